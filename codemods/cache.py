@@ -1,0 +1,60 @@
+"""Content-hash cache: a file whose bytes, tool version and effective settings were
+seen clean before is not processed again. One JSON file per project, read once and
+written once per run; the folder ignores itself in git."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from typing import Dict, List, Optional
+
+CACHE_FOLDER = ".codemods_cache"
+_FORMAT = 1
+
+
+class ContentCache:
+    def __init__(self, folder: Optional[str]) -> None:
+        self.folder = folder
+        self.entries: Dict[str, List[list]] = {}
+        self.dirty = False
+        if folder:
+            self._load()
+
+    @property
+    def path(self) -> Optional[str]:
+        return os.path.join(self.folder, "results.json") if self.folder else None
+
+    def _load(self) -> None:
+        try:
+            with open(self.path, "r", encoding="utf-8") as handle:  # type: ignore[arg-type]
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    def get(self, key: str) -> Optional[List[list]]:
+        """The findings recorded for a clean file with this key, or None if unknown."""
+        return self.entries.get(key)
+
+    def put(self, key: str, findings: List[list]) -> None:
+        if self.entries.get(key) != findings:
+            self.entries[key] = findings
+            self.dirty = True
+
+    def save(self) -> None:
+        if not (self.folder and self.dirty):
+            return
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            ignore = os.path.join(self.folder, ".gitignore")
+            if not os.path.exists(ignore):
+                with open(ignore, "w", encoding="utf-8") as handle:
+                    handle.write("# created by codemod\n*\n")
+            descriptor, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump({"format": _FORMAT, "entries": self.entries}, handle, separators=(",", ":"))
+            os.replace(temporary, self.path)  # type: ignore[arg-type]
+        except OSError:
+            pass  # a cache that cannot be written only costs time

@@ -1,0 +1,130 @@
+"""The transform contract: what a codemod declares, and what it reports back.
+
+A codemod is a subclass of :class:`Codemod` living in ``codemods/transforms/<id>.py``
+(or in a third-party package, registered under the entry-point group
+``codemods.transforms``). The declaration is cheap to import: it must not import
+libcst. The libcst rewriter it names is imported only for files whose detector says
+they may need it. See CONTRIBUTING.md for a worked example.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import sys
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Example:
+    """A code example carried by a codemod: ``after`` is None when nothing changes."""
+
+    before: str
+    after: Optional[str] = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    unsafe: bool = False
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One change a codemod made, for reports (the change itself is in the tree)."""
+
+    codemod: str
+    line: int
+    column: int
+    message: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a codemod will not fix safely; makes ``codemod check`` fail."""
+
+    codemod: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+
+class Codemod:
+    """Base class of every codemod declaration.
+
+    Subclasses set the class attributes below and implement :meth:`detect`. The
+    module docstring of the subclass' module is the codemod's documentation,
+    printed by ``codemod explain ID``.
+    """
+
+    #: kebab-case id, used in --select, config tables and suppression comments.
+    id: ClassVar[str] = ""
+    #: one line, printed by ``codemod list``.
+    summary: ClassVar[str] = ""
+    #: on when nothing is selected explicitly.
+    default: ClassVar[bool] = True
+    #: True when every fix it makes preserves behaviour; False means --unsafe-fixes.
+    safe: ClassVar[bool] = True
+    #: position in the fixed run order (lower runs first).
+    order: ClassVar[int] = 100
+    #: option name -> default value; the [tool.codemods.<id>] table overrides.
+    options: ClassVar[Mapping[str, Any]] = {}
+    #: names of the libcst metadata providers the rewriter reads (documentation
+    #: and a check: the rewriter's METADATA_DEPENDENCIES must match).
+    metadata: ClassVar[Tuple[str, ...]] = ()
+    #: "package.module:Class" of the libcst rewriter; imported lazily.
+    rewriter: ClassVar[str] = ""
+    #: True when results depend on other files of the run (disables the cache).
+    cross_file: ClassVar[bool] = False
+    #: valid (after is None) and invalid examples; they drive tests and docs.
+    examples: ClassVar[Tuple[Example, ...]] = ()
+
+    def detect(self, tree: ast.Module, source: str) -> bool:
+        """Cheaply say whether this file may need the codemod (no libcst here).
+
+        Returning True only costs time; returning False wrongly loses a fix, never
+        correctness. The default says yes.
+        """
+        return True
+
+    @classmethod
+    def documentation(cls) -> str:
+        module = sys.modules.get(cls.__module__)
+        doc = (module.__doc__ if module is not None else None) or cls.__doc__ or ""
+        return doc.strip()
+
+    @classmethod
+    def load_rewriter(cls) -> type:
+        module_name, _, attribute = cls.rewriter.partition(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    @classmethod
+    def resolve_options(cls, configured: Mapping[str, Any]) -> Dict[str, Any]:
+        """Merge the configured options over the defaults; unknown names are errors."""
+        unknown = sorted(set(configured) - set(cls.options))
+        if unknown:
+            raise ValueError(f"unknown option {unknown[0]!r} for codemod {cls.id!r}")
+        merged = dict(cls.options)
+        merged.update(configured)
+        return merged
+
+
+@dataclass
+class RewriteContext:
+    """What a rewriter gets from the runner for one file and one codemod."""
+
+    codemod_id: str
+    path: str
+    options: Mapping[str, Any]
+    unsafe_fixes: bool = False
+    safe: bool = True
+    module_name: Optional[str] = None
+    is_package_init: bool = False
+    target_version: Optional[str] = None
+    fixes: List[Fix] = field(default_factory=list)
+    findings: List[Finding] = field(default_factory=list)
+
+    def add_fix(self, line: int, column: int, message: str, safe: bool = True) -> None:
+        self.fixes.append(Fix(self.codemod_id, line, column, message, safe and self.safe))
+
+    def add_finding(self, line: int, column: int, message: str, hint: str = "") -> None:
+        self.findings.append(Finding(self.codemod_id, line, column, message, hint))

@@ -1,0 +1,193 @@
+"""Which files a run looks at.
+
+Folders are walked for ``*.py`` files, honouring .gitignore files (from the
+repository root down), the default excludes and ``exclude``/``extend-exclude``
+(gitignore-style patterns relative to the configuration's folder). Files named on the
+command line are always taken, unless ``--force-exclude``. ``--since REF`` keeps only
+files git reports as changed since REF (plus untracked ones).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from codemods.config import Config
+
+
+class DiscoveryError(Exception):
+    pass
+
+
+def _spec(lines: Iterable[str]):
+    import pathspec  # only folder walks pay for it
+
+    return pathspec.GitIgnoreSpec.from_lines(list(lines))
+
+
+class _Excluder:
+    def __init__(self, config: Config) -> None:
+        self.root = os.path.abspath(config.root)
+        self.names = {p for p in config.exclude + config.extend_exclude if "/" not in p and "*" not in p and "?" not in p}
+        patterns = config.exclude + config.extend_exclude
+        self.patterns = _spec(patterns) if patterns else None
+
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        absolute = os.path.abspath(path)
+        if os.path.basename(absolute) in self.names:
+            return True
+        if self.patterns is None:
+            return False
+        relative = os.path.relpath(absolute, self.root)
+        if relative.startswith(".."):
+            relative = absolute.lstrip("/")
+        relative = relative.replace(os.sep, "/")
+        return self.patterns.match_file(relative + ("/" if is_dir else ""))
+
+
+class _GitIgnores:
+    """Stack of .gitignore specs, deepest last; the deepest deciding match wins."""
+
+    def __init__(self) -> None:
+        self.specs: Dict[str, object] = {}
+
+    def load(self, folder: str) -> None:
+        if folder in self.specs:
+            return
+        spec = None
+        try:
+            with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                spec = _spec(handle.read().splitlines())
+        except OSError:
+            pass
+        info = os.path.join(folder, ".git", "info", "exclude")
+        if os.path.isfile(info):
+            with open(info, encoding="utf-8", errors="replace") as handle:
+                extra = _spec(handle.read().splitlines())
+            spec = extra if spec is None else spec + extra  # type: ignore[operator]
+        self.specs[folder] = spec
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        verdict = False
+        folder = os.path.dirname(path)
+        chain = []
+        while True:
+            if folder in self.specs:
+                chain.append(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        for folder in reversed(chain):
+            spec = self.specs[folder]
+            if spec is None:
+                continue
+            relative = os.path.relpath(path, folder).replace(os.sep, "/") + ("/" if is_dir else "")
+            result = spec.check_file(relative)  # type: ignore[attr-defined]
+            if result.include is not None:
+                verdict = result.include
+        return verdict
+
+
+def _repository_root(folder: str) -> Optional[str]:
+    current = folder
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = False) -> Tuple[List[str], List[str]]:
+    """Return (python files in a stable order, paths that do not exist)."""
+    found: List[str] = []
+    missing: List[str] = []
+    seen = set()
+    excluder: Optional[_Excluder] = None
+    for given in paths or ["."]:
+        if os.path.isfile(given) or (os.path.islink(given) and not os.path.isdir(given)):
+            if force_exclude:
+                excluder = excluder or _Excluder(config)
+                if excluder.excluded(given, False):
+                    continue
+            if given not in seen:
+                seen.add(given)
+                found.append(given)
+            continue
+        if not os.path.isdir(given):
+            missing.append(given)
+            continue
+        excluder = excluder or _Excluder(config)
+        for path in _walk(given, excluder, config.respect_gitignore):
+            if path not in seen:
+                seen.add(path)
+                found.append(path)
+    return found, missing
+
+
+def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
+    ignores = _GitIgnores() if respect_gitignore else None
+    absolute_top = os.path.abspath(top)
+    if ignores is not None:
+        root = _repository_root(absolute_top)
+        if root is not None:
+            folder = absolute_top
+            lineage = []
+            while True:
+                lineage.append(folder)
+                if folder == root:
+                    break
+                folder = os.path.dirname(folder)
+            for folder in reversed(lineage):
+                ignores.load(folder)
+    results: List[str] = []
+    stack = [(top, absolute_top)]
+    while stack:
+        shown, absolute = stack.pop()
+        if ignores is not None:
+            ignores.load(absolute)
+        try:
+            entries = sorted(os.scandir(absolute), key=lambda e: e.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            shown_path = os.path.join(shown, entry.name) if shown != "." else entry.name
+            absolute_path = os.path.join(absolute, entry.name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if excluder.excluded(absolute_path, True) or (ignores and ignores.ignored(absolute_path, True)):
+                    continue
+                subfolders.append((shown_path, absolute_path))
+            elif entry.name.endswith(".py"):
+                if entry.is_symlink() and not os.path.isfile(absolute_path):
+                    continue  # dangling link
+                if excluder.excluded(absolute_path, False) or (ignores and ignores.ignored(absolute_path, False)):
+                    continue
+                results.append(shown_path)
+        stack.extend(reversed(subfolders))
+    return results
+
+
+def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
+    """Keep the candidates git reports as changed since ``ref`` (or untracked)."""
+    def git(*args: str) -> List[str]:
+        try:
+            completed = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise DiscoveryError(f"--since needs git: {error}") from None
+        if completed.returncode != 0:
+            raise DiscoveryError(f"--since {ref}: git {' '.join(args[:1])} failed: {completed.stderr.strip()}")
+        return [line for line in completed.stdout.splitlines() if line]
+
+    top = git("rev-parse", "--show-toplevel")[0]
+    changed = set(git("diff", "--name-only", "--diff-filter=d", ref, "--"))
+    changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", top))
+    wanted = {os.path.realpath(os.path.join(top, name)) for name in changed}
+    return [path for path in candidates if os.path.realpath(path) in wanted]

@@ -1,0 +1,161 @@
+"""The libcst half of a file's pass: parse once, run the transforms in order,
+re-run until nothing changes, verify every change.
+
+Imported only for files whose detectors said a codemod may apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from codemods.contract import Finding, Fix, RewriteContext
+from codemods.source import SourceError, compile_error, parse_python
+from codemods.suppression import find_suppressions
+
+#: a file still changing after this many rounds is reported and left alone.
+MAX_ROUNDS = 4
+
+
+@dataclass
+class Step:
+    """One transform to run: a built-in codemod or a user's transformer."""
+
+    codemod_id: str
+    make_context: Callable[[], RewriteContext]
+    apply: Callable[[cst.Module, Optional[MetadataWrapper], RewriteContext], cst.Module]
+    detect: Optional[Callable[[object, str], bool]] = None
+
+
+@dataclass
+class EngineResult:
+    text: str
+    fixes: List[Fix] = field(default_factory=list)
+    findings: List[Finding] = field(default_factory=list)
+    errors: List[SourceError] = field(default_factory=list)
+
+
+def parse(text: str, target_version: Optional[str]) -> cst.Module:
+    config = cst.PartialParserConfig(python_version=target_version) if target_version else cst.PartialParserConfig()
+    try:
+        module = cst.parse_module(text, config)
+    except cst.ParserSyntaxError as error:
+        raise SourceError(f"libcst cannot parse this file: {error.message}", error.raw_line, error.raw_column + 1) from None
+    except RecursionError:
+        raise SourceError("too deeply nested for libcst; skipped") from None
+    if module.code != text:
+        raise SourceError("libcst does not reproduce this file byte for byte (lone CR or form feed?); skipped")
+    return module
+
+
+def run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str]) -> EngineResult:
+    result = EngineResult(text)
+    module = parse(text, target_version)
+    current = text
+    findings_by_step: Dict[str, List[Finding]] = {}
+    pending = list(steps)
+    for _ in range(MAX_ROUNDS):
+        changed_ids: List[str] = []
+        wrapper: Optional[MetadataWrapper] = None
+        tree = None
+        for step in pending:
+            if step.detect is not None and current != text:
+                tree = tree if tree is not None else parse_python(current, path)
+                if not step.detect(tree, current):
+                    continue
+            context = step.make_context()
+            if wrapper is None:
+                wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+            try:
+                new_module = step.apply(module, wrapper, context)
+                new_code = new_module.code
+            except Exception as error:  # a transform's bug must not end the run
+                result.errors.append(SourceError(f"internal error in codemod {step.codemod_id}: {type(error).__name__}: {error}"))
+                continue
+            suppressed = _suppressed_lines(current, step.codemod_id)
+            findings_by_step[step.codemod_id] = [f for f in context.findings if f.line not in suppressed]
+            if new_code == current:
+                continue
+            if suppressed:
+                new_code = _drop_suppressed_hunks(current, new_code, suppressed)
+                if new_code == current:
+                    continue
+            verified = _verify(new_code, path, target_version)
+            if isinstance(verified, SourceError):
+                original_error = compile_error(current, path)
+                if original_error is not None:  # the file never compiled: report that, change nothing
+                    raise original_error
+                result.errors.append(SourceError(
+                    f"internal error in codemod {step.codemod_id}: its change would not compile "
+                    f"({verified.message} at line {verified.line}); change dropped"))
+                continue
+            current_before = current
+            module, current, wrapper, tree = verified, new_code, None, None
+            fixes = context.fixes or _fixes_from_hunks(step.codemod_id, current_before, new_code)
+            result.fixes.extend(f for f in fixes if f.line not in suppressed)
+            changed_ids.append(step.codemod_id)
+        if not changed_ids:
+            break
+    else:
+        result.errors.append(SourceError(f"did not converge after {MAX_ROUNDS} rounds (still changing: {', '.join(changed_ids)}); file left unchanged"))
+        return EngineResult(text, [], [], result.errors)
+    result.text = current
+    for findings in findings_by_step.values():
+        result.findings.extend(findings)
+    return result
+
+
+def _fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:
+    """One record per changed run of lines, for transformers that record none."""
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    return [Fix(codemod_id, i1 + 1, 1, f"rewrote lines {i1 + 1}-{max(i2, i1 + 1)}")
+            for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
+
+
+def _verify(code: str, path: str, target_version: Optional[str]):
+    try:
+        module = parse(code, target_version)
+    except SourceError as error:
+        return error
+    error = compile_error(code, path)
+    return error if error is not None else module
+
+
+def _suppressed_lines(text: str, codemod_id: str) -> FrozenSet[int]:
+    if "codemod:" not in text:
+        return frozenset()
+    try:
+        tree = parse_python(text, "<suppression>")
+    except SourceError:
+        tree = None
+    return find_suppressions(text, tree).lines_for(codemod_id)
+
+
+def _drop_suppressed_hunks(old: str, new: str, suppressed: FrozenSet[int]) -> str:
+    """Undo every changed run of lines that touches a suppressed line (1-based)."""
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+    merged: List[str] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            merged.extend(old_lines[i1:i2])
+            continue
+        touched = range(i1 + 1, i2 + 1) if i2 > i1 else (i1, i1 + 1)
+        if any(line in suppressed for line in touched):
+            merged.extend(old_lines[i1:i2])
+        else:
+            merged.extend(new_lines[j1:j2])
+    return "".join(merged)
+
+
+def apply_transformer(module: cst.Module, wrapper: Optional[MetadataWrapper], transformer: cst.CSTTransformer) -> cst.Module:
+    """Visit with metadata resolved through the shared wrapper (cached per tree)."""
+    if transformer.get_inherited_dependencies():
+        assert wrapper is not None
+        return wrapper.visit(transformer)
+    return module.visit(transformer)

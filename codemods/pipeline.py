@@ -1,0 +1,145 @@
+"""One pass over one file: bytes in, checked result out.
+
+read → decode (BOM, PEP 263 cookie, UTF-8) → CPython's parser as the gate →
+suppression markers → cheap detectors → (only if some codemod may apply) libcst:
+parse once, run the transforms in the fixed order, verify → encode with the
+original codec → write atomically (apply mode only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Type
+
+from codemods import __version__
+from codemods.contract import Codemod, Finding, Fix, RewriteContext
+from codemods.source import SourceError, decode_source, encode_source, nesting_depth, parse_python
+from codemods.suppression import find_suppressions
+
+#: deeper syntax trees are not handed to libcst (it recurses and can crash the process).
+MAX_NESTING_DEPTH = 120
+
+
+@dataclass(frozen=True)
+class SelectedCodemod:
+    codemod: Type[Codemod]
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a worker needs to process any file of the run (picklable)."""
+
+    codemods: Tuple[SelectedCodemod, ...] = ()
+    user_transformers: Tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    target_version: Optional[str] = None
+    write: bool = False
+
+    def fingerprint(self) -> str:
+        parts = [__version__, repr(self.unsafe_fixes), repr(self.target_version)]
+        for selected in self.codemods:
+            parts.append(f"{selected.codemod.id}={sorted(selected.options.items())!r}")
+        parts.extend(self.user_transformers)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str = "unchanged"  # unchanged | changed | skipped | error
+    old_text: Optional[str] = None
+    new_text: Optional[str] = None
+    new_bytes: Optional[bytes] = None
+    written: bool = False
+    fixes: List[Fix] = field(default_factory=list)
+    findings: List[Finding] = field(default_factory=list)
+    errors: List[SourceError] = field(default_factory=list)
+    skip_reason: str = ""
+    cache_key: Optional[str] = None
+    cacheable: bool = True
+
+
+def content_key(raw: bytes, ids: Tuple[str, ...], fingerprint: str) -> str:
+    digest = hashlib.blake2b(raw, digest_size=16)
+    digest.update(("\0" + fingerprint + "\0" + ",".join(ids)).encode())
+    return digest.hexdigest()
+
+
+def module_name_for(path: str) -> Tuple[Optional[str], bool]:
+    """Dotted module name from the package folders around ``path``, and whether it
+    is a package ``__init__``."""
+    absolute = os.path.abspath(path)
+    folder, filename = os.path.split(absolute)
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    is_init = stem == "__init__"
+    parts = [] if is_init else [stem]
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, package = os.path.split(folder)
+        parts.insert(0, package)
+        if not package:
+            break
+    return (".".join(parts) or None), is_init
+
+
+def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tuple[str, ...] = ()) -> FileResult:
+    """Run the selected codemods over one file's bytes; never raises for bad input."""
+    result = FileResult(path)
+    selected = [s for s in settings.codemods if s.codemod.id not in ignored_ids]
+    try:
+        decoded = decode_source(raw)
+        tree = parse_python(decoded.text, path)
+    except SourceError as error:
+        result.status = "error"
+        result.errors.append(error)
+        return result
+    text = decoded.text
+    suppressions = find_suppressions(text, tree)
+    if suppressions.skip_file or suppressions.generated:
+        result.status = "skipped"
+        result.skip_reason = "codemod: skip-file" if suppressions.skip_file else "@generated"
+        return result
+    active = [s for s in selected if _may_apply(s.codemod, tree, text, result)]
+    if not active and not settings.user_transformers:
+        return result
+    if nesting_depth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH:
+        result.status = "skipped"
+        result.skip_reason = f"nested deeper than {MAX_NESTING_DEPTH} levels; not safe to rewrite"
+        result.errors.append(SourceError(f"nested deeper than {MAX_NESTING_DEPTH} levels; skipped to keep the parser safe"))
+        result.status = "error"
+        return result
+    result.cacheable = not any(s.codemod.cross_file for s in active)
+    from codemods.steps import build_steps  # libcst from here on
+    from codemods.engine import run_steps
+
+    module_name, is_init = module_name_for(path)
+    steps = build_steps(settings, active, path, module_name, is_init)
+    try:
+        outcome = run_steps(text, path, steps, settings.target_version)
+    except SourceError as error:
+        result.status = "error"
+        result.errors.append(error)
+        return result
+    result.fixes, result.findings, result.errors = outcome.fixes, outcome.findings, outcome.errors
+    if outcome.text != text:
+        try:
+            result.new_bytes = encode_source(outcome.text, decoded.encoding)
+        except SourceError as error:
+            result.errors.append(error)
+            result.status = "error"
+            return result
+        result.status = "changed"
+        result.old_text, result.new_text = text, outcome.text
+    elif result.errors:
+        result.status = "error"
+    return result
+
+
+def _may_apply(codemod: Type[Codemod], tree, text: str, result: FileResult) -> bool:
+    try:
+        return bool(codemod().detect(tree, text))
+    except Exception as error:  # a detector's bug costs time, never a fix
+        result.errors.append(SourceError(f"internal error in the detector of {codemod.id}: {type(error).__name__}: {error}"))
+        return True

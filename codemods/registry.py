@@ -1,0 +1,126 @@
+"""Where codemods come from: built-ins, the ``codemods.transforms`` entry-point
+group, and a user's own transformer given as ``module:Name`` or ``file.py:Name``.
+
+Only the light declarations are imported here; no libcst unless a user transformer
+is loaded (which needs it by nature).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import os
+import pkgutil
+import sys
+from functools import lru_cache
+from typing import Dict, List, Type
+
+from codemods.contract import Codemod
+
+ENTRY_POINT_GROUP = "codemods.transforms"
+
+
+class RegistryError(Exception):
+    pass
+
+
+def _codemods_in(module) -> List[Type[Codemod]]:
+    found = []
+    for value in vars(module).values():
+        if inspect.isclass(value) and issubclass(value, Codemod) and value is not Codemod and value.id:
+            if value.__module__ == module.__name__:
+                found.append(value)
+    return found
+
+
+@lru_cache(maxsize=None)
+def builtin_codemods() -> Dict[str, Type[Codemod]]:
+    import codemods.transforms as package
+
+    found: Dict[str, Type[Codemod]] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for codemod in _codemods_in(module):
+            found[codemod.id] = codemod
+    return found
+
+
+@lru_cache(maxsize=None)
+def plugin_codemods() -> Dict[str, Type[Codemod]]:
+    from importlib.metadata import entry_points
+
+    try:
+        points = entry_points(group=ENTRY_POINT_GROUP)
+    except TypeError:  # Python 3.9
+        points = entry_points().get(ENTRY_POINT_GROUP, [])
+    found: Dict[str, Type[Codemod]] = {}
+    for point in points:
+        try:
+            value = point.load()
+        except Exception as error:
+            raise RegistryError(f"cannot load codemod plugin {point.name!r}: {error}") from None
+        candidates = [value] if inspect.isclass(value) else _codemods_in(value)
+        for codemod in candidates:
+            if inspect.isclass(codemod) and issubclass(codemod, Codemod) and codemod.id:
+                found[codemod.id] = codemod
+    return found
+
+
+def all_codemods(include_plugins: bool = True) -> Dict[str, Type[Codemod]]:
+    found = dict(builtin_codemods())
+    if include_plugins:
+        for key, value in plugin_codemods().items():
+            found.setdefault(key, value)
+    return found
+
+
+def find_codemod(codemod_id: str) -> Type[Codemod]:
+    builtins = builtin_codemods()
+    if codemod_id in builtins:
+        return builtins[codemod_id]
+    plugins = plugin_codemods()
+    if codemod_id in plugins:
+        return plugins[codemod_id]
+    known = ", ".join(sorted(all_codemods()))
+    raise RegistryError(f"unknown codemod {codemod_id!r} (known: {known})")
+
+
+def is_user_transformer(selector: str) -> bool:
+    """``pkg.module:Name`` or ``path/to/file.py:Name``."""
+    return ":" in selector and not selector.startswith(":") and not selector.endswith(":")
+
+
+@lru_cache(maxsize=None)
+def load_user_transformer(selector: str) -> type:
+    target, _, name = selector.rpartition(":")
+    if target.endswith(".py") or os.sep in target or "/" in target:
+        path = os.path.abspath(target)
+        if not os.path.isfile(path):
+            raise RegistryError(f"transformer file not found: {target}")
+        module_name = "codemods_user_" + str(abs(hash(path)))
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise RegistryError(f"cannot import {target}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as error:
+            raise RegistryError(f"cannot import {target}: {type(error).__name__}: {error}") from None
+    else:
+        try:
+            module = importlib.import_module(target)
+        except Exception as error:
+            raise RegistryError(f"cannot import {target}: {type(error).__name__}: {error}") from None
+    value = getattr(module, name, None)
+    if value is None:
+        raise RegistryError(f"{target} has no attribute {name!r}")
+    import libcst
+    from libcst.codemod import Codemod as LibcstCodemod
+
+    if not (inspect.isclass(value) and issubclass(value, (LibcstCodemod, libcst.CSTTransformer))):
+        raise RegistryError(f"{selector} is not a libcst.codemod.Codemod subclass or a libcst.CSTTransformer subclass")
+    return value

@@ -1,0 +1,1 @@
+"""libcst rewriters of the built-in codemods, imported only for files that need them."""

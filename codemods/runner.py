@@ -1,0 +1,167 @@
+"""Running the pass over many files: cache, per-file ignores, a process pool for
+large batches (largest files first, results streamed), atomic writes."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from codemods.cache import ContentCache
+from codemods.contract import Finding
+from codemods.pipeline import FileResult, RunSettings, content_key, process_source
+from codemods.source import SourceError
+
+#: below this many files a pool costs more than it saves.
+POOL_THRESHOLD = 24
+
+
+@dataclass
+class RunReport:
+    results: List[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> List[FileResult]:
+        return [r for r in self.results if r.status == "changed"]
+
+    @property
+    def errors(self) -> List[Tuple[str, SourceError]]:
+        return [(r.path, e) for r in self.results for e in r.errors]
+
+    @property
+    def findings(self) -> List[Tuple[str, Finding]]:
+        return [(r.path, f) for r in self.results for f in r.findings]
+
+
+def ignored_ids_for(path: str, per_file_ignores: Dict[str, List[str]], root: str) -> Tuple[str, ...]:
+    if not per_file_ignores:
+        return ()
+    relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    ids: List[str] = []
+    for pattern, codemod_ids in per_file_ignores.items():
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+            ids.extend(codemod_ids)
+    return tuple(sorted(set(ids)))
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    ignored_ids: Tuple[str, ...]
+    cached_keys: Tuple[str, ...] = ()
+
+
+def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
+                 cache: Optional[Dict[str, list]] = None) -> FileResult:
+    """Read, process, and (in apply mode) write one file. Never raises."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        result = FileResult(path, status="error")
+        result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
+        return result
+    ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
+    key = content_key(raw, ids, settings.fingerprint())
+    if cache is not None and key in cache:
+        result = FileResult(path, cache_key=key)
+        result.findings = [Finding(*entry) for entry in cache[key]]
+        result.skip_reason = "cached"
+        return result
+    try:
+        result = process_source(raw, path, settings, ignored_ids)
+    except Exception as error:  # the last net: one file's bug never ends the run
+        result = FileResult(path, status="error")
+        result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
+    result.cache_key = key
+    if result.status == "changed" and settings.write and result.new_bytes is not None:
+        from codemods.writing import WriteRefused, write_atomically
+
+        try:
+            write_atomically(path, result.new_bytes)
+            result.written = True
+        except WriteRefused as error:
+            result.errors.append(SourceError(str(error)))
+        except OSError as error:
+            result.errors.append(SourceError(f"cannot write: {error.strerror or error}"))
+    result.new_bytes = None  # not needed past this point; keeps pool traffic small
+    return result
+
+
+_WORKER_STATE: Dict[str, object] = {}
+
+
+def _init_worker(settings: RunSettings, cache: Optional[Dict[str, list]]) -> None:
+    _WORKER_STATE["settings"] = settings
+    _WORKER_STATE["cache"] = cache
+
+
+def _work(path: str, ignored_ids: Tuple[str, ...]) -> FileResult:
+    return process_path(path, _WORKER_STATE["settings"], ignored_ids, _WORKER_STATE["cache"])  # type: ignore[arg-type]
+
+
+def run_files(paths: Sequence[str], settings: RunSettings, *, jobs: int = 0,
+              per_file_ignores: Optional[Dict[str, List[str]]] = None, root: str = ".",
+              cache: Optional[ContentCache] = None,
+              on_result: Optional[Callable[[FileResult], None]] = None) -> RunReport:
+    started = time.perf_counter()
+    report = RunReport()
+    cache_entries = cache.entries if cache is not None else None
+    work = [(path, ignored_ids_for(path, per_file_ignores or {}, root)) for path in paths]
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    for result in _execute(work, settings, workers, cache_entries):
+        report.results.append(result)
+        if cache is not None and result.cache_key and result.cacheable and result.status == "unchanged" and not result.errors:
+            cache.put(result.cache_key, [[f.codemod, f.line, f.column, f.message, f.hint] for f in result.findings])
+        if on_result is not None:
+            on_result(result)
+    order = {path: index for index, path in enumerate(paths)}
+    report.results.sort(key=lambda r: order.get(r.path, 0))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _execute(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, workers: int,
+             cache: Optional[Dict[str, list]]) -> Iterator[FileResult]:
+    if workers <= 1 or len(work) < POOL_THRESHOLD:
+        for path, ignored in work:
+            yield process_path(path, settings, ignored, cache)
+        return
+    def size(item: Tuple[str, Tuple[str, ...]]) -> int:
+        try:
+            return os.path.getsize(item[0])
+        except OSError:
+            return 0
+    ordered = sorted(work, key=size, reverse=True)
+    remaining = {path: ignored for path, ignored in ordered}
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, cache)) as pool:
+            futures = {pool.submit(_work, path, ignored): path for path, ignored in ordered}
+            for future in as_completed(futures):
+                path = futures[future]
+                result = future.result()
+                remaining.pop(path, None)
+                yield result
+    except BrokenProcessPool:
+        # A worker died (a parser crash): finish the rest one file per process, so
+        # only the file that crashes is lost, and it is reported.
+        for path, ignored in list(remaining.items()):
+            yield _isolated(path, ignored, settings, cache)
+
+
+def _isolated(path: str, ignored: Tuple[str, ...], settings: RunSettings, cache: Optional[Dict[str, list]]) -> FileResult:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(settings, cache)) as pool:
+            return pool.submit(_work, path, ignored).result()
+    except BrokenProcessPool:
+        result = FileResult(path, status="error")
+        result.errors.append(SourceError("the parser crashed on this file; skipped"))
+        return result

@@ -1,0 +1,63 @@
+"""Turn the run's selection into engine steps: built-in codemods in their fixed
+order, after the user's own transformers (a migration runs first, and the
+clean-ups see its result)."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+import libcst as cst
+from libcst.codemod import Codemod as LibcstCodemod
+from libcst.codemod import CodemodContext, SkipFile
+from libcst.metadata import MetadataWrapper
+
+from codemods.contract import RewriteContext
+from codemods.engine import Step, apply_transformer
+from codemods.pipeline import RunSettings, SelectedCodemod
+from codemods.registry import load_user_transformer
+
+
+def build_steps(settings: RunSettings, active: Sequence[SelectedCodemod], path: str,
+                module_name: Optional[str], is_package_init: bool) -> List[Step]:
+    steps: List[Step] = []
+    for selector in settings.user_transformers:
+        steps.append(_user_step(selector, path, module_name))
+    for selected in sorted(active, key=lambda s: (s.codemod.order, s.codemod.id)):
+        steps.append(_codemod_step(selected, settings, path, module_name, is_package_init))
+    return steps
+
+
+def _codemod_step(selected: SelectedCodemod, settings: RunSettings, path: str,
+                  module_name: Optional[str], is_package_init: bool) -> Step:
+    codemod = selected.codemod
+    rewriter_class = codemod.load_rewriter()
+
+    def make_context() -> RewriteContext:
+        return RewriteContext(
+            codemod_id=codemod.id, path=path, options=selected.options,
+            unsafe_fixes=settings.unsafe_fixes, safe=codemod.safe, module_name=module_name,
+            is_package_init=is_package_init, target_version=settings.target_version)
+
+    def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
+        return apply_transformer(module, wrapper, rewriter_class(context))
+
+    instance = codemod()
+    return Step(codemod.id, make_context, apply, detect=instance.detect)
+
+
+def _user_step(selector: str, path: str, module_name: Optional[str]) -> Step:
+    transformer_class = load_user_transformer(selector)
+
+    def make_context() -> RewriteContext:
+        return RewriteContext(codemod_id=selector, path=path, options={})
+
+    def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
+        if issubclass(transformer_class, LibcstCodemod):
+            codemod = transformer_class(CodemodContext(filename=path, full_module_name=module_name))
+            try:
+                return codemod.transform_module(module)
+            except SkipFile:
+                return module
+        return apply_transformer(module, wrapper, transformer_class())
+
+    return Step(selector, make_context, apply)
