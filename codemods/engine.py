@@ -7,6 +7,7 @@ Imported only for files whose detectors said a codemod may apply.
 from __future__ import annotations
 
 import difflib
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -52,7 +53,21 @@ def parse(text: str, target_version: Optional[str]) -> cst.Module:
     return module
 
 
+#: libcst's visitors recurse per syntax level; CPython's own parser bounds the nesting of
+#: what reaches us, and this limit leaves room for the deepest file it accepts.
+RECURSION_LIMIT = 12000
+
+
 def run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str]) -> EngineResult:
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, RECURSION_LIMIT))
+    try:
+        return _run_steps(text, path, steps, target_version)
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str]) -> EngineResult:
     result = EngineResult(text)
     module = parse(text, target_version)
     current = text
@@ -144,6 +159,11 @@ def _drop_suppressed_hunks(old: str, new: str, suppressed: FrozenSet[int]) -> st
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             merged.extend(old_lines[i1:i2])
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:  # line-for-line edits: decide per line
+            for offset in range(i2 - i1):
+                keep_old = (i1 + offset + 1) in suppressed
+                merged.append(old_lines[i1 + offset] if keep_old else new_lines[j1 + offset])
             continue
         touched = range(i1 + 1, i2 + 1) if i2 > i1 else (i1, i1 + 1)
         if any(line in suppressed for line in touched):

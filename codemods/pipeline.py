@@ -18,8 +18,9 @@ from codemods.contract import Codemod, Finding, Fix, RewriteContext
 from codemods.source import SourceError, decode_source, encode_source, nesting_depth, parse_python
 from codemods.suppression import find_suppressions
 
-#: deeper syntax trees are not handed to libcst (it recurses and can crash the process).
-MAX_NESTING_DEPTH = 120
+#: deeper syntax trees are not handed to libcst (its visitors recurse once or more per
+#: level; the engine raises the recursion limit to make room for this depth).
+MAX_NESTING_DEPTH = 1000
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
     """Run the selected codemods over one file's bytes; never raises for bad input."""
     result = FileResult(path)
     selected = [s for s in settings.codemods if s.codemod.id not in ignored_ids]
+    users = tuple(u for u in settings.user_transformers if u not in ignored_ids)
     try:
         decoded = decode_source(raw)
         tree = parse_python(decoded.text, path)
@@ -102,7 +104,7 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
         result.skip_reason = "codemod: skip-file" if suppressions.skip_file else "@generated"
         return result
     active = [s for s in selected if _may_apply(s.codemod, tree, text, result)]
-    if not active and not settings.user_transformers:
+    if not active and not users:
         return result
     if nesting_depth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH:
         result.status = "skipped"
@@ -115,7 +117,7 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
     from codemods.engine import run_steps
 
     module_name, is_init = module_name_for(path)
-    steps = build_steps(settings, active, path, module_name, is_init)
+    steps = build_steps(settings, users, active, path, module_name, is_init)
     try:
         outcome = run_steps(text, path, steps, settings.target_version)
     except SourceError as error:

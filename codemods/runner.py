@@ -66,6 +66,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
         result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
         return result
     ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
+    ids += tuple(u for u in settings.user_transformers if u not in ignored_ids)
     key = content_key(raw, ids, settings.fingerprint())
     if cache is not None and key in cache:
         result = FileResult(path, cache_key=key)

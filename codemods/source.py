@@ -46,6 +46,13 @@ def decode_source(raw: bytes) -> DecodedSource:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as error:
+        # detect_encoding also fails when the first lines are not UTF-8; say where.
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as decode_error:
+            line, column = _line_of_offset(raw, decode_error.start)
+            bad = raw[decode_error.start:decode_error.start + 1]
+            raise SourceError(f"cannot decode as utf-8 (no coding cookie): invalid byte {bad!r}", line, column) from None
         raise SourceError(f"cannot determine encoding: {error.msg}", error.lineno or 1) from None
     try:
         text = raw.decode(encoding)

@@ -17,10 +17,10 @@ from codemods.pipeline import RunSettings, SelectedCodemod
 from codemods.registry import load_user_transformer
 
 
-def build_steps(settings: RunSettings, active: Sequence[SelectedCodemod], path: str,
+def build_steps(settings: RunSettings, users: Sequence[str], active: Sequence[SelectedCodemod], path: str,
                 module_name: Optional[str], is_package_init: bool) -> List[Step]:
     steps: List[Step] = []
-    for selector in settings.user_transformers:
+    for selector in users:
         steps.append(_user_step(selector, path, module_name))
     for selected in sorted(active, key=lambda s: (s.codemod.order, s.codemod.id)):
         steps.append(_codemod_step(selected, settings, path, module_name, is_package_init))

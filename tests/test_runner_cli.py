@@ -1,0 +1,296 @@
+"""End-to-end tests of the runner through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import REPO, run_cli
+
+RENAME_X = "tests.fixtures.transformers:RenameX"
+ENV = {"PYTHONPATH": REPO}
+
+
+def cli(*args: str, cwd, **kwargs):
+    return run_cli(*args, "--no-cache", cwd=str(cwd), env=ENV, **kwargs)
+
+
+def write(path, data: bytes, mode: int = 0o644):
+    path.write_bytes(data)
+    os.chmod(path, mode)
+    return path
+
+
+# --- exit codes -------------------------------------------------------------
+
+def test_apply_rewrites_and_exits_zero(tmp_path):
+    target = write(tmp_path / "a.py", b"x = 1\n")
+    done = cli("apply", "--select", RENAME_X, "a.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"renamed_x = 1\n"
+    assert b"1 file changed of 1" in done.stderr
+
+
+def test_apply_exit_non_zero_on_fix(tmp_path):
+    write(tmp_path / "a.py", b"x = 1\n")
+    assert cli("apply", "--select", RENAME_X, "--exit-non-zero-on-fix", "a.py", cwd=tmp_path).returncode == 1
+    assert cli("apply", "--select", RENAME_X, "--exit-non-zero-on-fix", "a.py", cwd=tmp_path).returncode == 0
+
+
+def test_dry_run_prints_diff_and_writes_nothing(tmp_path):
+    target = write(tmp_path / "a.py", b"x = 1\n")
+    done = cli("apply", "--dry-run", "--select", RENAME_X, "a.py", cwd=tmp_path)
+    assert done.returncode == 0
+    assert b"-x = 1\n+renamed_x = 1\n" in done.stdout
+    assert target.read_bytes() == b"x = 1\n"
+
+
+def test_check_exit_codes(tmp_path):
+    write(tmp_path / "dirty.py", b"x = 1\n")
+    write(tmp_path / "clean.py", b"y = 1\n")
+    assert cli("check", "--select", RENAME_X, "clean.py", cwd=tmp_path).returncode == 0
+    done = cli("check", "--select", RENAME_X, "dirty.py", "clean.py", cwd=tmp_path)
+    assert done.returncode == 1
+    assert b"+renamed_x = 1" in done.stdout
+    assert (tmp_path / "dirty.py").read_bytes() == b"x = 1\n"
+
+
+def test_errors_win_over_changes_and_other_files_are_processed(tmp_path):
+    write(tmp_path / "a.py", b"x = 1\n")
+    write(tmp_path / "bad.py", b"def f(:\n    pass\n")
+    write(tmp_path / "c.py", b"x = 2\n")
+    done = cli("check", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"bad.py:1:7: error: syntax error" in done.stderr
+    assert done.stdout.count(b"+renamed_x") == 2
+    applied = cli("apply", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert applied.returncode == 2
+    assert (tmp_path / "a.py").read_bytes() == b"renamed_x = 1\n"
+    assert (tmp_path / "c.py").read_bytes() == b"renamed_x = 2\n"
+    assert b"Traceback" not in applied.stderr
+
+
+def test_missing_path_is_an_error(tmp_path):
+    done = cli("check", "--select", RENAME_X, "nope.py", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"nope.py:1:1: error: no such file" in done.stderr
+
+
+def test_unknown_codemod_is_a_usage_error(tmp_path):
+    done = cli("check", "--select", "no-such-codemod", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"unknown codemod 'no-such-codemod'" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+# --- bytes are preserved ------------------------------------------------------
+
+@pytest.mark.parametrize("name,before,after", [
+    ("latin1_cookie", b"# -*- coding: latin-1 -*-\nx = 'caf\xe9'\n", b"# -*- coding: latin-1 -*-\nrenamed_x = 'caf\xe9'\n"),
+    ("cookie_line_two", b"#!/usr/bin/env python\n# coding: cp1252\nx = '\x80'\n", b"#!/usr/bin/env python\n# coding: cp1252\nrenamed_x = '\x80'\n"),
+    ("utf8_bom", b"\xef\xbb\xbfx = '\xc3\xa9'\n", b"\xef\xbb\xbfrenamed_x = '\xc3\xa9'\n"),
+    ("crlf", b"x = 1\r\ny = 2\r\n", b"renamed_x = 1\r\ny = 2\r\n"),
+    ("mixed_newlines", b"a = 1\r\nx = 1\nb = 2\r\n", b"a = 1\r\nrenamed_x = 1\nb = 2\r\n"),
+    ("no_trailing_newline", b"y = 0\nx = 1", b"y = 0\nrenamed_x = 1"),
+    ("tabs", b"if True:\n\tx = 1\n\ty = 2\n", b"if True:\n\trenamed_x = 1\n\ty = 2\n"),
+    ("form_feed", b"y = 1\n\x0c\nx = 2\n", b"y = 1\n\x0c\nrenamed_x = 2\n"),
+    ("backslash", b"x = 1 + \\\n    2\n", b"renamed_x = 1 + \\\n    2\n"),
+])
+def test_bytes_outside_the_edit_are_kept(tmp_path, name, before, after):
+    target = write(tmp_path / f"{name}.py", before)
+    done = cli("apply", "--select", RENAME_X, target.name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == after
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("nul", b"x = 1\x00\n", b"nul.py:1:6: error: file contains NUL bytes"),
+    ("bad_utf8", b"y = 1\nx = '\xff'\n", b"bad_utf8.py:2:6: error: cannot decode as utf-8"),
+    ("python2", b"print 'hi'\n", b"python2.py:1:1: error: syntax error"),
+    ("bad_tabs", b"if True:\n        x = 1\n\ty = 2\n", b"bad_tabs.py:3:"),
+    ("lone_cr", b"x = 1\ry = 2\r", b"lone_cr.py:1:1: error: libcst does not reproduce this file"),
+    ("deep_parens", b"x = " + b"(" * 1000 + b"1" + b")" * 1000 + b"\n", b"deep_parens.py:1:"),
+])
+def test_unprocessable_files_are_reported_not_touched(tmp_path, name, data, message):
+    target = write(tmp_path / f"{name}.py", data)
+    write(tmp_path / "good.py", b"x = 1\n")
+    done = cli("apply", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr, done.stderr
+    assert target.read_bytes() == data
+    assert (tmp_path / "good.py").read_bytes() == b"renamed_x = 1\n"
+    assert b"Traceback" not in done.stderr
+
+
+def test_long_chains_are_rewritten(tmp_path):
+    chain = b"x = " + b" + ".join([b"1"] * 600) + b"\n"
+    target = write(tmp_path / "chain.py", chain)
+    done = cli("apply", "--select", RENAME_X, "chain.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"renamed_" + chain
+
+
+
+# --- file system --------------------------------------------------------------
+
+def test_read_only_file_is_refused(tmp_path):
+    target = write(tmp_path / "ro.py", b"x = 1\n", mode=0o444)
+    write(tmp_path / "rw.py", b"x = 1\n")
+    done = cli("apply", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"ro.py:1:1: error: file is read-only" in done.stderr
+    assert target.read_bytes() == b"x = 1\n"
+    assert (tmp_path / "rw.py").read_bytes() == b"renamed_x = 1\n"
+
+
+def test_mode_bits_are_kept(tmp_path):
+    target = write(tmp_path / "script.py", b"#!/usr/bin/env python3\nx = 1\n", mode=0o755)
+    assert cli("apply", "--select", RENAME_X, "script.py", cwd=tmp_path).returncode == 0
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o755
+    assert target.read_bytes().endswith(b"renamed_x = 1\n")
+
+
+def test_symlink_stays_a_symlink(tmp_path):
+    real = write(tmp_path / "real.py", b"x = 1\n")
+    os.symlink("real.py", tmp_path / "link.py")
+    assert cli("apply", "--select", RENAME_X, "link.py", cwd=tmp_path).returncode == 0
+    assert os.path.islink(tmp_path / "link.py")
+    assert real.read_bytes() == b"renamed_x = 1\n"
+
+
+def test_no_temporary_files_are_left(tmp_path):
+    write(tmp_path / "a.py", b"x = 1\n")
+    cli("apply", "--select", RENAME_X, "a.py", cwd=tmp_path)
+    assert sorted(os.listdir(tmp_path)) == ["a.py"]
+
+
+def test_names_with_spaces_and_non_ascii(tmp_path):
+    target = write(tmp_path / "my módule file.py", b"x = 1\n")
+    assert cli("apply", "--select", RENAME_X, ".", cwd=tmp_path).returncode == 0
+    assert target.read_bytes() == b"renamed_x = 1\n"
+
+
+# --- user transformers -------------------------------------------------------
+
+def test_user_transformer_by_path(tmp_path):
+    (tmp_path / "migrate.py").write_text(
+        "import libcst as cst\n"
+        "class Rename(cst.CSTTransformer):\n"
+        "    def leave_Name(self, original_node, updated_node):\n"
+        "        if updated_node.value == 'old_api':\n"
+        "            return updated_node.with_changes(value='new_api')\n"
+        "        return updated_node\n")
+    target = write(tmp_path / "app.py", b"from lib import old_api\nold_api()\n")
+    done = run_cli("apply", "--no-cache", "--select", "migrate.py:Rename", "app.py", cwd=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"from lib import new_api\nnew_api()\n"
+
+
+def test_user_transformer_with_metadata(tmp_path):
+    target = write(tmp_path / "a.py", b"y = 1\ndef f(y):\n    return y\nprint(y)\n")
+    done = cli("apply", "--select", "tests.fixtures.transformers:RenameGlobalY", "a.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"global_y = 1\ndef f(y):\n    return y\nprint(global_y)\n"
+
+
+def test_libcst_codemod_command(tmp_path):
+    target = write(tmp_path / "a.py", b"z = 1\n")
+    done = cli("apply", "--select", "tests.fixtures.transformers:RenameZCommand", "a.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"renamed_z = 1\n"
+
+
+def test_bad_user_transformer_is_a_usage_error(tmp_path):
+    done = cli("check", "--select", "tests.fixtures.transformers:Nope", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"has no attribute 'Nope'" in done.stderr
+
+
+def test_change_that_does_not_compile_is_dropped(tmp_path):
+    target = write(tmp_path / "a.py", b"x = 1\n")
+    done = cli("apply", "--select", "tests.fixtures.transformers:BreakSyntax", "a.py", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"internal error in codemod tests.fixtures.transformers:BreakSyntax" in done.stderr
+    assert target.read_bytes() == b"x = 1\n"
+
+
+def test_transform_that_never_converges_is_reported(tmp_path):
+    target = write(tmp_path / "a.py", b"x = 1\n")
+    done = cli("apply", "--select", "tests.fixtures.transformers:NeverConverges", "a.py", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"did not converge" in done.stderr
+    assert target.read_bytes() == b"x = 1\n"
+
+
+def test_transform_exception_is_reported_without_traceback(tmp_path):
+    write(tmp_path / "a.py", b"x = 1\n")
+    done = cli("apply", "--select", "tests.fixtures.transformers:Explodes", "a.py", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"internal error in codemod tests.fixtures.transformers:Explodes: RuntimeError: boom" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_process_crash_loses_only_that_file(tmp_path):
+    for index in range(30):
+        write(tmp_path / f"m{index:02}.py", b"x = 1\n")
+    write(tmp_path / "m07.py", b"x = 1  # CRASH_HERE\n")
+    done = cli("apply", "-j", "2", "--select", "tests.fixtures.transformers:CrashesProcess", ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"m07.py:1:1: error: the parser crashed on this file" in done.stderr
+    for index in range(30):
+        expected = b"x = 1  # CRASH_HERE\n" if index == 7 else b"renamed_x = 1\n"
+        assert (tmp_path / f"m{index:02}.py").read_bytes() == expected
+
+
+def test_parallel_and_serial_runs_agree(tmp_path):
+    for index in range(40):
+        write(tmp_path / f"m{index:02}.py", b"x = %d\n" % index)
+    serial = cli("check", "-j", "1", "--output-format", "json", "--select", RENAME_X, ".", cwd=tmp_path)
+    parallel = cli("check", "-j", "2", "--output-format", "json", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    strip = lambda doc: {k: v for k, v in json.loads(doc).items() if k != "summary"}
+    assert strip(serial.stdout) == strip(parallel.stdout)
+
+
+# --- stdin, version, help ----------------------------------------------------
+
+def test_stdin_filename(tmp_path):
+    done = cli("apply", "--select", RENAME_X, "--stdin-filename", "pkg/mod.py", cwd=tmp_path, input=b"x = 1\r\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"renamed_x = 1\r\n"
+    unchanged = cli("apply", "--select", RENAME_X, "--stdin-filename", "a.py", cwd=tmp_path, input=b"y = 1\n")
+    assert unchanged.stdout == b"y = 1\n"
+    checked = cli("check", "--select", RENAME_X, "--stdin-filename", "a.py", cwd=tmp_path, input=b"x = 1\n")
+    assert checked.returncode == 1 and b"+renamed_x = 1" in checked.stdout
+    broken = cli("apply", "--select", RENAME_X, "--stdin-filename", "a.py", cwd=tmp_path, input=b"def (\n")
+    assert broken.returncode == 2 and b"a.py:1:" in broken.stderr and broken.stdout == b"def (\n"
+
+
+def test_version_does_not_import_libcst():
+    code = "import sys; from codemods.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\nprint('libcst' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.stdout.strip().endswith("False"), done.stdout
+    assert "codemod 0." in done.stdout
+
+
+def test_python_dash_m_and_help():
+    done = subprocess.run([sys.executable, "-m", "codemods", "--help"], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0
+    assert "exit codes" in done.stdout and "check" in done.stdout
+
+
+def test_debug_shows_traceback_for_internal_errors(tmp_path, monkeypatch):
+    from codemods import cli as cli_module
+
+    def explode(args):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(cli_module, "_run", explode)
+    assert cli_module.main(["check", str(tmp_path)]) == 2
+    with pytest.raises(RuntimeError):
+        cli_module.main(["check", "--debug", str(tmp_path)])
