@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import inspect
 import os
 import pkgutil
 import sys
@@ -28,7 +27,7 @@ class RegistryError(Exception):
 def _codemods_in(module) -> List[Type[Codemod]]:
     found = []
     for value in vars(module).values():
-        if inspect.isclass(value) and issubclass(value, Codemod) and value is not Codemod and value.id:
+        if isinstance(value, type) and issubclass(value, Codemod) and value is not Codemod and value.id:
             if value.__module__ == module.__name__:
                 found.append(value)
     return found
@@ -62,9 +61,9 @@ def plugin_codemods() -> Dict[str, Type[Codemod]]:
             value = point.load()
         except Exception as error:
             raise RegistryError(f"cannot load codemod plugin {point.name!r}: {error}") from None
-        candidates = [value] if inspect.isclass(value) else _codemods_in(value)
+        candidates = [value] if isinstance(value, type) else _codemods_in(value)
         for codemod in candidates:
-            if inspect.isclass(codemod) and issubclass(codemod, Codemod) and codemod.id:
+            if isinstance(codemod, type) and issubclass(codemod, Codemod) and codemod.id:
                 found[codemod.id] = codemod
     return found
 
@@ -121,6 +120,6 @@ def load_user_transformer(selector: str) -> type:
     import libcst
     from libcst.codemod import Codemod as LibcstCodemod
 
-    if not (inspect.isclass(value) and issubclass(value, (LibcstCodemod, libcst.CSTTransformer))):
+    if not (isinstance(value, type) and issubclass(value, (LibcstCodemod, libcst.CSTTransformer))):
         raise RegistryError(f"{selector} is not a libcst.codemod.Codemod subclass or a libcst.CSTTransformer subclass")
     return value

@@ -6,7 +6,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -137,6 +136,8 @@ def _execute(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, wor
             return os.path.getsize(item[0])
         except OSError:
             return 0
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     ordered = sorted(work, key=size, reverse=True)
     remaining = {path: ignored for path, ignored in ordered}
     from concurrent.futures.process import BrokenProcessPool
@@ -157,6 +158,7 @@ def _execute(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, wor
 
 
 def _isolated(path: str, ignored: Tuple[str, ...], settings: RunSettings, cache: Optional[Dict[str, list]]) -> FileResult:
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:
