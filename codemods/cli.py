@@ -75,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Print the diff and write nothing; exit 1 if anything would change.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_run_options(check)
+    rename = commands.add_parser(
+        "rename", help="rename a definition and every reference to it (a migration)",
+        description="Rename OLD to NEW (dotted qualified names: pkg.mod.func, pkg.mod.Class.method, pkg.mod) "
+                    "and every reference in the run that resolves to it through imports and aliases.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+    _add_run_options(rename)
+    rename.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    rename.add_argument("--check", action="store_true", help="print the diff, write nothing, exit 1 if anything would change")
+    rename.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file changed")
     commands.add_parser("list", help="list the codemods: id, safety, default, summary")
     explain = commands.add_parser("explain", help="print a codemod's documentation")
     explain.add_argument("id", metavar="ID")
@@ -99,6 +110,8 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
     from codemods.pipeline import SelectedCodemod
     from codemods.registry import RegistryError, builtin_codemods, find_codemod, is_user_transformer
 
+    if args.command == "rename":
+        return _rename_selection(args, config)
     requested = _split(args.select) if args.select else (config.select if config.select is not None else None)
     ignored = set(config.ignore) | set(_split(args.ignore))
     unsafe = config.unsafe_fixes if args.unsafe_fixes is None else args.unsafe_fixes
@@ -148,6 +161,19 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
     return tuple(selected), tuple(users), unsafe
 
 
+def _rename_selection(args: argparse.Namespace, config) -> tuple:
+    from codemods.pipeline import SelectedCodemod
+    from codemods.registry import RegistryError, find_codemod
+
+    try:
+        codemod = find_codemod("rename")
+        options = codemod.resolve_options({"old": args.old, "new": args.new})
+    except (RegistryError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    unsafe = config.unsafe_fixes if args.unsafe_fixes is None else args.unsafe_fixes
+    return (SelectedCodemod(codemod, options),), (), unsafe
+
+
 def _run(args: argparse.Namespace) -> int:
     from codemods.config import TARGET_VERSIONS, ConfigError, load_config
 
@@ -163,7 +189,10 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"--target-version must be one of {', '.join(TARGET_VERSIONS)}")
         target = TARGET_VERSIONS[args.target_version]
     selected, users, unsafe = _resolve_selection(args, config)
-    mode = "check" if args.command == "check" else ("dry-run" if args.dry_run else "apply")
+    if args.command == "check" or getattr(args, "check", False):
+        mode = "check"
+    else:
+        mode = "dry-run" if args.dry_run else "apply"
     settings = RunSettings(codemods=selected, user_transformers=users, unsafe_fixes=unsafe,
                            target_version=target, write=(mode == "apply"))
     if args.stdin_filename:
@@ -178,6 +207,7 @@ def _run(args: argparse.Namespace) -> int:
             paths = changed_since(args.since, paths)
         except DiscoveryError as error:
             raise UsageError(str(error)) from None
+    settings = _prepare_cross_file(settings, paths)
     from codemods.cache import CACHE_FOLDER, ContentCache
     from codemods.runner import run_files
 
@@ -211,11 +241,23 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _prepare_cross_file(settings, paths: Sequence[str]):
+    """Let cross-file codemods index the whole run once, before any file is processed."""
+    prepared = tuple((s.codemod.id, s.codemod().prepare(paths, s.options))
+                     for s in settings.codemods if s.codemod.cross_file)
+    if not prepared:
+        return settings
+    import dataclasses
+
+    return dataclasses.replace(settings, project_data=prepared)
+
+
 def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
     from codemods.pipeline import process_source
     from codemods.reporting import write_errors
     from codemods.runner import RunReport, ignored_ids_for
 
+    settings = _prepare_cross_file(settings, [args.stdin_filename] if os.path.isfile(args.stdin_filename) else [])
     raw = sys.stdin.buffer.read()
     ignored = ignored_ids_for(args.stdin_filename, config.per_file_ignores, config.root)
     result = process_source(raw, args.stdin_filename, settings, ignored)
@@ -276,7 +318,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
     try:
-        if args.command in ("apply", "check"):
+        if args.command in ("apply", "check", "rename"):
             return _run(args)
         if args.command == "list":
             return _list()

@@ -13,7 +13,7 @@ import ast
 import importlib
 import sys
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class Codemod:
     metadata: ClassVar[Tuple[str, ...]] = ()
     #: "package.module:Class" of the libcst rewriter; imported lazily.
     rewriter: ClassVar[str] = ""
-    #: True when results depend on other files of the run (disables the cache).
+    #: True when results depend on other files of the run: the runner then calls
+    #: :meth:`prepare` once with every file of the run before any file is processed.
     cross_file: ClassVar[bool] = False
     #: valid (after is None) and invalid examples; they drive tests and docs.
     examples: ClassVar[Tuple[Example, ...]] = ()
@@ -85,6 +86,14 @@ class Codemod:
         correctness. The default says yes.
         """
         return True
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any]) -> Any:
+        """For cross-file codemods: index the whole run (cheaply: ``ast``, not libcst).
+
+        The result must be picklable and comparable by ``repr`` (it is part of the
+        cache key); each rewriter sees it as ``context.project``.
+        """
+        return None
 
     @classmethod
     def documentation(cls) -> str:
@@ -120,6 +129,8 @@ class RewriteContext:
     module_name: Optional[str] = None
     is_package_init: bool = False
     target_version: Optional[str] = None
+    #: what the codemod's ``prepare`` returned for this run (cross-file codemods)
+    project: Any = None
     fixes: List[Fix] = field(default_factory=list)
     findings: List[Finding] = field(default_factory=list)
 

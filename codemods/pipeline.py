@@ -38,12 +38,21 @@ class RunSettings:
     unsafe_fixes: bool = False
     target_version: Optional[str] = None
     write: bool = False
+    #: (codemod id, what its ``prepare`` returned) for cross-file codemods
+    project_data: Tuple[Tuple[str, Any], ...] = ()
+
+    def project_for(self, codemod_id: str) -> Any:
+        for key, value in self.project_data:
+            if key == codemod_id:
+                return value
+        return None
 
     def fingerprint(self) -> str:
         parts = [__version__, repr(self.unsafe_fixes), repr(self.target_version)]
         for selected in self.codemods:
             parts.append(f"{selected.codemod.id}={sorted(selected.options.items())!r}")
         parts.extend(self.user_transformers)
+        parts.append(repr(self.project_data))
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
@@ -112,7 +121,6 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
         result.errors.append(SourceError(f"nested deeper than {MAX_NESTING_DEPTH} levels; skipped to keep the parser safe"))
         result.status = "error"
         return result
-    result.cacheable = not any(s.codemod.cross_file for s in active)
     from codemods.steps import build_steps  # libcst from here on
     from codemods.engine import run_steps
 
