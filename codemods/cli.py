@@ -53,6 +53,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
     parser.add_argument("--target-version", metavar="pyXY", help="Python version of the code, e.g. py39")
     parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF")
+    parser.add_argument("--shard", metavar="K/N", help="process only the K-th of N deterministic slices of the files (a CI matrix)")
     parser.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
     parser.add_argument("--stdin-filename", metavar="NAME", help="read source from stdin as NAME; write the result to stdout")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the content-hash cache")
@@ -208,6 +209,13 @@ def _run(args: argparse.Namespace) -> int:
         except DiscoveryError as error:
             raise UsageError(str(error)) from None
     settings = _prepare_cross_file(settings, paths)
+    if args.shard:
+        from codemods.discovery import select_shard
+
+        try:
+            paths = select_shard(paths, args.shard, config.root)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
     from codemods.cache import CACHE_FOLDER, ContentCache
     from codemods.runner import run_files
 

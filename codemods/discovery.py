@@ -191,3 +191,24 @@ def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
     changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", top))
     wanted = {os.path.realpath(os.path.join(top, name)) for name in changed}
     return [path for path in candidates if os.path.realpath(path) in wanted]
+
+
+def select_shard(paths: Sequence[str], shard: str, root: str) -> List[str]:
+    """The files of slice K of N (``"K/N"``, 1-based), by a stable hash of each path
+    relative to the project root, so every job of a CI matrix agrees on the split.
+    Cross-file codemods still index every file: only the rewriting is split."""
+    import zlib
+
+    index, _, count = shard.partition("/")
+    try:
+        k, n = int(index), int(count)
+    except ValueError:
+        raise ValueError(f"--shard takes K/N, e.g. 2/8, not {shard!r}") from None
+    if not (n >= 1 and 1 <= k <= n):
+        raise ValueError(f"--shard {shard}: K must be between 1 and N")
+    chosen = []
+    for path in paths:
+        relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+        if zlib.crc32(relative.encode("utf-8")) % n == k - 1:
+            chosen.append(path)
+    return chosen

@@ -127,3 +127,18 @@ def test_since_limits_the_run_to_changed_files(tmp_path):
     assert b"changed.py" in done.stdout and b"new.py" in done.stdout and b"old.py" not in done.stdout
     bad = cli("check", "--select", RENAME_X, "--since", "no-such-ref", ".", cwd=tmp_path)
     assert bad.returncode == 2 and b"--since no-such-ref" in bad.stderr
+
+
+def test_shards_partition_the_files(tmp_path):
+    files = {f"pkg/m{i}.py": "x = 1\n" for i in range(30)}
+    project(tmp_path, "", files)
+    seen = []
+    for k in (1, 2, 3):
+        done = run_cli("check", "--no-cache", "-q", "--output-format", "json", "--select", RENAME_X,
+                       "--shard", f"{k}/3", ".", cwd=str(tmp_path), env=ENV)
+        import json
+        names = [f["file"] for f in json.loads(done.stdout)["files"]]
+        assert names, f"shard {k} is empty"
+        seen.extend(names)
+    assert sorted(seen) == sorted(files)
+    assert cli("check", "--shard", "4/3", ".", cwd=tmp_path).returncode == 2
