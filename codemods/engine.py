@@ -54,8 +54,10 @@ def parse(text: str, target_version: Optional[str]) -> cst.Module:
 
 
 #: libcst's visitors recurse per syntax level; CPython's own parser bounds the nesting of
-#: what reaches us, and this limit leaves room for the deepest file it accepts.
-RECURSION_LIMIT = 12000
+#: what reaches us, and this limit leaves room for the deepest file it accepts. Before
+#: 3.11 every Python call also costs C stack, so the limit (and the depth we accept,
+#: pipeline.MAX_NESTING_DEPTH) stays lower there.
+RECURSION_LIMIT = 12000 if sys.version_info >= (3, 11) else 4000
 
 
 def run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str]) -> EngineResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Type
 
@@ -20,7 +21,7 @@ from codemods.suppression import find_suppressions
 
 #: deeper syntax trees are not handed to libcst (its visitors recurse once or more per
 #: level; the engine raises the recursion limit to make room for this depth).
-MAX_NESTING_DEPTH = 1000
+MAX_NESTING_DEPTH = 1000 if sys.version_info >= (3, 11) else 300
 
 
 @dataclass(frozen=True)
