@@ -11,6 +11,8 @@ from typing import Dict, List, Optional
 
 CACHE_FOLDER = ".codemods_cache"
 _FORMAT = 1
+#: the oldest entries go first beyond this many (a few MB of JSON)
+MAX_ENTRIES = 200_000
 
 
 class ContentCache:
@@ -40,8 +42,11 @@ class ContentCache:
 
     def put(self, key: str, findings: List[list]) -> None:
         if self.entries.get(key) != findings:
+            self.entries.pop(key, None)
             self.entries[key] = findings
             self.dirty = True
+            while len(self.entries) > MAX_ENTRIES:
+                del self.entries[next(iter(self.entries))]
 
     def save(self) -> None:
         if not (self.folder and self.dirty):

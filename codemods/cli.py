@@ -341,6 +341,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.write("codemod: interrupted\n")
         return 130
     except BrokenPipeError:
+        # the reader went away (``codemod check | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as error:
         if debug:

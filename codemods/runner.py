@@ -147,7 +147,13 @@ def _execute(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, wor
             futures = {pool.submit(_work, path, ignored): path for path, ignored in ordered}
             for future in as_completed(futures):
                 path = futures[future]
-                result = future.result()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    raise
+                except Exception as error:  # e.g. a result that cannot be pickled back
+                    result = FileResult(path, status="error")
+                    result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
                 remaining.pop(path, None)
                 yield result
     except BrokenProcessPool:

@@ -54,7 +54,12 @@ def summary_line(report: RunReport, mode: str) -> str:
 
 
 def render_text(report: RunReport, stdout: TextIO, stderr: TextIO, *, mode: str, color: bool, quiet: bool = False) -> None:
-    if mode != "apply":
+    if mode == "apply":
+        for result in report.changed:
+            counts = Counter(fix.codemod for fix in result.fixes)
+            detail = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+            stdout.write(f"fixed {result.path}" + (f" ({detail})" if detail else "") + "\n")
+    else:
         for result in report.changed:
             lines = unified_diff(result.path, result.old_text or "", result.new_text or "")
             stdout.writelines(_colour(lines) if color else lines)
