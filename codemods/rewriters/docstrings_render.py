@@ -1,0 +1,230 @@
+"""Text of the docstring skeletons: summaries from names, the three section styles,
+and recognising which style an existing docstring is written in.
+
+Pure string work (no libcst): the rewriter decides *what* a docstring documents and
+hands a :class:`Skeleton` here to be written out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional
+
+STYLES = ("google", "numpy", "sphinx")
+
+#: header line of a Google section ("Args:") and of a numpy section (a title whose
+#: next line is dashes); a Sphinx field list starts its lines with ":param" etc.
+GOOGLE_SECTION = re.compile(
+    r"^[ \t]*(Args|Arguments|Parameters|Params|Keyword Args|Keyword Arguments|Other Parameters|"
+    r"Returns?|Yields?|Raises|Attributes|Examples?|Notes?|Warnings?|Todo|See Also|References)[ \t]*:[ \t]*$",
+    re.MULTILINE)
+NUMPY_SECTION = re.compile(
+    r"^[ \t]*(Parameters|Other Parameters|Returns|Yields|Receives|Raises|Warns|Attributes|Methods|"
+    r"See Also|Notes|References|Examples)[ \t]*\r?\n[ \t]*-{3,}[ \t]*$",
+    re.MULTILINE)
+SPHINX_FIELD = re.compile(
+    r"^[ \t]*:(param|parameter|arg|argument|key|keyword|type|returns?|rtype|raises?|except|exception|"
+    r"yields?|ytype|var|ivar|cvar|vartype)\b[^:\n]*:",
+    re.MULTILINE)
+
+
+@dataclass
+class Entry:
+    """One documented item: an argument (``name`` set) or a return/yield value."""
+
+    name: str = ""
+    type: Optional[str] = None
+
+
+@dataclass
+class Skeleton:
+    summary: str
+    args: List[Entry] = field(default_factory=list)
+    returns: Optional[Entry] = None
+    yields: Optional[Entry] = None
+    raises: List[str] = field(default_factory=list)
+
+
+def style_of(docstring: str) -> Optional[str]:
+    """The style a docstring's sections are written in, or None when it has none."""
+    if NUMPY_SECTION.search(docstring):
+        return "numpy"
+    if SPHINX_FIELD.search(docstring):
+        return "sphinx"
+    if GOOGLE_SECTION.search(docstring):
+        return "google"
+    return None
+
+
+def prevailing_style(docstrings: Iterable[str]) -> Optional[str]:
+    """The style most of ``docstrings`` use (ties in the order of STYLES); None if none."""
+    counts = {style: 0 for style in STYLES}
+    for docstring in docstrings:
+        style = style_of(docstring)
+        if style is not None:
+            counts[style] += 1
+    best = max(STYLES, key=lambda style: counts[style])
+    return best if counts[best] else None
+
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
+
+#: verbs in the third person that D401 (imperative mood) rejects as first word.
+_THIRD_PERSON = {"returns": "Return", "gets": "Get", "sets": "Set", "makes": "Make", "creates": "Create",
+                 "computes": "Compute", "calculates": "Calculate", "builds": "Build", "checks": "Check",
+                 "finds": "Find", "loads": "Load", "saves": "Save", "runs": "Run", "handles": "Handle"}
+#: a predicate name reads as a question; the summary answers it.
+_PREDICATES = ("is", "has", "can", "should", "was", "were", "does", "will", "needs")
+
+_DUNDER_SUMMARIES = {
+    "__init__": "Initialize the {what}.",
+    "__new__": "Create a new {what}.",
+    "__call__": "Call the {what}.",
+    "__repr__": "Return the representation of the {what}.",
+    "__str__": "Return the string form of the {what}.",
+    "__len__": "Return the length of the {what}.",
+    "__iter__": "Iterate over the {what}.",
+    "__enter__": "Enter the context of the {what}.",
+    "__exit__": "Exit the context of the {what}.",
+    "__aenter__": "Enter the asynchronous context of the {what}.",
+    "__aexit__": "Exit the asynchronous context of the {what}.",
+    "__eq__": "Compare the {what} for equality.",
+    "__hash__": "Return the hash of the {what}.",
+}
+
+
+def words_of(name: str) -> List[str]:
+    """Words of a snake_case or CamelCase name; acronyms keep their capitals."""
+    words: List[str] = []
+    for part in re.split(r"_+", name):
+        words.extend(_WORD.findall(part) or ([part] if part else []))
+    return [w if len(w) > 1 and w.isupper() else w.lower() for w in words]
+
+
+def _sentence(words: List[str]) -> str:
+    if not words:
+        return ""
+    first = words[0]
+    return " ".join([first[:1].upper() + first[1:]] + words[1:]) + "."
+
+
+def function_summary(name: str, owner_words: Optional[List[str]] = None) -> str:
+    """An imperative summary from a function's name: ``get_user_by_id`` → "Get user by id."."""
+    what = " ".join(owner_words) if owner_words else "instance"
+    if name in _DUNDER_SUMMARIES:
+        return _DUNDER_SUMMARIES[name].format(what=what)
+    if name.startswith("__") and name.endswith("__") and len(name) > 4:
+        return f"Implement ``{name}`` for the {what}."
+    words = words_of(name)
+    if not words:
+        return "Run this function."
+    if words[0] in _THIRD_PERSON:
+        return _sentence([_THIRD_PERSON[words[0]]] + words[1:])
+    if words[0] in _PREDICATES and len(words) > 1:
+        return _sentence(["return", "whether", "it"] + words)
+    return _sentence(words)
+
+
+def noun_summary(name: str) -> str:
+    """A summary naming a class or property: ``HTTPServerError`` → "HTTP server error."."""
+    return _sentence(words_of(name)) or "Undocumented."
+
+
+def render(skeleton: Skeleton, style: str, indent: str, unit: str, newline: str,
+           placeholder: str) -> str:
+    """The whole string literal (quotes included) of a new docstring.
+
+    ``indent`` is the indentation of the body the docstring opens, ``unit`` one more
+    level (for Google section entries and numpy descriptions).
+    """
+    sections = _sections(skeleton, style, unit, placeholder)
+    if not sections:
+        return f'"""{skeleton.summary}"""'
+    lines = [skeleton.summary, ""]
+    for number, section in enumerate(sections):
+        if number and style != "sphinx":
+            lines.append("")
+        lines.extend(section)
+    body = "".join(((indent + line) if line else "") + newline for line in lines[1:])
+    return f'"""{lines[0]}{newline}{body}{indent}"""'
+
+
+def _sections(skeleton: Skeleton, style: str, unit: str, placeholder: str) -> List[List[str]]:
+    if style == "google":
+        return _google(skeleton, unit, placeholder)
+    if style == "numpy":
+        return _numpy(skeleton, unit, placeholder)
+    if style == "sphinx":
+        return [_sphinx(skeleton, placeholder)] if _has_sections(skeleton) else []
+    raise ValueError(f"unknown docstring style {style!r} (expected one of {', '.join(STYLES)})")
+
+
+def _has_sections(skeleton: Skeleton) -> bool:
+    return bool(skeleton.args or skeleton.returns or skeleton.yields or skeleton.raises)
+
+
+def google_arg(entry: Entry, placeholder: str) -> str:
+    kind = f" ({entry.type})" if entry.type else ""
+    return f"{entry.name}{kind}: {placeholder}"
+
+
+def numpy_arg(entry: Entry, unit: str, placeholder: str) -> List[str]:
+    head = f"{entry.name} : {entry.type}" if entry.type else entry.name
+    return [head, unit + placeholder]
+
+
+def sphinx_arg(entry: Entry, placeholder: str) -> List[str]:
+    lines = [f":param {entry.name}: {placeholder}"]
+    if entry.type:
+        lines.append(f":type {entry.name}: {entry.type}")
+    return lines
+
+
+def _google(skeleton: Skeleton, unit: str, placeholder: str) -> List[List[str]]:
+    sections = []
+    if skeleton.args:
+        sections.append(["Args:"] + [unit + google_arg(a, placeholder) for a in skeleton.args])
+    for title, value in (("Returns:", skeleton.returns), ("Yields:", skeleton.yields)):
+        if value is not None:
+            text = f"{value.type}: {placeholder}" if value.type else placeholder
+            sections.append([title, unit + text])
+    if skeleton.raises:
+        sections.append(["Raises:"] + [f"{unit}{name}: {placeholder}" for name in skeleton.raises])
+    return sections
+
+
+def _numpy(skeleton: Skeleton, unit: str, placeholder: str) -> List[List[str]]:
+    sections = []
+    if skeleton.args:
+        lines = ["Parameters", "----------"]
+        for entry in skeleton.args:
+            lines.extend(numpy_arg(entry, unit, placeholder))
+        sections.append(lines)
+    for title, value in (("Returns", skeleton.returns), ("Yields", skeleton.yields)):
+        if value is not None:
+            head = [value.type, unit + placeholder] if value.type else [placeholder]
+            sections.append([title, "-" * len(title)] + head)
+    if skeleton.raises:
+        lines = ["Raises", "------"]
+        for name in skeleton.raises:
+            lines.extend([name, unit + placeholder])
+        sections.append(lines)
+    return sections
+
+
+def _sphinx(skeleton: Skeleton, placeholder: str) -> List[str]:
+    lines: List[str] = []
+    for entry in skeleton.args:
+        lines.extend(sphinx_arg(entry, placeholder))
+    if skeleton.returns is not None:
+        lines.append(f":returns: {placeholder}")
+        if skeleton.returns.type:
+            lines.append(f":rtype: {skeleton.returns.type}")
+    if skeleton.yields is not None:
+        lines.append(f":yields: {placeholder}")
+        if skeleton.yields.type:
+            lines.append(f":ytype: {skeleton.yields.type}")
+    for name in skeleton.raises:
+        lines.append(f":raises {name}: {placeholder}")
+    return lines
