@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Optional, TextIO
 
 #: runs with fewer files finish before a bar would help.
 PROGRESS_MIN_FILES = 50
 
 
 class ProgressBar:
-    def __init__(self, total: int, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self.total, self.stream, self.width = total, stream, width
+    # The stream defaults to sys.stderr as it is when called, not at import time.
+    def __init__(self, total: int, stream: Optional[TextIO] = None, width: int = 30) -> None:
+        self.total, self.stream, self.width = total, stream or sys.stderr, width
         self.done = 0
         self.last_draw = 0.0
 
     @staticmethod
-    def wanted(total: int, stream: TextIO = sys.stderr) -> bool:
+    def wanted(total: int, stream: Optional[TextIO] = None) -> bool:
+        stream = stream or sys.stderr
         return total >= PROGRESS_MIN_FILES and hasattr(stream, "isatty") and stream.isatty()
 
     def advance(self, _result: object = None) -> None:

@@ -1,26 +1,50 @@
-"""SARIF 2.1.0 for code-scanning upload: one result per fix (note or warning) and
-per report-only finding (warning); errors become tool notifications."""
+"""SARIF 2.1.0 for code-scanning upload: one result per fix and per report-only
+finding (level warning; property ``fixable`` tells them apart); errors become tool
+notifications. Paths under the current folder are relative URIs against the base
+id %SRCROOT% (the current folder), others absolute ``file:`` URIs; both are
+percent-encoded, so names with spaces or ``#`` stay valid URIs."""
 
 from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Dict, TextIO, Type
+from urllib.parse import quote
 
 from codemods import __version__
 from codemods.runner import RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"
 
 
-def _uri(path: str) -> str:
-    relative = os.path.relpath(os.path.abspath(path))
-    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+def _artifact_location(path: str) -> dict:
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive on Windows
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": Path(absolute).as_uri()}
+    return {"uri": quote(relative.replace(os.sep, "/")), "uriBaseId": SOURCE_ROOT}
 
 
 def _location(path: str, line: int, column: int) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)},
+    return {"physicalLocation": {"artifactLocation": _artifact_location(path),
                                  "region": {"startLine": max(line, 1), "startColumn": max(column, 1)}}}
+
+
+def _plugin(rule_id: str):
+    """The declaration of a plugin codemod, when the caller passed only built-ins."""
+    from codemods.registry import RegistryError, is_user_transformer, plugin_codemods
+
+    if is_user_transformer(rule_id):
+        return None
+    try:
+        return plugin_codemods().get(rule_id)
+    except RegistryError:
+        return None
 
 
 def render_sarif(report: RunReport, stream: TextIO, *, codemods: Dict[str, Type]) -> None:
@@ -28,7 +52,7 @@ def render_sarif(report: RunReport, stream: TextIO, *, codemods: Dict[str, Type]
     rule_ids = sorted(set(codemods) | set(used))
     rules = []
     for rule_id in rule_ids:
-        codemod = codemods.get(rule_id)
+        codemod = codemods.get(rule_id) or _plugin(rule_id)
         summary = codemod.summary if codemod is not None else "user transformer"
         rule = {"id": rule_id, "name": rule_id, "shortDescription": {"text": summary}}
         if codemod is not None:
@@ -55,6 +79,8 @@ def render_sarif(report: RunReport, stream: TextIO, *, codemods: Dict[str, Type]
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "codemods", "version": __version__, "informationUri": "https://pypi.org/project/codemods/", "rules": rules}},
+            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
             "results": results,
             "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         }],
