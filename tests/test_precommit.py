@@ -207,6 +207,18 @@ def test_codemod_hook_skips_non_python_files(project: Project) -> None:
     assert project.read("notes.txt") == NEEDS_FIX
 
 
+def test_configured_excludes_apply_to_the_files_pre_commit_names(project: Project) -> None:
+    # pre-commit passes each staged file by name; --force-exclude in the hook's
+    # entry keeps [tool.codemods] extend-exclude working all the same.
+    project.write("pyproject.toml", '[tool.codemods]\nextend-exclude = ["vendored"]\n')
+    (project.path / "vendored").mkdir()
+    project.write("vendored/lib.py", NEEDS_FIX)
+    project.git("add", "pyproject.toml", "vendored/lib.py")
+    commit = project.run("git", "commit", "-m", "vendored code")
+    assert commit.returncode == 0, commit.output
+    assert project.read("vendored/lib.py") == NEEDS_FIX
+
+
 def test_codemod_check_hook_fails_without_writing(project: Project) -> None:
     project.write("pending.py", NEEDS_FIX)
     project.git("add", "pending.py")
