@@ -1,0 +1,158 @@
+"""Turn SQL built from strings into a constant statement with bound parameters, in
+the placeholder style of the driver that runs it.
+
+What it changes
+    The query of a DB-API ``cursor.execute`` / ``executemany`` or
+    ``connection.execute`` (sqlite3, psycopg2, psycopg 3, PyMySQL, mysqlclient,
+    oracledb), of SQLAlchemy ``text(...)`` wherever it is executed, of
+    ``Connection.exec_driver_sql``, of Django ``cursor.execute``,
+    ``Model.objects.raw`` and ``RawSQL``, when it is built with ``+`` or ``+=``,
+    ``%`` (a tuple, one value or a dict), ``.format`` (positional or keyword) or an
+    f-string: inline, or in a local variable of the same function (also assigned
+    in ``if``/``elif`` branches, or grown with ``+=``) that only the execute call
+    reads.
+
+    * A value alone inside a quoted SQL string (``name = '" + name + "'"``) loses
+      its quotes and becomes one placeholder. A value formatted with ``str()``
+      semantics (f-string, ``%s``, ``{}``) is bound as ``str(value)`` unless it is
+      certainly a string already, so the driver sees the same text.
+    * Text and values mixed inside one quoted SQL string
+      (``LIKE '%" + term + "%'``) become one value built in Python
+      (``f"%{term}%"``).
+    * Unquoted values (``WHERE id = {uid}``, ``LIMIT " + str(n)``) are bound too
+      (``str(...)`` around them is dropped); ``%d`` is bound as ``int(value)``.
+    * Placeholders: ``?`` for sqlite3, ``%s`` for psycopg/PyMySQL/mysqlclient/Django
+      (every literal ``%`` of the statement then becomes ``%%``), ``:name`` for
+      oracledb and for ``text()`` (values in the ``execute`` dict, or
+      ``.bindparams(...)`` when the ``text()`` is not executed on the spot), the
+      DB-API driver's style for ``exec_driver_sql``. The named variant
+      (``:name``, ``%(name)s``) is used when the call already passes a dict.
+    * Parameters the call already passes are merged in statement order;
+      ``executemany`` rows are extended the same way for every row.
+    * A query in a variable: when it is assigned once and its values cannot change
+      before the call, the values move to the call; otherwise a ``params`` list
+      (dict for named styles) is built beside every assignment and ``+=``.
+    * In ``text()``, an ``IN (...)`` list joined from a sequence becomes
+      ``bindparam(name, expanding=True)``.
+    * The rest of the statement keeps its comments, line breaks and string
+      prefixes; literals left side by side on one line are merged.
+
+Never
+    * Touches a query made only of literals and module-level constants (no
+      report either).
+    * Binds what SQL cannot take as a parameter. These are reported and the code
+      stays byte-identical: identifiers (table, column, schema names; also inside
+      ``"..."`` or backticks), an ``ORDER BY`` direction, a variable-length ``IN``
+      list on plain DB-API, ``executescript()``, SQL fragments (a whole condition,
+      or one that comes from another module), hand-escaped values
+      (``.replace("'", "''")``, ``escape_string``), values with a format spec or
+      ``!r``, and statements whose quoting it cannot follow.
+    * Guesses the placeholder: with no driver in sight it reports instead (set the
+      ``paramstyle`` option).
+
+Fix safety
+    Safe (applied by default) — the driver receives the same values as before for
+    every input that was not an injection:
+    * a value alone inside a quoted SQL string, bound as the text the original
+      inserted (``str(value)`` unless it is certainly a str);
+    * text and values mixed inside one quoted SQL string, bound as one f-string;
+    * an unquoted value that is certainly an integer (``int(...)``, ``len(...)``,
+      an ``int`` annotation) and any ``%d`` value (bound as ``int(value)``);
+    * the ``%%`` and parameter merging that these bring along.
+    Unsafe (only with ``--unsafe-fixes``; otherwise reported) — the value's SQL
+    type or meaning may change:
+    * any other unquoted value: a string ``"5"`` becomes a text parameter instead
+      of the number 5, and a value that was deliberately SQL (``"NOW()"``,
+      ``"a.id"``) becomes data;
+    * ``IN`` lists turned into expanding bind parameters.
+    Without ``--unsafe-fixes`` the safe values of a statement are still bound and
+    the unquoted ones are left in place and reported.
+
+Options
+    paramstyle = "auto"
+        ``"qmark"``, ``"format"``, ``"pyformat"``, ``"named"`` or ``"numeric"``
+        forces the placeholder style of DB-API calls; ``"auto"`` reads it from the
+        receiver (``sqlite3.connect(...)``, an annotation), a SQLAlchemy URL in
+        the module, or the single DB-API driver the module imports.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from codemods.contract import Codemod, Example
+
+_SINK_WORDS = ("execute", "exec_driver_sql", "text", "raw", "RawSQL")
+
+
+class SqlParams(Codemod):
+    id = "sql-params"
+    summary = "Bind values of string-built SQL as parameters, in the driver's paramstyle."
+    default = True
+    safe = True  # per fix: unsafe rewrites run only with --unsafe-fixes
+    order = 200
+    options = {"paramstyle": "auto"}
+    metadata = ("position", "scope", "qualified_name", "parent")
+    rewriter = "codemods.rewriters.sql_params:SqlParamsRewriter"
+    examples = (
+        Example(
+            'import sqlite3\n\n\ndef find(conn, name):\n'
+            '    return conn.execute("SELECT id FROM users WHERE name = \'" + name + "\'").fetchall()\n',
+            'import sqlite3\n\n\ndef find(conn, name):\n'
+            '    return conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchall()\n',
+        ),
+        Example(
+            'import psycopg2\n\n\ndef search(cur, term):\n'
+            '    cur.execute(f"SELECT id FROM items WHERE title LIKE \'%{term}%\' AND kind = \'book\'")\n',
+            'import psycopg2\n\n\ndef search(cur, term):\n'
+            '    cur.execute("SELECT id FROM items WHERE title LIKE %s AND kind = \'book\'", (f"%{term}%",))\n',
+        ),
+        Example(
+            'from sqlalchemy import text\n\n\ndef get(conn, uid: int):\n'
+            '    return conn.execute(text("SELECT * FROM users WHERE id = %d" % uid)).all()\n',
+            'from sqlalchemy import text\n\n\ndef get(conn, uid: int):\n'
+            '    return conn.execute(text("SELECT * FROM users WHERE id = :uid"), {"uid": uid}).all()\n',
+        ),
+        Example(
+            'import sqlite3\n\n\ndef page(conn, n):\n'
+            '    return conn.execute("SELECT * FROM users LIMIT " + str(n)).fetchall()\n',
+            'import sqlite3\n\n\ndef page(conn, n):\n'
+            '    return conn.execute("SELECT * FROM users LIMIT ?", (n,)).fetchall()\n',
+            unsafe=True,
+        ),
+        Example(  # an identifier cannot be a parameter: reported, unchanged
+            'import sqlite3\n\n\ndef dump(conn, table):\n'
+            '    return conn.execute("SELECT * FROM " + table).fetchall()\n',
+        ),
+        Example(  # constants only
+            'import sqlite3\nTABLE = "users"\n\n\ndef dump(conn):\n'
+            '    return conn.execute("SELECT * FROM " + TABLE).fetchall()\n',
+        ),
+    )
+
+    def detect(self, tree: ast.Module, source: str) -> bool:
+        if not any(word in source for word in _SINK_WORDS):
+            return False
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and _built(node.args[0]):
+                return True
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)) and \
+                    node.value is not None and _built(node.value):
+                return True
+        return False
+
+
+def _built(node: ast.AST) -> bool:
+    """An expression that splices something into a string."""
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.FormattedValue) for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _stringish(node.left) or _stringish(node.right) or _built(node.left)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)
+    return False
+
+
+def _stringish(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or isinstance(node, ast.JoinedStr) \
+        or _built(node)
