@@ -186,6 +186,51 @@ def test_hook_mixes_in_place_and_index_checks(repo: Repo) -> None:
     assert "+++ b/a.py" in commit.output and "a/b.py" not in commit.output
 
 
+def test_commit_all_checks_the_tracked_changes(repo: Repo) -> None:
+    repo.write("clean.py", NEEDS_FIX)  # tracked, changed, not staged: `commit -a` takes it
+    commit = repo.git("commit", "-a", "-m", "all", check=False)
+    assert commit.returncode != 0
+    assert "+++ b/clean.py" in commit.stdout + commit.stderr
+
+
+def test_commit_of_named_paths_checks_only_those(repo: Repo) -> None:
+    # `git commit PATH` commits PATH only; git hands the hook a temporary index
+    # (GIT_INDEX_FILE), so a staged file left out of this commit is not checked.
+    repo.write("later.py", NEEDS_FIX)
+    repo.git("add", "later.py")
+    repo.write("clean.py", "x = 2\n")
+    commit = repo.git("commit", "-m", "only clean", "clean.py", check=False)
+    assert commit.returncode == 0, commit.stdout + commit.stderr
+    assert "later.py" not in repo.git("show", "--name-only", "HEAD").stdout
+    commit = repo.commit()
+    assert commit.returncode != 0 and "+++ b/later.py" in commit.output
+
+
+def exclude_vendored(repo: Repo) -> None:
+    repo.write("pyproject.toml", '[tool.codemods]\nextend-exclude = ["vendored"]\n')
+    repo.git("add", "pyproject.toml")
+    repo.git("commit", "-q", "--no-verify", "-m", "config")
+
+
+def test_hook_honours_configured_excludes(repo: Repo) -> None:
+    exclude_vendored(repo)
+    repo.write("vendored/lib.py", NEEDS_FIX)
+    repo.git("add", "vendored/lib.py")
+    commit = repo.commit()
+    assert commit.returncode == 0, commit.output
+
+
+@pytest.mark.xfail(strict=True, reason="core: `codemod check --stdin-filename NAME --force-exclude` does not apply "
+                                       "the configured excludes to NAME (cli._run returns before discovery)")
+def test_hook_honours_configured_excludes_for_partly_staged_files(repo: Repo) -> None:
+    exclude_vendored(repo)
+    repo.write("vendored/lib.py", NEEDS_FIX)
+    repo.git("add", "vendored/lib.py")
+    repo.write("vendored/lib.py", NEEDS_FIX + "# more\n")
+    commit = repo.commit()
+    assert commit.returncode == 0, commit.output
+
+
 def test_hook_stops_on_a_syntax_error(repo: Repo) -> None:
     repo.write("broken.py", "def f(:\n")
     repo.git("add", "broken.py")
