@@ -421,23 +421,35 @@ class SqlParamsRewriter(Rewriter):
         sink = self._sink(call)
         if sink is None:
             return
+        helper = self._helper(sink)
+        if helper is not None:
+            self._consider_helper(sink, helper)
+            return
         fragments = self._fragments(sink)
         if not fragments:
             return
+        style = self._prepare(sink, fragments)
+        if style is not None:
+            self._apply(sink, fragments, style)
+
+    def _prepare(self, sink: Sink, fragments: List[Fragment]) -> Optional[str]:
+        """Analyse the fragments and plan their binds; the paramstyle to write, or None
+        when nothing changes (findings recorded)."""
+        call = sink.call
         variable = [f for fr in fragments for f in fr.query.fields if not self._constant(f.expr)]
         if not variable:
-            return
+            return None
         if not any(_SQL_WORDS.search(fr.query.sql_text()) for fr in fragments):
-            return
+            return None
         if sink.kind == "script":
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
-            return
+            return None
         style = self._style(sink)
         if style is None:
             self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
                                 'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
-            return
+            return None
         problems: List[Problem] = []
         for fragment in fragments:
             fragment.analysis = tokenize(fragment.query.elements)
@@ -446,12 +458,12 @@ class SqlParamsRewriter(Rewriter):
                                         "build the statement with placeholders and pass the values as parameters"))
                 continue
             if fragment.analysis.params and (sink.params is None or len(fragments) > 1):
-                return  # placeholders without parameters: not a query this codemod understands
+                return None  # placeholders without parameters: not a query this codemod understands
             problems.extend(self._plan_fragment(fragment, sink))
         if problems:
             for problem in problems:
                 self.record_finding(problem.node, problem.message, problem.hint)
-            return
+            return None
         binds = [b for fr in fragments for b in fr.binds]
         unsafe = [b for b in binds if not b.safe]
         if unsafe and not self.context.unsafe_fixes:
@@ -463,7 +475,7 @@ class SqlParamsRewriter(Rewriter):
                 fragment.binds = [b for b in fragment.binds if b.safe]
             binds = [b for b in binds if b.safe]
         if not binds:
-            return
+            return None
         for fragment in fragments:
             bound_fields = {i for b in fragment.binds for i in b.group.fields}
             for index, element in enumerate(fragment.query.elements):
@@ -473,8 +485,89 @@ class SqlParamsRewriter(Rewriter):
                         self.record_finding(element.item.expr, f"cannot bind values of a % template that also "
                                             f"formats '{_short(element.item.expr)}'",
                                             "format the constant part with an f-string, then rerun")
-                    return
-        self._apply(sink, fragments, style)
+                    return None
+        return style
+
+    # -- a query returned by a helper of this module ------------------------------------
+    def _helper(self, sink: Sink) -> Optional[cst.FunctionDef]:
+        call = sink.query
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name)) or sink.kind not in ("dbapi", "driver"):
+            return None
+        scope = self.get_metadata(ScopeProvider, call.func, None)
+        if scope is None or call.func.value not in scope:
+            return None
+        assignments = list(scope[call.func.value])
+        if len(assignments) != 1:
+            return None
+        function = assignments[0].node
+        if not isinstance(function, cst.FunctionDef) or not isinstance(self._parent(function), cst.Module) \
+                or function.decorators or function.asynchronous is not None:
+            return None
+        return function
+
+    def _consider_helper(self, sink: Sink, function: cst.FunctionDef) -> None:
+        if id(function) in self.claimed:
+            return
+        self.claimed.add(id(function))
+        body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+        statements = list(body)
+        if statements and _is_docstring(statements[0]):
+            statements = statements[1:]
+        if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine) \
+                or len(statements[0].body) != 1 or not isinstance(statements[0].body[0], cst.Return) \
+                or statements[0].body[0].value is None:
+            return
+        returned = statements[0].body[0].value
+        try:
+            fragment = Fragment(flatten_query(returned), "return")
+        except NotAQuery:
+            return
+        module_scope = self.get_metadata(ScopeProvider, function, None)
+        callers: List[Sink] = []
+        references = [r for a in (module_scope[function.name.value] if module_scope is not None else ())
+                      for r in a.references]
+        for access in references:
+            call = self._parent(access.node)
+            arg = self._parent(call) if isinstance(call, cst.Call) and call.func is access.node else None
+            outer = self._parent(arg) if isinstance(arg, cst.Arg) else None
+            sink_of_caller = self._sink(outer) if isinstance(outer, cst.Call) else None
+            if sink_of_caller is None or sink_of_caller.query is not call or sink_of_caller.params is not None \
+                    or sink_of_caller.kind not in ("dbapi", "driver"):
+                if fragment.query.fields and any(not self._constant(f.expr) for f in fragment.query.fields):
+                    self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': "
+                                                  "a caller does not pass its result straight to execute()",
+                                        "return the SQL and its parameters separately")
+                return
+            callers.append(sink_of_caller)
+        if not callers:
+            return
+        styles = {self._style(caller) for caller in callers}
+        if len(styles) != 1:
+            return
+        style = self._prepare(callers[0], [fragment])
+        if style is None:
+            return
+        public = not function.name.value.startswith("_")
+        if public and not self.context.unsafe_fixes:
+            self.record_finding(function, f"cannot safely bind values of query helper '{function.name.value}': "
+                                          "other modules may call it", "rerun with --unsafe-fixes if only this module calls it")
+            return
+        for bind in fragment.binds:
+            bind.safe = bind.safe and not public
+        self._assign_marks([fragment], style, None)
+        new_query = _rebuild(fragment, uses_percent(style))
+        params_code = self._params_code(callers[0], fragment, fragment.binds, style, None)
+        if params_code is None:
+            return
+        pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                          cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
+        self.replacements[id(returned)] = pair
+        for caller in callers:
+            self.claimed.add(id(caller.call))
+            first = caller.call.args[0]
+            self.replacements[id(caller.call)] = caller.call.with_changes(args=[first.with_changes(star="*")])
+        for bind in fragment.binds:
+            self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
 
     def _plan_fragment(self, fragment: Fragment, sink: Sink) -> List[Problem]:
         problems: List[Problem] = []
@@ -568,26 +661,7 @@ class SqlParamsRewriter(Rewriter):
         taken = {p.value.strip(":%()s") for fr in fragments for p in (fr.analysis.params if fr.analysis else [])}
         if existing is not None and existing[0] == "dict":
             taken.update(existing[1].keys())  # type: ignore[union-attr]
-        by_value: Dict[str, str] = {}
-        position = 0
-        for fragment in fragments:
-            order = sorted([("b", b.group.start, b) for b in fragment.binds] +
-                           [("p", p.start, p) for p in (fragment.analysis.params if fragment.analysis else [])],
-                           key=lambda item: item[1])
-            for what, _, item in order:
-                position += 1
-                if what != "b":
-                    continue
-                bind = item
-                assert isinstance(bind, Bind)
-                if is_named(style):
-                    if bind.value in by_value:
-                        bind.name = by_value[bind.value]
-                    else:
-                        bind.name = _unique(bind.hint_name, taken)
-                        taken.add(bind.name)
-                        by_value[bind.value] = bind.name
-                bind.mark = placeholder(style, bind.name, position)
+        self._assign_marks(fragments, style, taken)
         percent = uses_percent(style) and sink.params is None
         rebuilt: Dict[int, cst.BaseExpression] = {}
         for index, fragment in enumerate(fragments):
@@ -616,6 +690,30 @@ class SqlParamsRewriter(Rewriter):
         self._attach_name(sink, params_name, style)
         for bind in binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
+
+    def _assign_marks(self, fragments: List[Fragment], style: str, taken: Optional[Set[str]]) -> None:
+        """Give every bind its placeholder (and name, for named styles)."""
+        taken = set(taken or ())
+        by_value: Dict[str, str] = {}
+        position = 0
+        for fragment in fragments:
+            order = sorted([("b", b.group.start, b) for b in fragment.binds] +
+                           [("p", p.start, p) for p in (fragment.analysis.params if fragment.analysis else [])],
+                           key=lambda item: item[1])
+            for what, _, item in order:
+                position += 1
+                if what != "b":
+                    continue
+                bind = item
+                assert isinstance(bind, Bind)
+                if is_named(style):
+                    if bind.value in by_value:
+                        bind.name = by_value[bind.value]
+                    else:
+                        bind.name = _unique(bind.hint_name, taken)
+                        taken.add(bind.name)
+                        by_value[bind.value] = bind.name
+                bind.mark = placeholder(style, bind.name, position)
 
     def _replace_value(self, fragment: Fragment, new: cst.BaseExpression) -> None:
         self.replacements[id(fragment.query.expr)] = new
@@ -693,7 +791,7 @@ class SqlParamsRewriter(Rewriter):
                 row = self._row_name(binds)
                 return f"[{{**{row}, {', '.join(entries)}}} for {row} in {payload}]"
             if kind == "dict":
-                return "{" + ", ".join([f"{k}: {v}" for k, v in payload.items()] + entries) + "}" \
+                return "{" + ", ".join([f"{_dict_key(k)}: {v}" for k, v in payload.items()] + entries) + "}" \
                     if isinstance(payload, dict) and all(isinstance(k, str) for k in payload) else None
             if kind == "name":
                 return "{**" + payload + ", " + ", ".join(entries) + "}"
@@ -706,6 +804,7 @@ class SqlParamsRewriter(Rewriter):
         if sink.kind == "many":
             row = self._row_name(binds)
             parts, taken_rows = [], 0
+            total = sum(1 for what, _, _ in order if what == "p")
             run_start = None
             for what, _, item in order:
                 if what == "p":
@@ -714,12 +813,11 @@ class SqlParamsRewriter(Rewriter):
                     taken_rows += 1
                     continue
                 if run_start is not None:
-                    parts.append(f"*{row}[{run_start}:{taken_rows}]")
+                    parts.append(_row_slice(row, run_start, taken_rows, total))
                     run_start = None
                 parts.append(item.value)  # type: ignore[union-attr]
             if run_start is not None:
-                parts.append(f"*{row}[{run_start}:]")
-            parts = [p.replace(f"[0:]", "") for p in parts]
+                parts.append(_row_slice(row, run_start, taken_rows, total))
             return f"[({', '.join(parts)}{',' if len(parts) == 1 else ''}) for {row} in {payload}]"
         if kind in ("tuple", "list"):
             values = list(payload)
@@ -824,6 +922,21 @@ class SqlParamsRewriter(Rewriter):
 
 # -- free helpers ------------------------------------------------------------------------
 
+def _dict_key(key: str) -> str:
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _row_slice(row: str, start: int, end: int, total: int) -> str:
+    if end == total:
+        return f"*{row}" if start == 0 else f"*{row}[{start}:]"
+    return f"*{row}[{start}:{end}]" if start else f"*{row}[:{end}]"
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+        and isinstance(statement.body[0], cst.Expr) and isinstance(statement.body[0].value, cst.SimpleString)
+
+
 def _identifier_hint(sink: Sink) -> str:
     if sink.kind == "text":
         return "check it against an allowlist of known names, or build the statement with sqlalchemy Table/column objects"
@@ -903,7 +1016,7 @@ def _existing_params(sink: Sink):
             if not isinstance(key, cst.SimpleString):
                 return ("other", _code(value))
             pairs[str(key.evaluated_value)] = _code(element.value)
-        return ("dict", {f'"{k}"' if False else k: v for k, v in pairs.items()})
+        return ("dict", pairs)
     return ("name", _code(value))
 
 
@@ -1033,11 +1146,11 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
             return _with_parens(left, node)
         separator = _code(node.operator)
         if "\n" not in separator and "#" not in separator:
-            merged = _merge(left, right)
+            merged = _join(left, right)
             if merged is not None:
                 return _with_parens(merged, node)
             if isinstance(left, cst.BinaryOperation) and isinstance(left.operator, cst.Add) and not left.lpar:
-                merged = _merge(left.right, right)
+                merged = _join(left.right, right)
                 if merged is not None:
                     return _with_parens(left.with_changes(right=merged), node)
         return node.with_changes(left=left, right=right)
@@ -1065,6 +1178,30 @@ def _inside(piece_node: cst.CSTNode, container: cst.CSTNode) -> bool:
 
 def _is_empty(node) -> bool:
     return isinstance(node, cst.SimpleString) and not node.lpar and node.value[len(node.prefix):] in ('""', "''", '""""""', "''''''")
+
+
+def _join(left, right) -> Optional[cst.BaseExpression]:
+    """``left`` and ``right`` as one literal expression, merging the two strings that
+    meet (the last of ``left`` and the first of ``right``), or None."""
+    left_strings, left_spaces = _concat_parts(left)
+    right_strings, right_spaces = _concat_parts(right)
+    merged = _merge(left_strings[-1], right_strings[0])
+    if merged is None:
+        return None
+    strings = left_strings[:-1] + [merged] + right_strings[1:]
+    spaces = left_spaces + right_spaces
+    node = strings[-1]
+    for string, space in zip(reversed(strings[:-1]), reversed(spaces)):
+        node = cst.ConcatenatedString(left=string, right=node, whitespace_between=space)
+    return node
+
+
+def _concat_parts(node):
+    if isinstance(node, cst.ConcatenatedString) and not node.lpar:
+        left_strings, left_spaces = _concat_parts(node.left)
+        right_strings, right_spaces = _concat_parts(node.right)
+        return left_strings + right_strings, left_spaces + [node.whitespace_between] + right_spaces
+    return [node], []
 
 
 def _merge(left, right) -> Optional[cst.SimpleString]:
