@@ -1,0 +1,366 @@
+"""Who reads which name, for the two "unused" rewriters.
+
+libcst's scope analysis is the base, but three of its habits would make an unused
+check unsafe, so this module corrects them:
+
+* it ties a read to the assignments *before* it in the same scope, so a read earlier
+  in a loop body than the assignment it sees on the next iteration looks like no read
+  at all; here a name is read in a scope when any read anywhere resolves to it;
+* it does not count ``x += 1``, ``nonlocal x`` or ``global x`` as uses of ``x``;
+* it only parses string annotations in some positions (not ``list["Foo"]``, not in
+  ``collections.abc.Callable[["Foo"], None]``), and never looks at ``# type:``
+  comments or doctests.
+
+Names found in strings, type comments and doctests are not tied to a scope: they
+count as read everywhere, which can only keep more code.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Set
+
+import libcst as cst
+from libcst.metadata import ClassScope, CodeRange, ComprehensionScope, FunctionScope, GlobalScope, Scope
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
+_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+_CODEMOD_IGNORE = re.compile(r"#\s*codemod:\s*ignore(?:\[(?P<ids>[^\]]*)\])?", re.IGNORECASE)
+_DOCTEST_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(.*)$", re.MULTILINE)
+
+#: reading any of these lets a function see its own locals by name.
+FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec", "_getframe", "currentframe", "f_locals"})
+#: calls whose string arguments are type expressions.
+_TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})
+
+
+def leftmost_name(node: cst.CSTNode) -> Optional[str]:
+    """``a`` for ``a``, ``a.b.c`` and ``a.b().c``."""
+    while True:
+        if isinstance(node, cst.Name):
+            return node.value
+        if isinstance(node, cst.Attribute):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        else:
+            return None
+
+
+def names_in_type_string(text: str, depth: int = 0) -> Set[str]:
+    """Every name a string annotation mentions, nested strings included."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError):
+        return set(_IDENTIFIER.findall(text))
+    found: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and depth < 5:
+            found |= names_in_type_string(node.value, depth + 1)
+    return found
+
+
+def names_in_code(text: str) -> Set[str]:
+    """Every name a piece of source text (``exec``/``eval`` input) could read."""
+    return set(_IDENTIFIER.findall(text))
+
+
+def names_in_doctests(text: str) -> Set[str]:
+    """Identifiers on the ``>>>`` and ``...`` lines of a docstring (doctest runs them
+    with the module's globals)."""
+    found: Set[str] = set()
+    for match in _DOCTEST_LINE.finditer(text):
+        found.update(_IDENTIFIER.findall(match.group(1)))
+    return found
+
+
+def string_value(node: cst.BaseExpression) -> Optional[str]:
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        try:
+            value = node.evaluated_value
+        except Exception:  # an odd prefix libcst cannot evaluate: not a name anyway
+            return None
+        return value if isinstance(value, str) else None
+    return None
+
+
+@dataclass
+class Suppression:
+    """``# noqa`` and ``# codemod: ignore`` comments, by line."""
+
+    noqa: Dict[int, Optional[FrozenSet[str]]] = field(default_factory=dict)
+    ignore: Dict[int, Optional[FrozenSet[str]]] = field(default_factory=dict)
+
+    def covers(self, line: int, noqa_code: str, codemod_id: str) -> bool:
+        if line in self.noqa:
+            codes = self.noqa[line]
+            if codes is None or noqa_code in codes:
+                return True
+        if line in self.ignore:
+            ids = self.ignore[line]
+            if ids is None or codemod_id in ids:
+                return True
+        return False
+
+
+class ModuleUsage:
+    """The reads of one module, by the scope each read resolves to."""
+
+    def __init__(self, scopes: Iterable[Scope]) -> None:
+        self.scopes: List[Scope] = [s for s in set(scopes) if s is not None]
+        #: scope -> names bound in it (libcst's assignments, first dotted part)
+        self.bound: Dict[Scope, Set[str]] = {}
+        for scope in self.scopes:
+            self.bound[scope] = {a.name.split(".", 1)[0] for a in scope.assignments}
+        #: scope -> name -> "global" | "nonlocal"
+        self.declared: Dict[Scope, Dict[str, str]] = defaultdict(dict)
+        #: scope -> names whose reads resolve to it
+        self.reads: Dict[Scope, Set[str]] = defaultdict(set)
+        #: scope -> names read in it or in any scope nested in it
+        self.reads_within: Dict[Scope, Set[str]] = defaultdict(set)
+        #: names from strings, type comments and doctests: read in every scope
+        self.everywhere: Set[str] = set()
+        #: scope -> names deleted with ``del`` there
+        self.deleted: Dict[Scope, Set[str]] = defaultdict(set)
+        #: function scope -> names bound by ``:=`` in it or its comprehensions
+        self.walrus: Dict[Scope, Set[str]] = defaultdict(set)
+        #: names read that no scope of the module binds (builtins, or undefined)
+        self.builtin_reads: Set[str] = set()
+        #: scopes (and all scopes around them) that reach their locals by name
+        self.frame_access: Set[Scope] = set()
+        self.suppression = Suppression()
+
+    # -- resolution -------------------------------------------------------------
+
+    def binding_scope(self, scope: Scope, name: str) -> Scope:
+        """The scope a read of ``name`` in ``scope`` resolves to, in Python's rules:
+        ``global``/``nonlocal`` first, class bodies invisible to nested scopes, the
+        module (or builtins) last."""
+        current, first = scope, True
+        while not isinstance(current, GlobalScope):
+            declared = self.declared.get(current, {}).get(name)
+            if declared == "global":
+                return current.globals
+            if declared != "nonlocal" and (first or not isinstance(current, ClassScope)):
+                if name in self.bound.get(current, ()):
+                    return current
+            if current.parent is current:
+                break
+            current, first = current.parent, False
+        return scope.globals
+
+    def add_read(self, scope: Scope, name: str) -> None:
+        target = self.binding_scope(scope, name)
+        self.reads[target].add(name)
+        if isinstance(target, GlobalScope) and name not in self.bound.get(target, ()):
+            self.builtin_reads.add(name)
+        if isinstance(scope, ClassScope) and scope.parent is not scope:
+            # a class body falls back to the enclosing namespaces while its own
+            # name is not yet bound (``os = os``): count the outer binding as read
+            self.reads[self.binding_scope(scope.parent, name)].add(name)
+        current = scope
+        while True:
+            self.reads_within[current].add(name)
+            if isinstance(current, GlobalScope) or current.parent is current:
+                break
+            current = current.parent
+
+    def assignment_scope(self, scope: Scope, name: str) -> Scope:
+        """Where a binding of ``name`` made in ``scope`` lands (``global``/``nonlocal``)."""
+        if name in self.declared.get(scope, {}):
+            return self.binding_scope(scope, name)
+        return scope
+
+    def is_read(self, scope: Scope, name: str) -> bool:
+        return name in self.everywhere or name in self.reads.get(scope, ())
+
+    def read_within(self, scope: Scope, name: str) -> bool:
+        return name in self.everywhere or name in self.reads_within.get(scope, ())
+
+    def enclosing_function(self, scope: Scope) -> Optional[Scope]:
+        current = scope
+        while isinstance(current, ComprehensionScope):
+            current = current.parent
+        return current if isinstance(current, FunctionScope) else None
+
+
+class _UsageCollector(cst.CSTVisitor):
+    """One walk over the module for everything libcst's scopes do not record."""
+
+    def __init__(self, usage: ModuleUsage, scopes: Mapping[cst.CSTNode, Scope],
+                 positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+        super().__init__()
+        self.usage = usage
+        self.scopes = scopes
+        self.positions = positions
+        self.type_context = 0
+        self.extra_reads: List[tuple] = []
+
+    def _scope(self, node: cst.CSTNode) -> Optional[Scope]:
+        return self.scopes.get(node)
+
+    def _line(self, node: cst.CSTNode) -> int:
+        position = self.positions.get(node)
+        return position.start.line if position is not None else 0
+
+    # strings in type positions
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self.type_context += 1
+
+    def leave_Annotation(self, original_node: cst.Annotation) -> None:
+        self.type_context -= 1
+
+    def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
+        self.type_context += 1
+
+    def leave_SubscriptElement(self, original_node: cst.SubscriptElement) -> None:
+        self.type_context -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
+            node.func.value if isinstance(node.func, cst.Name) else None)
+        if callee in _TYPE_CALLS:
+            for arg in node.args:
+                self._note_type_strings(arg.value)
+        elif callee in ("eval", "exec") and node.args:
+            # code given as a literal is read like any other code
+            code = string_value(node.args[0].value)
+            if code is not None:
+                self.usage.everywhere |= names_in_code(code)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        annotation = node.annotation.annotation
+        if node.value is not None and leftmost_name(annotation) in ("TypeAlias", "typing", "typing_extensions"):
+            self._note_type_strings(node.value)
+
+    def _note_type_strings(self, expression: cst.CSTNode) -> None:
+        value = string_value(expression) if isinstance(expression, cst.BaseExpression) else None
+        if value is not None:
+            self.usage.everywhere |= names_in_type_string(value)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self._string(node)
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        self._string(node)
+
+    def _string(self, node: cst.BaseString) -> None:
+        value = string_value(node)
+        if value is None:
+            return
+        if self.type_context:
+            self.usage.everywhere |= names_in_type_string(value)
+        if ">>>" in value:
+            self.usage.everywhere |= names_in_doctests(value)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        # an f-string in a type position is not an annotation; its expressions are
+        # ordinary reads libcst already sees
+        return None
+
+    # comments: type comments, noqa, codemod: ignore
+    def visit_Comment(self, node: cst.Comment) -> None:
+        text = node.value
+        match = _TYPE_COMMENT.match(text)
+        if match:
+            self.usage.everywhere.update(n for n in _IDENTIFIER.findall(match.group(1)) if n != "type")
+        suppression = self.usage.suppression
+        match = _NOQA.search(text)
+        if match:
+            codes = match.group("codes")
+            suppression.noqa[self._line(node)] = (
+                None if not codes else frozenset(c.upper() for c in re.split(r"[\s,]+", codes) if c))
+        match = _CODEMOD_IGNORE.search(text)
+        if match:
+            ids = match.group("ids")
+            suppression.ignore[self._line(node)] = (
+                None if not ids else frozenset(i.strip() for i in ids.split(",") if i.strip()))
+
+    # reads libcst does not record
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name):
+            scope = self._scope(node)
+            if scope is not None:
+                self.extra_reads.append((scope, node.target.value))
+
+    def visit_Global(self, node: cst.Global) -> None:
+        scope = self._scope(node)
+        if scope is not None:
+            for item in node.names:
+                self.usage.declared[scope][item.name.value] = "global"
+                self.extra_reads.append((scope, item.name.value))
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        scope = self._scope(node)
+        if scope is not None:
+            for item in node.names:
+                self.usage.declared[scope][item.name.value] = "nonlocal"
+                # the enclosing binding must stay: without it ``nonlocal`` does not compile
+                self.extra_reads.append((scope, item.name.value))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        scope = self._scope(node)
+        if scope is None:
+            return
+        for name in _target_names(node.target):
+            self.usage.deleted[scope].add(name)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._handler_name(node)
+
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self._handler_name(node)
+
+    def _handler_name(self, node) -> None:
+        # ``except E as e`` unbinds ``e`` when the handler ends: like a ``del``
+        scope = self._scope(node)
+        if scope is not None and node.name is not None and isinstance(node.name.name, cst.Name):
+            self.usage.deleted[scope].add(node.name.name.value)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        scope = self._scope(node)
+        if scope is not None and isinstance(node.target, cst.Name):
+            function = self.usage.enclosing_function(scope)
+            self.usage.walrus[function if function is not None else scope].add(node.target.value)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in FRAME_ACCESS_NAMES:
+            scope = self._scope(node)
+            while scope is not None:
+                self.usage.frame_access.add(scope)
+                if isinstance(scope, GlobalScope) or scope.parent is scope:
+                    break
+                scope = scope.parent
+
+
+def _target_names(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _target_names(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from _target_names(target.value)
+
+
+def analyse_module(module: cst.Module, scopes: Mapping[cst.CSTNode, Scope],
+                   positions: Mapping[cst.CSTNode, CodeRange]) -> ModuleUsage:
+    """Build the read index of ``module`` from the ScopeProvider and PositionProvider
+    results of the wrapper the rewriter runs under."""
+    usage = ModuleUsage(scopes.values())
+    collector = _UsageCollector(usage, scopes, positions)
+    module.visit(collector)
+    for scope in usage.scopes:
+        for access in scope.accesses:
+            name = leftmost_name(access.node)
+            if name is not None:  # string annotations: already in ``everywhere``
+                usage.add_read(access.scope, name)
+    for scope, name in collector.extra_reads:
+        usage.add_read(scope, name)
+    return usage

@@ -1,0 +1,343 @@
+"""The libcst half of ``unused-imports``: see codemods/transforms/unused_imports.py."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
+
+import libcst as cst
+from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionProvider, Scope, ScopeProvider
+
+from codemods.rewriters._scope_usage import ModuleUsage, analyse_module, string_value
+from codemods.rewriters._statement_removal import StatementRemovingRewriter
+
+_ImportNode = Union[cst.Import, cst.ImportFrom]
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+
+
+def _dotted(node: Optional[cst.BaseExpression]) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _from_module(statement: cst.ImportFrom) -> Tuple[int, str]:
+    return len(statement.relative), _dotted(statement.module)
+
+
+def _bound_name(alias: cst.ImportAlias) -> str:
+    if alias.asname is not None:
+        return _dotted(alias.asname.name)
+    return _dotted(alias.name).split(".", 1)[0]
+
+
+def _import_key(statement: _ImportNode, alias: cst.ImportAlias) -> tuple:
+    asname = _dotted(alias.asname.name) if alias.asname is not None else None
+    if isinstance(statement, cst.Import):
+        return ("import", _dotted(alias.name), asname)
+    return ("from", _from_module(statement), _dotted(alias.name), asname)
+
+
+def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> bool:
+    if handler.type is None:
+        return True
+    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(_dotted(t).rsplit(".", 1)[-1] in _IMPORT_ERRORS for t in types)
+
+
+def _suppresses_import_errors(item: cst.WithItem) -> bool:
+    call = item.item
+    return (isinstance(call, cst.Call) and _dotted(call.func).rsplit(".", 1)[-1] == "suppress"
+            and any(_dotted(a.value).rsplit(".", 1)[-1] in _IMPORT_ERRORS for a in call.args))
+
+
+# -- first-party modules --------------------------------------------------------------
+
+@lru_cache(maxsize=1024)
+def _project_folders(folder: str) -> Tuple[str, ...]:
+    """The file's folder and every folder above it up to the project root (the first
+    one holding pyproject.toml, setup.py, setup.cfg or .git; the filesystem root when
+    there is none), plus ``src/`` of that root."""
+    folders: List[str] = []
+    current = folder
+    while True:
+        folders.append(current)
+        if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
+            if os.path.isdir(os.path.join(current, "src")):
+                folders.append(os.path.join(current, "src"))
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    return tuple(folders)
+
+
+@lru_cache(maxsize=4096)
+def _module_exists(folder: str, dotted: str) -> bool:
+    base = os.path.join(folder, *dotted.split("."))
+    return os.path.isdir(base) or os.path.isfile(base + ".py")
+
+
+def _first_party_folder(path: str, dotted: str) -> Optional[str]:
+    """The project folder from which module ``dotted`` imports, if it is first-party."""
+    for folder in _project_folders(os.path.dirname(os.path.abspath(path))):
+        if _module_exists(folder, dotted.split(".", 1)[0]):
+            return folder if _module_exists(folder, dotted) else None
+    return None
+
+
+def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+    """``import app.signals`` or ``from app import signals`` of a first-party module:
+    importing it may be the point (registration, patching), whatever name it binds."""
+    if alias.asname is not None:
+        return False
+    name = _dotted(alias.name)
+    if isinstance(statement, cst.Import):
+        return "." in name and _first_party_folder(path, name) is not None
+    dots, module = _from_module(statement)
+    if dots:
+        folder = os.path.dirname(os.path.abspath(path))
+        for _ in range(dots - 1):
+            folder = os.path.dirname(folder)
+        return _module_exists(folder, f"{module}.{name}" if module else name)
+    base = _first_party_folder(path, module) if module else None
+    return base is not None and _module_exists(base, f"{module}.{name}")
+
+
+# -- what the module says about its own namespace ---------------------------------------
+
+class _NamespaceFacts(cst.CSTVisitor):
+    """``__all__``, dynamic reads of the module namespace, and duplicate imports."""
+
+    def __init__(self, scopes) -> None:
+        super().__init__()
+        self.scopes = scopes
+        self.exported: Set[str] = set()
+        self.exports_unknown = False
+        self.dynamic_reason: Optional[str] = None
+        self.duplicates: Set[cst.ImportAlias] = set()
+
+    def _at_module_level(self, node: cst.CSTNode) -> bool:
+        return isinstance(self.scopes.get(node), GlobalScope)
+
+    def _export(self, expression: cst.BaseExpression) -> None:
+        value = string_value(expression)
+        if value is not None:
+            self.exported.add(value)
+        elif isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
+            for element in expression.elements:
+                self._export(element.value)
+        elif isinstance(expression, cst.BinaryOperation) and isinstance(expression.operator, cst.Add):
+            self._export(expression.left)
+            self._export(expression.right)
+        else:
+            self.exports_unknown = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if any(_dotted(t.target) == "__all__" for t in node.targets) and self._at_module_level(node):
+            self._export(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if _dotted(node.target) == "__all__" and node.value is not None and self._at_module_level(node):
+            self._export(node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if _dotted(node.target) == "__all__" and self._at_module_level(node):
+            self._export(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        callee = _dotted(node.func)
+        if callee in ("__all__.extend", "__all__.append", "__all__.__iadd__"):
+            for arg in node.args:
+                self._export(arg.value)
+        elif callee == "__all__.insert" and len(node.args) == 2:
+            self._export(node.args[1].value)
+        elif callee in ("eval", "exec") and (not node.args or string_value(node.args[0].value) is None):
+            self.dynamic_reason = self.dynamic_reason or f"runs {callee}() on computed code"
+        elif callee in ("vars", "locals", "dir") and not node.args and self._at_module_level(node):
+            self.dynamic_reason = self.dynamic_reason or f"reads its namespace with {callee}()"
+        elif callee.rsplit(".", 1)[-1] in ("import_module", "__import__") and any(
+                _dotted(a.value) == "__name__" for a in node.args):
+            self.dynamic_reason = self.dynamic_reason or "imports itself by name"
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _dotted(node.value).endswith("modules") and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and _dotted(index.value) == "__name__":
+                self.dynamic_reason = self.dynamic_reason or "reads sys.modules[__name__]"
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._find_duplicates(node.body)
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._find_duplicates(node.body)
+
+    def _find_duplicates(self, body: Sequence[cst.BaseStatement]) -> None:
+        """A repeated import in one run of import lines (nothing in between can have
+        changed what it binds)."""
+        seen: Set[tuple] = set()
+        for statement in body:
+            imports = [s for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom))] \
+                if isinstance(statement, cst.SimpleStatementLine) else []
+            if not imports or len(imports) != len(statement.body):
+                seen = set()
+                continue
+            for small in imports:
+                if isinstance(small.names, cst.ImportStar):
+                    continue
+                for alias in small.names:
+                    key = _import_key(small, alias)
+                    if key in seen:
+                        self.duplicates.add(alias)
+                    seen.add(key)
+
+
+class UnusedImportsRewriter(StatementRemovingRewriter):
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.usage: Optional[ModuleUsage] = None
+        self.facts: Optional[_NamespaceFacts] = None
+        self.guarded = 0  # depth of try/with blocks that catch ImportError
+
+    def visit_Module(self, node: cst.Module) -> None:
+        scopes = self.metadata[ScopeProvider]
+        self.usage = analyse_module(node, scopes, self.metadata[PositionProvider])
+        self.facts = _NamespaceFacts(scopes)
+        node.visit(self.facts)
+        if "globals" in self.usage.builtin_reads:
+            self.facts.dynamic_reason = "reads globals()"
+
+    # availability probes: try: import x / except ImportError
+    def visit_Try(self, node: cst.Try) -> None:
+        self.guarded += any(_catches_import_errors(h) for h in node.handlers)
+
+    def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
+        self.guarded -= any(_catches_import_errors(h) for h in original_node.handlers)
+        return updated_node
+
+    def visit_TryStar(self, node: cst.TryStar) -> None:
+        self.guarded += any(_catches_import_errors(h) for h in node.handlers)
+
+    def leave_TryStar(self, original_node: cst.TryStar, updated_node: cst.TryStar) -> cst.TryStar:
+        self.guarded -= any(_catches_import_errors(h) for h in original_node.handlers)
+        return updated_node
+
+    def visit_With(self, node: cst.With) -> None:
+        self.guarded += any(_suppresses_import_errors(i) for i in node.items)
+
+    def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
+        self.guarded -= any(_suppresses_import_errors(i) for i in original_node.items)
+        return updated_node
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
+        return self._prune(original_node, updated_node)
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
+        if _from_module(original_node) == (0, "__future__"):
+            return updated_node
+        return self._prune(original_node, updated_node)
+
+    def _prune(self, original: _ImportNode, updated: _ImportNode):
+        if isinstance(original.names, cst.ImportStar) or self.guarded:
+            return updated
+        scope = self.get_metadata(ScopeProvider, original)
+        if scope is None or isinstance(scope, ClassScope):
+            return updated  # a class attribute, not a dead name
+        if self.context.is_package_init and self.options.get("keep-in-package-init", True):
+            return updated
+        keep = [self._keep(original, alias, scope) for alias in original.names]
+        if all(keep):
+            return updated
+        if not any(keep):
+            return cst.RemovalSentinel.REMOVE
+        return updated.with_changes(**_without_names(updated, keep))
+
+    def _keep(self, statement: _ImportNode, alias: cst.ImportAlias, scope: Scope) -> bool:
+        assert self.usage is not None and self.facts is not None
+        bound = _bound_name(alias)
+        if alias.asname is not None and _dotted(alias.asname.name) == _dotted(alias.name):
+            return True  # ``import x as x``: an explicit re-export
+        if self._suppressed(statement, alias):
+            return True
+        target = self.usage.assignment_scope(scope, bound)
+        if self.usage.is_read(target, bound):
+            if alias in self.facts.duplicates and self._only_bound_by(target, bound, _import_key(statement, alias)):
+                self.record_fix(alias, f"removed duplicate import of `{bound}`")
+                return False
+            return True
+        if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown):
+            return True
+        reason = None
+        if not isinstance(target, GlobalScope) and target in self.usage.frame_access:
+            reason = "function reads its local names dynamically (locals(), vars(), eval or exec)"
+        elif self.facts.dynamic_reason is not None:
+            reason = f"module {self.facts.dynamic_reason}"
+        if reason is not None:
+            self.record_finding(alias, f"`{bound}` looks unused but was kept: the {reason}",
+                                hint="remove it by hand if nothing reaches it by name, "
+                                     "or add `# codemod: ignore[unused-imports]`")
+            return True
+        if self.options.get("keep-side-effect-imports", True) and is_side_effect_import(self.context.path, statement, alias):
+            return True
+        self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
+                        + (f" as `{bound}`" if alias.asname is not None else ""))
+        return False
+
+    def _suppressed(self, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+        assert self.usage is not None
+        lines = {self.position(alias)[0], self.position(statement)[0]}
+        return any(self.usage.suppression.covers(line, "F401", self.context.codemod_id) for line in lines)
+
+    def _only_bound_by(self, scope: Scope, bound: str, key: tuple) -> bool:
+        """Every binding of ``bound`` in ``scope`` is this very import."""
+        for assignment in scope.assignments[bound]:
+            if not isinstance(assignment, ImportAssignment):
+                return False
+            statement = assignment.node
+            if isinstance(statement.names, cst.ImportStar):
+                return False
+            if any(_bound_name(a) == bound and _import_key(statement, a) != key for a in statement.names):
+                return False
+        return True
+
+
+# -- rewriting the name list -------------------------------------------------------------
+
+def _without_names(statement: _ImportNode, keep: Sequence[bool]) -> Dict[str, object]:
+    """The changed fields of ``statement`` once the aliases not kept are gone: comments
+    of the remaining lines stay, and the closing ``)`` keeps its place."""
+    names = list(statement.names)
+    kept = [alias for alias, wanted in zip(names, keep) if wanted]
+    changes: Dict[str, object] = {}
+    if keep[-1]:
+        changes["names"] = kept
+        return changes
+    last_removed, new_last = names[-1], kept[-1]
+    own = new_last.comma.whitespace_after if isinstance(new_last.comma, cst.Comma) else None
+    trailing = last_removed.comma if isinstance(last_removed.comma, cst.Comma) else None
+    rpar = getattr(statement, "rpar", None)
+    if isinstance(own, cst.ParenthesizedWhitespace):
+        # one name per line: this line keeps its comment, the ``)`` line stays as it was
+        closing = trailing.whitespace_after if trailing is not None else (rpar.whitespace_before if rpar else None)
+        if isinstance(closing, cst.ParenthesizedWhitespace):
+            whitespace = own.with_changes(indent=closing.indent, last_line=closing.last_line)
+        else:
+            whitespace = own.with_changes(last_line=cst.SimpleWhitespace(""))
+        new_last = new_last.with_changes(comma=new_last.comma.with_changes(whitespace_after=whitespace))
+        if trailing is None and rpar is not None:
+            changes["rpar"] = rpar.with_changes(whitespace_before=cst.SimpleWhitespace(""))
+    elif trailing is not None and rpar is not None:
+        new_last = new_last.with_changes(comma=new_last.comma.with_changes(whitespace_after=trailing.whitespace_after))
+    else:
+        new_last = new_last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    changes["names"] = kept[:-1] + [new_last]
+    return changes

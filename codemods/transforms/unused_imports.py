@@ -1,0 +1,97 @@
+"""Remove imports whose names nothing reads.
+
+What it changes
+    Deletes an imported name when no code of the module reads it, in any scope.
+    Reads count wherever they are: f-strings and their format specs, decorators,
+    default values, class bodies, ``del``, string annotations at any depth
+    (``"Foo"``, ``List["Foo"]``, ``Callable[["Foo"], None]``), ``# type:`` comments,
+    doctests in the module's strings, code passed to ``eval``/``exec`` as a literal,
+    and ``__all__`` (also built with ``+=``, ``.extend``, ``.append``).
+
+    Only the unused names go: ``import a, b, c`` keeps ``a, c``, and a parenthesised
+    ``from m import (...)`` keeps the comments of its remaining lines. A name imported
+    twice in one run of import lines keeps its first import. A block left empty gets
+    ``pass``; a removed line leaves no blank line, ``;`` or ``\\`` behind.
+
+Never
+    * ``from __future__`` imports, star imports, ``import x as x`` and
+      ``from m import x as x`` (explicit re-exports), names listed in ``__all__``
+      (everything, when ``__all__`` is built from something other than literals);
+    * anything in a package ``__init__.py`` (its public face), unless
+      ``keep-in-package-init = false``;
+    * imports inside a ``try`` whose handler catches ``ImportError`` or
+      ``ModuleNotFoundError`` (availability probes; also a bare ``except``,
+      ``Exception`` and ``contextlib.suppress(ImportError)``);
+    * imports in class bodies (they are class attributes);
+    * any import of a module that reads its namespace dynamically: ``globals()``,
+      ``vars()``/``locals()``/``dir()`` at module level, ``sys.modules[__name__]``,
+      ``eval``/``exec`` of computed code; and local imports of functions that use
+      ``locals()``, ``vars()``, ``eval`` or ``exec``. These are reported instead;
+    * side-effect imports of first-party modules: ``import app.signals`` (a dotted
+      import whose bound name is never read) and ``from app import signals`` where
+      ``signals`` is a module file of the project. A module is first-party when its
+      top-level package (a folder or ``.py`` file) sits in the file's folder or a
+      folder above it, up to the project root (the nearest folder with
+      ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``; with none, up to
+      the filesystem root), or in that root's ``src/``. Relative imports are always
+      first-party;
+    * lines marked ``# noqa``, ``# noqa: F401`` or ``# codemod: ignore`` (on the
+      name's own line or on the statement's first line).
+
+    ``import os.path`` stays when ``os`` is read. Imports under ``if TYPE_CHECKING:``
+    follow the same rule as any other: used in annotations or strings, they stay.
+
+Fix safety
+    Safe. A module-level import the module itself never reads could still be
+    imported from it by other modules; the rules above keep the usual ways of saying
+    so (``__all__``, ``as`` re-exports, package ``__init__``). Removing an unused
+    import of a module that was not yet loaded also skips running that module's
+    top-level code, which is why first-party side-effect imports stay.
+
+Options
+    ``keep-in-package-init`` (default true): leave ``__init__.py`` files alone.
+    ``keep-side-effect-imports`` (default true): keep unread imports of first-party
+    modules as described above; false removes them like any other.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from codemods.contract import Codemod, Example
+
+
+class UnusedImportsTransform(Codemod):
+    id = "unused-imports"
+    summary = "Remove imported names that nothing in the module reads."
+    default = True
+    safe = True
+    order = 400
+    options = {"keep-in-package-init": True, "keep-side-effect-imports": True}
+    metadata = ("position", "scope")
+    rewriter = "codemods.rewriters.unused_imports:UnusedImportsRewriter"
+    examples = (
+        Example("import os\nimport sys\n\nprint(sys.argv)\n", "import sys\n\nprint(sys.argv)\n"),
+        Example("from typing import List, Dict, Set\n\nx: List[int] = []\ny: 'Set[str]' = set()\n",
+                "from typing import List, Set\n\nx: List[int] = []\ny: 'Set[str]' = set()\n"),
+        Example("from __future__ import annotations\nfrom .api import run as run\n"),
+        Example("try:\n    import ujson as json\nexcept ImportError:\n    json = None\n"),
+        Example("def f():\n    import json\n    return 1\n", "def f():\n    return 1\n"),
+        Example("if True:\n    import json\n", "if True:\n    pass\n"),
+    )
+
+    def detect(self, tree: ast.Module, source: str) -> bool:
+        if "import" not in source:
+            return False
+        imported = []
+        read = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                if not isinstance(node.ctx, ast.Store):
+                    read.add(node.id)
+            elif isinstance(node, ast.Import):
+                imported.extend(a.asname or a.name.split(".", 1)[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                imported.extend(a.asname or a.name for a in node.names if a.name != "*")
+        # a name imported twice may be a duplicate; one never read as a Name may be unused
+        return len(set(imported)) != len(imported) or any(name not in read for name in imported)

@@ -1,0 +1,109 @@
+"""Remove local variables that are assigned and never read.
+
+What it changes
+    Only in function bodies, a binding no code reads (in the function, in the
+    closures, lambdas and classes nested in it, in f-strings and their format specs,
+    in ``del``, in string annotations, ``# type:`` comments or doctests) goes:
+
+    * ``x = 1`` is deleted; ``x = f()`` becomes ``f()`` (the value is still computed,
+      so the call's effects stay); a value that is a constant, a literal container of
+      constants or of names that are certainly bound, or a lambda, is deleted with it;
+    * ``a = b = f()`` loses only the unread target;
+    * ``x: int = f()`` becomes ``f()`` (an annotation without a value stays);
+    * ``except E as e:`` with ``e`` unread becomes ``except E:``;
+    * ``with cm() as x:`` with ``x`` unread becomes ``with cm():``;
+    * a binding shadowed before any read by a comprehension's own variable
+      (``x = 0; return [x for x in xs]``) is dead and goes.
+
+    With ``--unsafe-fixes``, unread names in unpacking targets (``a, b = f()``,
+    ``first, *rest = f()``) and in ``for`` targets are renamed to ``_``, unless the
+    function reads ``_`` (gettext) or declares it global.
+
+    A block left empty gets ``pass``; a removed line leaves no blank line, ``;`` or
+    ``\\`` behind.
+
+Never
+    * module-level and class-level names (other modules may read them);
+    * augmented assignments (``x += 1``: they read ``x``), walrus bindings,
+      ``global``/``nonlocal`` names, and a name a nested function declares
+      ``nonlocal`` (without the binding it would not compile);
+    * any name of a function that uses ``locals()``, ``vars()``, ``eval``,
+      ``exec``, ``sys._getframe`` or ``inspect.currentframe`` (or of a function around
+      it): they can read any local by name;
+    * names matching ``dummy-variable-pattern`` (by default, names starting with
+      ``_``) and dunder names such as ``__tracebackhide__``, which tools read from the
+      frame;
+    * ``x = y`` where reading ``y`` could fail (``y`` may be unbound at that point):
+      deleting it would hide a NameError, so it is reported instead;
+    * lines marked ``# noqa``, ``# noqa: F841`` or ``# codemod: ignore``.
+
+Fix safety
+    Deletions and ``x = f()`` → ``f()`` are safe: every value whose evaluation can
+    do anything (call, attribute or item access, operators, unpacking, ``await``,
+    ``yield``) is still evaluated in the same order. A name is unread only when no
+    read anywhere resolves to it, wherever it sits in the function (a read earlier in
+    a loop body counts). Renaming unpacking and loop targets to ``_`` is unsafe (only
+    with ``--unsafe-fixes``): ``_`` may carry a meaning the module relies on
+    elsewhere, and debuggers or frame inspection lose the name.
+
+Options
+    ``dummy-variable-pattern`` (default ``"^_"``): a regular expression; names it
+    matches are meant to be unused and are never touched.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator, Set
+
+from codemods.contract import Codemod, Example
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+           ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _stored(function: ast.AST) -> Iterator[str]:
+    """Names the function's own body binds (nested scopes excluded)."""
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, _SCOPES):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            yield node.id
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            yield node.name
+        pending.extend(ast.iter_child_nodes(node))
+
+
+def _read(function: ast.AST) -> Set[str]:
+    return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
+
+
+class UnusedVariablesTransform(Codemod):
+    id = "unused-variables"
+    summary = "Remove local variables that are assigned and never read."
+    default = True
+    safe = True
+    order = 300
+    options = {"dummy-variable-pattern": "^_"}
+    metadata = ("position", "scope", "parent_node")
+    rewriter = "codemods.rewriters.unused_variables:UnusedVariablesRewriter"
+    examples = (
+        Example("def f():\n    x = 1\n    return 2\n", "def f():\n    return 2\n"),
+        Example("def f():\n    x = g()\n    return 2\n", "def f():\n    g()\n    return 2\n"),
+        Example("def f():\n    try:\n        g()\n    except ValueError as e:\n        return 1\n",
+                "def f():\n    try:\n        g()\n    except ValueError:\n        return 1\n"),
+        Example("def f():\n    a, b = g()\n    return a\n"),
+        Example("def f():\n    a, b = g()\n    return a\n", "def f():\n    a, _ = g()\n    return a\n", unsafe=True),
+        Example("def f():\n    x = 1\n    return locals()\n"),
+        Example("x = 1\n"),
+    )
+
+    def detect(self, tree: ast.Module, source: str) -> bool:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                stored = set(_stored(node))
+                if stored and not stored <= _read(node):
+                    return True
+        return False
