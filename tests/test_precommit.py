@@ -8,8 +8,9 @@ commit id depends only on their content. PRE_COMMIT_HOME is .cache/pre-commit, s
 the environment is built once per version of the package and reused by later runs
 (`pre-commit try-repo` would rebuild it every time, in a throw-away store).
 
-Old environments pile up there as the package changes: `rm -rf .cache/pre-commit`
-clears them.
+Each test project runs `pre-commit gc`, which drops the environments of snapshots
+no live configuration names (pytest keeps the last three runs' temporary folders,
+so a few stay); `rm -rf .cache/pre-commit` clears everything.
 
 The fix comes from a user transformer (foo -> bar) given in the hook's `args`, so
 the tests do not depend on which built-in codemods exist; one more test runs the
@@ -154,8 +155,12 @@ def make_project(root: Path, hook_args: List[str]) -> Project:
     project.write("clean.py", "x = 1\n")
     project.git("add", ".pre-commit-config.yaml", "clean.py")
     project.git("commit", "-q", "--no-verify", "-m", "initial")
-    installed = project.run(PRE_COMMIT, "install")
+    installed = project.run(PRE_COMMIT, "install")  # also records this config as in use
     assert installed.returncode == 0, installed.output
+    # Drop environments of older snapshots whose test repositories are gone, so the
+    # cache does not grow with every change to the package.
+    collected = project.run(PRE_COMMIT, "gc")
+    assert collected.returncode == 0, collected.output
     # Build (or find in the cache) the hook environments once, outside the timed commits.
     built = project.run(PRE_COMMIT, "install-hooks")
     assert built.returncode == 0, built.output
