@@ -452,8 +452,7 @@ class DocstringsRewriter(Rewriter):
         is_property = owner is not None and self._decorated_by(node, PROPERTY)
         name = node.name.value
         owner_words = words_of(owner.name.value) if owner is not None else None
-        summary = noun_summary(name) if is_property else function_summary(name, owner_words)
-        skeleton = Skeleton(summary, self._arguments(node, owner is not None), raises=facts.raises)
+        skeleton = Skeleton("", self._arguments(node, owner is not None), raises=facts.raises)
         annotation = node.returns
         return_type = self._type_text(annotation)
         nothing = annotation is not None and self._code(annotation.annotation) in NOTHING
@@ -465,6 +464,8 @@ class DocstringsRewriter(Rewriter):
             pass
         elif annotation is not None or facts.returns_value or is_property:
             skeleton.returns = Entry(type=return_type)
+        produces = "yield" if skeleton.yields else "return" if skeleton.returns else ""
+        skeleton.summary = noun_summary(name) if is_property else function_summary(name, owner_words, produces)
         return skeleton
 
     def _generic_argument(self, annotation: Optional[cst.Annotation], index: int) -> Optional[str]:
@@ -548,9 +549,12 @@ class DocstringsRewriter(Rewriter):
         if added:
             parts.append("added " + ", ".join(f"`{n}`" for n in added))
         if removed:
-            parts.append("removed stale " + ", ".join(f"`{n}`" for n in removed))
+            parts.append("removed entries of parameters that no longer exist: " + " | ".join(repr(t) for t in removed))
         self.record_fix(original, f"docstring of `{original.name.value}`: " + "; ".join(parts))
-        new_body = _replace_docstring(updated.body, existing, new_literal)
+        current = _docstring_node(updated.body)
+        if current is None:
+            return updated
+        new_body = _replace_docstring(updated.body, current, new_literal)
         return updated.with_changes(body=new_body)
 
 

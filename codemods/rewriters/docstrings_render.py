@@ -70,10 +70,35 @@ def prevailing_style(docstrings: Iterable[str]) -> Optional[str]:
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
 
-#: verbs in the third person that D401 (imperative mood) rejects as first word.
-_THIRD_PERSON = {"returns": "Return", "gets": "Get", "sets": "Set", "makes": "Make", "creates": "Create",
-                 "computes": "Compute", "calculates": "Calculate", "builds": "Build", "checks": "Check",
-                 "finds": "Find", "loads": "Load", "saves": "Save", "runs": "Run", "handles": "Handle"}
+#: verbs a summary may start with as they are (the imperative mood D401 wants).
+IMPERATIVE_VERBS = frozenset("""
+    accept access acquire activate add adjust aggregate allocate allow append apply archive
+    assert assign attach authenticate authorize await bind block build calculate call cancel
+    capture cast change check clean cleanup clear clone close collect combine commit compare
+    compile complete compose compress compute configure confirm connect construct consume
+    contain convert copy count create decode decorate decrypt delete deliver deploy describe
+    deserialize destroy detach detect determine disable discard disconnect dispatch display do
+    download drop dump emit enable encode encrypt end enqueue ensure enter escape evaluate
+    execute exit expand expect export extend extract fail fetch fill filter finalize find finish
+    fire fix flatten flush fold format forward freeze gather generate get grant group guess
+    handle hash hide highlight identify ignore import increment index infer init initialize
+    insert inspect install invalidate invoke iterate join keep kill launch link list listen load
+    lock log lookup make map mark match measure merge migrate mock modify monitor mount move
+    normalize notify obtain open optimize order output override pack pad paginate parse
+    partition patch pause perform persist pick ping place plot poll pop populate post prepare
+    print process produce provide publish pull purge push put query queue raise read rebuild
+    receive record reduce refresh register reject release reload remove rename render reorder
+    repair replace reply report request require reset resize resolve restart restore resume
+    retrieve retry return reverse revoke rollback rotate round route run sample sanitize save
+    scale scan schedule score search select send serialize serve set show shuffle shutdown sign
+    simulate skip sleep slice sort split start stop store strip submit subscribe substitute sum
+    summarize swap switch sync tag take teardown terminate test toggle tokenize track train
+    transform translate traverse trigger trim truncate try unlock unpack unregister unsubscribe
+    update upgrade upload use validate verify visit wait walk warn watch wrap write yield zip
+""".split())
+#: phrasal verbs written as one word in names.
+_PHRASAL = {"setup": ["set", "up"], "cleanup": ["clean", "up"], "teardown": ["tear", "down"],
+            "shutdown": ["shut", "down"], "lookup": ["look", "up"], "rollback": ["roll", "back"]}
 #: a predicate name reads as a question; the summary answers it.
 _PREDICATES = ("is", "has", "can", "should", "was", "were", "does", "will", "needs")
 
@@ -109,8 +134,12 @@ def _sentence(words: List[str]) -> str:
     return " ".join([first[:1].upper() + first[1:]] + words[1:]) + "."
 
 
-def function_summary(name: str, owner_words: Optional[List[str]] = None) -> str:
-    """An imperative summary from a function's name: ``get_user_by_id`` → "Get user by id."."""
+def function_summary(name: str, owner_words: Optional[List[str]] = None, produces: str = "") -> str:
+    """An imperative summary from a function's name: ``get_user_by_id`` → "Get user by id.".
+
+    A name that does not start with a verb gets one from what the function does
+    (``produces`` is "yield", "return" or ""): ``square`` → "Return square.".
+    """
     what = " ".join(owner_words) if owner_words else "instance"
     if name in _DUNDER_SUMMARIES:
         return _DUNDER_SUMMARIES[name].format(what=what)
@@ -118,12 +147,19 @@ def function_summary(name: str, owner_words: Optional[List[str]] = None) -> str:
         return f"Implement ``{name}`` for the {what}."
     words = words_of(name)
     if not words:
-        return "Run this function."
-    if words[0] in _THIRD_PERSON:
-        return _sentence([_THIRD_PERSON[words[0]]] + words[1:])
-    if words[0] in _PREDICATES and len(words) > 1:
+        words = ["this", "function"]
+    first = words[0]
+    if first in _PHRASAL:
+        return _sentence(_PHRASAL[first] + words[1:])
+    if first in IMPERATIVE_VERBS:
+        return _sentence(words)
+    for ending in ("es", "s"):  # "returns_x" -> "Return x."
+        if first.endswith(ending) and first[: -len(ending)] in IMPERATIVE_VERBS:
+            return _sentence([first[: -len(ending)]] + words[1:])
+    if first in _PREDICATES and len(words) > 1:
         return _sentence(["return", "whether", "it"] + words)
-    return _sentence(words)
+    verb = {"yield": "yield", "return": "return"}.get(produces, "run")
+    return _sentence([verb] + words)
 
 
 def noun_summary(name: str) -> str:

@@ -48,7 +48,8 @@ class _Section:
 
 def update_args(literal: str, expected: List[Entry], default_style: str, indent: str, unit: str,
                 newline: str, placeholder: str) -> Optional[Tuple[str, List[str], List[str]]]:
-    """The updated literal, the names added and the names removed; None: no change."""
+    """The updated literal, the names added and the removed entries' text (for the
+    report, so no written word is lost silently); None: no change."""
     match = _LITERAL.match(literal)
     if match is None:
         return None
@@ -72,14 +73,15 @@ def update_args(literal: str, expected: List[Entry], default_style: str, indent:
     for documented in section.entries:
         stale = [n for n in documented.names if _plain(n) not in plain_wanted]
         if stale and len(stale) == len(documented.names):
-            removed.extend(stale)
+            removed.append(" ".join(line.strip() for line in lines[documented.start:documented.end]))
             drop.append((documented.start, documented.end))
+    kept = [d for d in section.entries if (d.start, d.end) not in drop]
     documented_plain = {_plain(n) for d in section.entries for n in d.names}
     inserts: List[Tuple[int, List[str]]] = []
     for position, entry in enumerate(expected):
         if _plain(entry.name) in documented_plain:
             continue
-        anchor = _anchor(section, expected[:position], removed)
+        anchor = _anchor(section, kept, expected[:position])
         inserts.append((anchor, _entry_lines(entry, style, section.entry_indent, unit, placeholder)))
     added = [e.name for e in expected if _plain(e.name) not in documented_plain]
     if not added and not removed:
@@ -107,14 +109,12 @@ def _blank(line: str) -> bool:
     return not line.strip()
 
 
-def _anchor(section: _Section, before: List[Entry], removed: List[str]) -> int:
+def _anchor(section: _Section, kept: List[_Documented], before: List[Entry]) -> int:
     """Insert after the entry of the nearest earlier parameter still documented."""
     for entry in reversed(before):
-        for documented in section.entries:
-            names = [_plain(n) for n in documented.names]
-            if _plain(entry.name) in names and not all(n in removed for n in documented.names):
+        for documented in kept:
+            if _plain(entry.name) in [_plain(n) for n in documented.names]:
                 return documented.end
-    kept = [d for d in section.entries if not all(n in removed for n in d.names)]
     return kept[0].start if kept else section.start
 
 
@@ -218,7 +218,7 @@ def _insert_section(lines: List[str], style: str, newline: str) -> List[str]:
     """An empty argument section before the first other section of the docstring."""
     pattern = {"google": GOOGLE_SECTION, "numpy": NUMPY_SECTION, "sphinx": SPHINX_FIELD}[style]
     for index, line in enumerate(lines):
-        if pattern.match(line):
+        if pattern.match(line if style != "numpy" else "".join(lines[index:index + 2])):
             indent = _indent_of(line)
             if style == "google":
                 new = [indent + "Args:" + newline, newline]

@@ -1,0 +1,10 @@
+class Documented:
+    """A documented class.
+
+    Attributes:
+        value: The value.
+    """
+
+
+def undocumented(first, second):
+    return first + second

@@ -1,0 +1,10 @@
+import my_cli
+
+
+@my_cli.command
+def deploy(target):
+    print(target)
+
+
+def plain(target):
+    print(target)

@@ -1,0 +1,126 @@
+import functools
+
+
+class Outer:
+    """Outer."""
+
+    class Middle:
+        """Middle."""
+
+        class Inner:
+            """Inner."""
+
+            def deep(self, value):
+                """Return deep.
+
+                Parameters
+                ----------
+                value
+                    TODO: describe.
+
+                Returns
+                -------
+                TODO: describe.
+                """
+                return value
+
+
+def compact(a, b):
+    """Return compact.
+
+    Parameters
+    ----------
+    a
+        TODO: describe.
+    b
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    return a + b  # add them
+
+
+def compact_many(a):
+    """Return compact many.
+
+    Parameters
+    ----------
+    a
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    a += 1; return a
+
+
+class Compact:
+    """Compact."""
+
+    x = 1
+
+
+def with_blank_first(value):
+    """Return with blank first.
+
+    Parameters
+    ----------
+    value
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    return value
+
+
+def with_comment_first(value):
+    """Return with comment first.
+
+    Parameters
+    ----------
+    value
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    # explain the first step
+    return value
+
+
+def with_header_comment(value):  # noqa: ANN001
+    """Return with header comment.
+
+    Parameters
+    ----------
+    value
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+# a comment between decorator and def
+def decorated(value):
+    """Return decorated.
+
+    Parameters
+    ----------
+    value
+        TODO: describe.
+
+    Returns
+    -------
+    TODO: describe.
+    """
+    return value

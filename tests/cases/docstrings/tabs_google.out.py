@@ -1,0 +1,28 @@
+class Tabbed:
+	"""Tabbed."""
+
+	def method(self, value):
+		"""Return method.
+
+		Args:
+			value: TODO: describe.
+
+		Returns:
+			TODO: describe.
+		"""
+		if value:
+			return value
+		return None
+
+
+def tabbed_function(items):
+	"""Yield tabbed function.
+
+	Args:
+		items: TODO: describe.
+
+	Yields:
+		TODO: describe.
+	"""
+	for item in items:
+		yield item
