@@ -466,6 +466,9 @@ def test_summary_line(project: Path, plugin_path: str) -> None:
     assert quiet.stderr.splitlines() == [line for line in checked.stderr.splitlines() if line.startswith("d.py:")]
     assert len(quiet.stderr.splitlines()) == 1
     applied = cli(project, plugin_path, "apply", *args)
+    assert applied.stdout.splitlines() == ["fixed a.py (test-rename 2)",
+                                           "fixed b.py (test-rename 1, test-unsafe-rename 1)",
+                                           "c.py:1:8: test-rename: TODO left in the code (hint: do it, or file an issue)"]
     assert re.fullmatch(r"2 files changed of 4; fixes: test-rename 3, test-unsafe-rename 1; "
                         r"1 finding to fix by hand; 1 error; \d+\.\d\ds", summary(applied)), summary(applied)
     again = cli(project, plugin_path, "check", *args[:3], "a.py", "b.py")
