@@ -484,16 +484,17 @@ class TypeHintsRewriter(Rewriter):
         if not typing_bare and not plan.typing_module and not runtime and not checking:
             return updated_node
         insert_at = _import_position(body)
-        new_statements: List[cst.BaseStatement] = []
+        added: List[Tuple[str, int, cst.BaseStatement]] = []
         if typing_bare:
             if self.typing_from_index is not None:
                 body[self.typing_from_index] = _extend_from_import(body[self.typing_from_index], typing_bare)
             else:
-                new_statements.append(_from_import("typing", [(n, n) for n in typing_bare]))
+                added.append(("typing", 1, _from_import("typing", [(n, n) for n in sorted(typing_bare, key=_import_key)])))
         if plan.typing_module and self.typing_alias is None:
-            new_statements.append(cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name("typing"))])]))
-        for module, names in sorted(runtime.items()):
-            new_statements.append(_import_statement(module, names))
+            added.append(("typing", 0, cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name("typing"))])])))
+        for module, names in runtime.items():
+            added.append((module, 1, _import_statement(module, names)))
+        new_statements = [statement for _, _, statement in sorted(added, key=lambda item: item[:2])]
         body[insert_at:insert_at] = new_statements
         if checking:
             imports = [_import_statement(module, names) for module, names in sorted(checking.items())]
@@ -706,6 +707,7 @@ class _Function:
             if not self._binding_agrees(name, imported, name in stub.defined):
                 return None
             forward = forward or not where
+        forward = forward or (annotation.union and self.rewriter.target < (3, 10))
         return Source(annotation.code, forward, frozenset(imports))
 
     def _binding_agrees(self, name: str, imported, defined_by_stub: bool) -> bool:
@@ -762,12 +764,10 @@ class _Function:
         expression.visit(checker)
         if not checker.ok:
             return None
-        if checker.union and not (self.rewriter.target >= (3, 10) or self.rewriter.future_annotations):
-            return None
         names = annotation_names(expression)
         if names is None:
             return None
-        forward = False
+        forward = checker.union and self.rewriter.target < (3, 10)
         for name in names:
             if name in self.type_params or name == "None":
                 continue
@@ -959,11 +959,22 @@ def _is_future(statement: cst.BaseStatement) -> bool:
 
 def _import_position(body: List[cst.BaseStatement]) -> int:
     """After the module docstring and ``from __future__`` imports (the shebang and
-    coding line live in the module header, before all statements)."""
+    coding line live in the module header, before all statements), at the end of
+    the first group of imports there (no blank line inside a group)."""
     index = 1 if body and _is_docstring(body[0]) else 0
     while index < len(body) and _is_future(body[index]):
         index += 1
+    if index < len(body) and _is_import(body[index]):
+        index += 1
+        while index < len(body) and _is_import(body[index]) and not any(
+                line.comment is None for line in body[index].leading_lines):
+            index += 1
     return index
+
+
+def _is_import(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
 
 
 def _end_of_imports(body: List[cst.BaseStatement], start: int) -> int:
@@ -975,24 +986,22 @@ def _end_of_imports(body: List[cst.BaseStatement], start: int) -> int:
 
 
 def _space_after(body: List[cst.BaseStatement], added: List[cst.BaseStatement]) -> None:
-    """A def or class right after an added import keeps PEP 8's two blank lines."""
+    """What follows an added import keeps a blank line (two before a def or class,
+    as PEP 8 wants); another import right after stays in the group."""
     for statement in added:
         index = next((i for i, s in enumerate(body) if s is statement), None)
         if index is None or index + 1 >= len(body):
             continue
         following = body[index + 1]
-        if any(following is other for other in added):
+        if any(following is other for other in added) or (_is_import(following) and not isinstance(statement, cst.If)):
             continue
-        if isinstance(following, (cst.FunctionDef, cst.ClassDef)) or (
-                isinstance(statement, cst.If) and not isinstance(following, cst.If)):
-            wanted = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
-            lines = list(following.leading_lines)
-            blank = 0
-            while blank < len(lines) and lines[blank].comment is None:
-                blank += 1
-            if blank < wanted:
-                body[index + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * (wanted - blank) + lines)
-    # a new statement placed right after a docstring or future import keeps a blank line before what follows
+        wanted = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
+        lines = list(following.leading_lines)
+        blank = 0
+        while blank < len(lines) and lines[blank].comment is None:
+            blank += 1
+        if blank < wanted:
+            body[index + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * (wanted - blank) + lines)
 
 
 def _from_import(module: str, names: Sequence[Tuple[Optional[str], str]]) -> cst.SimpleStatementLine:
@@ -1007,31 +1016,53 @@ def _from_import(module: str, names: Sequence[Tuple[Optional[str], str]]) -> cst
 def _import_statement(module: str, names: Sequence[Tuple[Optional[str], str]]) -> cst.SimpleStatementLine:
     from_names = [(n, l) for n, l in names if n is not None]
     if from_names:
-        return _from_import(module, sorted(set(from_names), key=lambda item: item[1]))
+        return _from_import(module, sorted(set(from_names), key=lambda item: _import_key(item[1])))
     local = names[0][1]
     alias = cst.ImportAlias(name=cst.parse_expression(module),
                             asname=cst.AsName(cst.Name(local)) if local != module.split(".")[0] else None)
     return cst.SimpleStatementLine([cst.Import([alias])])
 
 
+def _import_key(name: str) -> Tuple[int, str]:
+    """isort's order inside one import: CONSTANTS, Classes, functions."""
+    kind = 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)
+    return kind, name
+
+
 def _extend_from_import(statement: cst.BaseStatement, names: Sequence[str]) -> cst.BaseStatement:
+    """Add names to ``from typing import ...``: in order when the list is sorted,
+    else at the end; the separators copy the statement's own (one line or one
+    name per line)."""
     assert isinstance(statement, cst.SimpleStatementLine)
     body = list(statement.body)
     for index, small in enumerate(body):
-        if isinstance(small, cst.ImportFrom) and TypeHintsRewriter._dotted(small.module) == "typing" and not isinstance(small.names, cst.ImportStar):
-            aliases = list(small.names)
-            last = aliases[-1]
-            trailing = last.comma
-            if isinstance(trailing, cst.Comma):
-                comma_between = trailing
-                final_comma = trailing
+        if not (isinstance(small, cst.ImportFrom) and TypeHintsRewriter._dotted(small.module) == "typing"
+                and not isinstance(small.names, cst.ImportStar)):
+            continue
+        aliases = list(small.names)
+        final = aliases[-1].comma
+        if len(aliases) > 1 and isinstance(aliases[-2].comma, cst.Comma):
+            between = aliases[-2].comma
+        elif small.lpar is not None and isinstance(final, cst.Comma):
+            between = cst.Comma(whitespace_after=small.lpar.whitespace_after)
+        else:
+            between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        keys = [_import_key(a.evaluated_name) for a in aliases]
+        ordered = keys == sorted(keys)
+        merged = [a.evaluated_name for a in aliases]
+        originals = {a.evaluated_name: a for a in aliases}
+        for name in names:
+            if ordered:
+                position = 0
+                while position < len(merged) and _import_key(merged[position]) < _import_key(name):
+                    position += 1
+                merged.insert(position, name)
             else:
-                comma_between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-                final_comma = cst.MaybeSentinel.DEFAULT
-            aliases[-1] = last.with_changes(comma=comma_between)
-            for position, name in enumerate(names):
-                comma = comma_between if position < len(names) - 1 else final_comma
-                aliases.append(cst.ImportAlias(name=cst.Name(name), comma=comma))
-            body[index] = small.with_changes(names=aliases)
-            break
+                merged.append(name)
+        rebuilt = []
+        for position, name in enumerate(merged):
+            alias = originals.get(name) or cst.ImportAlias(name=cst.Name(name))
+            rebuilt.append(alias.with_changes(comma=between if position < len(merged) - 1 else final))
+        body[index] = small.with_changes(names=rebuilt)
+        break
     return statement.with_changes(body=body)

@@ -274,6 +274,12 @@ def _statement_ends(statement: cst.BaseStatement, raise_only: bool) -> bool:
         normal = _ends(_block(statement.body), raise_only) or (
             statement.orelse is not None and _ends(_block(statement.orelse.body), raise_only))
         return normal and all(_ends(_block(h.body), raise_only) for h in statement.handlers)
+    if isinstance(statement, cst.Match):
+        if not statement.cases:
+            return False
+        last = statement.cases[-1]
+        irrefutable = isinstance(last.pattern, cst.MatchAs) and last.pattern.pattern is None and last.guard is None
+        return irrefutable and all(_ends(_block(case.body), raise_only) for case in statement.cases)
     if isinstance(statement, cst.While) and not raise_only:
         test = statement.test
         forever = isinstance(test, cst.Name) and test.value == "True"

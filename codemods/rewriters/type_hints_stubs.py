@@ -25,6 +25,8 @@ class StubAnnotation:
     code: str
     #: root names the expression reads (``typing.Any`` -> ``typing``).
     names: FrozenSet[str]
+    #: written with ``X | Y``, which only evaluates on Python 3.10+.
+    union: bool = False
 
 
 @dataclass
@@ -71,6 +73,10 @@ class _Names(cst.CSTVisitor):
         super().__init__()
         self.names: Set[str] = set()
         self.unreadable = False
+        self.union = False
+
+    def visit_BitOr(self, node: cst.BitOr) -> None:
+        self.union = True
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)
@@ -103,6 +109,12 @@ def annotation_names(expression: cst.BaseExpression) -> Optional[FrozenSet[str]]
     return None if finder.unreadable else frozenset(finder.names)
 
 
+def uses_union_operator(expression: cst.BaseExpression) -> bool:
+    finder = _Names()
+    expression.visit(finder)
+    return finder.union
+
+
 class _StubReader(cst.CSTVisitor):
     def __init__(self, module: cst.Module, stub: Stub) -> None:
         super().__init__()
@@ -117,7 +129,8 @@ class _StubReader(cst.CSTVisitor):
         names = annotation_names(annotation.annotation)
         if names is None:
             return None
-        return StubAnnotation(self.module.code_for_node(annotation.annotation), names)
+        return StubAnnotation(self.module.code_for_node(annotation.annotation), names,
+                              uses_union_operator(annotation.annotation))
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

@@ -1,0 +1,24 @@
+def classify(command):
+    match command.split():
+        case ["go", direction]:
+            return 1
+        case ["stop"]:
+            return 2
+        case _:
+            return 0
+
+
+def partial(command):
+    match command:
+        case "a":
+            return "alpha"
+        case "b":
+            return "beta"
+
+
+def handle(event):
+    match event:
+        case {"type": "click"}:
+            print("click")
+        case _:
+            raise ValueError(event)

@@ -1,0 +1,27 @@
+from typing import Any, Optional
+
+
+def classify(command: Any) -> int:
+    match command.split():
+        case ["go", direction]:
+            return 1
+        case ["stop"]:
+            return 2
+        case _:
+            return 0
+
+
+def partial(command: Any) -> Optional[str]:
+    match command:
+        case "a":
+            return "alpha"
+        case "b":
+            return "beta"
+
+
+def handle(event: Any) -> None:
+    match event:
+        case {"type": "click"}:
+            print("click")
+        case _:
+            raise ValueError(event)

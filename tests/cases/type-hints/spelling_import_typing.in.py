@@ -1,0 +1,5 @@
+import typing
+
+
+def build(size):
+    return typing.Dict

@@ -1,0 +1,5 @@
+import typing
+
+
+def build(size: typing.Any) -> typing.Any:
+    return typing.Dict

@@ -1,0 +1,8 @@
+from typing import (
+    Dict,
+    List,
+)
+
+
+def build(size):
+    return [Dict, List, size]

@@ -1,0 +1,5 @@
+from typing import Any
+
+
+def main(argv: Any) -> int:
+    return len(argv)

@@ -1,0 +1,6 @@
+import os
+import typing as t
+
+
+def build(size=None):
+    return os.sep * size
