@@ -271,6 +271,7 @@ class SqlParamsRewriter(Rewriter):
             return None
         accesses = list(scope.accesses[name.value])
         if len(accesses) != 1 or accesses[0].node is not name:
+            self._report_shared_query(name, scope)
             return None
         assignments = sorted(scope.assignments[name.value], key=lambda a: self._start(a.node))
         fragments: List[Fragment] = []
@@ -302,6 +303,26 @@ class SqlParamsRewriter(Rewriter):
         if not fragments or fragments[0].kind != "assign":
             return None
         return fragments
+
+    def _report_shared_query(self, name: cst.Name, scope) -> None:
+        """A string-built query that other code reads too: binding would change what
+        they see, so say so instead."""
+        for assignment in scope.assignments[name.value]:
+            key = id(assignment.node)
+            parent = self._parent(assignment.node)
+            statement = self._parent(parent) if isinstance(parent, cst.AssignTarget) else parent
+            value = getattr(statement, "value", None)
+            if key in self.claimed or not isinstance(value, cst.BaseExpression):
+                continue
+            try:
+                query = flatten_query(value)
+            except NotAQuery:
+                continue
+            if _SQL_WORDS.search(query.sql_text()) and any(not self._constant(f.expr) for f in query.fields):
+                self.claimed.add(key)
+                self.record_finding(value, f"cannot bind values of query '{name.value}': other code reads it too",
+                                    "build the statement with placeholders and keep its values in a separate "
+                                    "parameter list")
 
     def _start(self, node: cst.CSTNode) -> Tuple[int, int]:
         try:
@@ -1154,6 +1175,8 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
                 if merged is not None:
                     return _with_parens(left.with_changes(right=merged), node)
         return node.with_changes(left=left, right=right)
+    if id(node) not in query.templates:
+        return node  # a value left in place
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
         template = _rebuild_node(node.left, query, rendered, removed, edits)
         return _with_parens(template, node)
