@@ -1,0 +1,763 @@
+"""Time `codemod` side by side with its peers on CPython's standard library.
+
+    .venv/bin/python benchmarks/run.py              # the full run (about 15 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick      # one round, smaller samples, no full libcst floor
+    .venv/bin/python benchmarks/run.py --no-peers --corpus DIR --rounds 1   # codemod alone
+
+The corpus is this machine's CPython 3.11 standard library without its tests and
+without site-packages (every ``*.py`` outside ``site-packages`` and outside folders named
+``test``, ``tests`` or ``idle_test``: 734 files, 327k lines for 3.11.7). It is copied to
+a temporary folder, so nothing any tool writes reaches the original.
+
+The peers (ruff, autoflake, libcst's own codemod runner, fixit, autotyping) are
+installed from PyPI into their own virtual environment, ``benchmarks/.peers-venv`` by
+default, created on the first run and reused afterwards.
+
+Every case runs each of its tools once per round, the tools alternating (the order
+rotates from round to round, so none is always first on a cold disk cache), and the
+table shows medians. Each tool runs as a child process reaped with ``os.wait4``: wall
+time, CPU time (user + system of the process and every child it waited for, e.g. a
+process pool) and peak RSS (the largest single process of that tree). A peer that
+would need far too long for the whole corpus (libcst's runner, and the libcst metadata
+floor) runs on a deterministic sample and is extrapolated by lines; the table says so.
+
+The table is printed and written to ``benchmarks/RESULTS.md`` (``--results``), with the
+date, the machine, the tool versions and the issue's targets beside the measured values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPOSITORY = os.path.dirname(HERE)
+DEFAULT_STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11"
+DEFAULT_PEERS_VENV = os.path.join(HERE, ".peers-venv")
+DEFAULT_RESULTS = os.path.join(HERE, "RESULTS.md")
+CLEAN_FIXTURE = os.path.join(HERE, "fixtures", "clean_module.py")
+NEEDS_FIXES_FIXTURE = os.path.join(REPOSITORY, "examples", "consumer_store.py")
+
+#: folders left out of the corpus: the standard library's own tests, and what pip installed
+EXCLUDED_FOLDERS = ("site-packages", "test", "tests", "idle_test")
+
+PEER_PACKAGES = ("ruff", "autoflake", "libcst", "fixit", "autotyping")
+ALL_TOOLS = ("codemod", "ruff", "autoflake", "libcst", "fixit", "autotyping")
+TOOL_LABELS = {
+    "codemod": "codemod",
+    "ruff": "ruff",
+    "autoflake": "autoflake",
+    "libcst": "libcst's runner",
+    "fixit": "fixit",
+    "autotyping": "autotyping",
+    "floor": "floor",
+}
+#: the six built-in codemods of the issue, in their run order
+SIX_CODEMODS = ("naming", "sql-params", "unused-variables", "unused-imports", "type-hints", "docstrings")
+MB = 1024 * 1024
+
+
+# ---------------------------------------------------------------------------------------
+# measuring one child process
+
+
+@dataclass
+class Measurement:
+    wall: float
+    cpu: float
+    rss: int  # bytes, the largest single process of the child's tree
+    returncode: int
+    output_tail: str = ""
+
+
+def measure(argv: Sequence[str], cwd: str, env: Optional[Dict[str, str]] = None) -> Measurement:
+    """Run ``argv`` to completion and account for it (and the children it waited for)."""
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0, os.SEEK_END)
+        output.seek(max(0, output.tell() - 4000))
+        tail = output.read().decode("utf-8", "replace")
+    return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+                       process.returncode, tail)
+
+
+# ---------------------------------------------------------------------------------------
+# the corpus
+
+
+@dataclass
+class Corpus:
+    root: str  # the copy every tool reads
+    files: List[str]  # relative paths, sorted
+    lines: Dict[str, int]
+
+    @property
+    def total_lines(self) -> int:
+        return sum(self.lines.values())
+
+
+def corpus_files(source: str) -> List[str]:
+    found = []
+    for folder, subfolders, filenames in os.walk(source):
+        subfolders[:] = sorted(d for d in subfolders if d not in EXCLUDED_FOLDERS and d != "__pycache__")
+        for name in filenames:
+            if name.endswith(".py"):
+                found.append(os.path.relpath(os.path.join(folder, name), source))
+    return sorted(found)
+
+
+def copy_corpus(source: str, destination: str) -> Corpus:
+    files = corpus_files(source)
+    lines = {}
+    for relative in files:
+        target = os.path.join(destination, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(os.path.join(source, relative), target)
+        with open(target, "rb") as handle:
+            lines[relative] = handle.read().count(b"\n")
+    return Corpus(destination, files, lines)
+
+
+def deterministic_sample(corpus: Corpus, percent: float) -> List[str]:
+    """Files in an order fixed by a hash of their paths, until ``percent`` of the lines."""
+    ordered = sorted(corpus.files, key=lambda p: hashlib.blake2b(p.encode(), digest_size=8).digest())
+    wanted = corpus.total_lines * percent / 100.0
+    chosen, total = [], 0
+    for relative in ordered:
+        if total >= wanted:
+            break
+        chosen.append(relative)
+        total += corpus.lines[relative]
+    return sorted(chosen)
+
+
+def copy_files(corpus: Corpus, files: Sequence[str], destination: str) -> None:
+    for relative in files:
+        target = os.path.join(destination, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(os.path.join(corpus.root, relative), target)
+
+
+def write_run_config(folder: str) -> None:
+    """Make every tool see the same files: codemod and ruff exclude folders named
+    ``venv`` by default, and the standard library has one."""
+    with open(os.path.join(folder, "pyproject.toml"), "w", encoding="utf-8") as handle:
+        handle.write('[tool.codemods]\nexclude = [".codemods_cache"]\n\n[tool.ruff]\nexclude = []\n')
+
+
+# ---------------------------------------------------------------------------------------
+# the tools
+
+
+@dataclass
+class Tools:
+    codemod: List[str]
+    peers_bin: Optional[str]  # the peers' virtual environment's bin folder
+    landed: Tuple[str, ...]  # the six codemods that exist today
+    defaults: Tuple[str, ...]
+
+    def peer(self, name: str) -> List[str]:
+        assert self.peers_bin is not None
+        return [os.path.join(self.peers_bin, name)]
+
+    def peer_python(self) -> List[str]:
+        return self.peer("python")
+
+
+def codemod_command() -> List[str]:
+    script = os.path.join(os.path.dirname(sys.executable), "codemod")
+    return [script] if os.path.exists(script) else [sys.executable, "-m", "codemods"]
+
+
+def list_codemods(command: List[str]) -> List[Tuple[str, bool, bool]]:
+    """(id, safe, on by default) of every codemod ``codemod list`` shows."""
+    listing = subprocess.run(command + ["list"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for line in listing.splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            found.append((parts[0], parts[1] == "safe", parts[2] == "on"))
+    return found
+
+
+def ensure_peers(folder: str, log: Callable[[str], None]) -> str:
+    """The peers' virtual environment's bin folder, created and filled on first use."""
+    bin_folder = os.path.join(folder, "bin")
+    marker = os.path.join(folder, ".installed")
+    wanted = " ".join(PEER_PACKAGES)
+    if os.path.exists(marker):
+        with open(marker, encoding="utf-8") as handle:
+            if handle.read().strip() == wanted:
+                return bin_folder
+    log(f"creating {folder} and installing {wanted} from PyPI (once; reused by later runs)")
+    subprocess.run([sys.executable, "-m", "venv", folder], check=True)
+    subprocess.run([os.path.join(bin_folder, "python"), "-m", "pip", "install", "--quiet",
+                    "--disable-pip-version-check", *PEER_PACKAGES], check=True)
+    with open(marker, "w", encoding="utf-8") as handle:
+        handle.write(wanted + "\n")
+    return bin_folder
+
+
+def peer_versions(bin_folder: str) -> Dict[str, str]:
+    script = ("import importlib.metadata as m, json, sys\n"
+              f"print(json.dumps({{n: m.version(n) for n in {list(PEER_PACKAGES)!r}}}))")
+    output = subprocess.run([os.path.join(bin_folder, "python"), "-c", script],
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output)
+
+
+# ---------------------------------------------------------------------------------------
+# cases
+
+
+@dataclass
+class Run:
+    """One tool in one case: how to prepare (untimed) and what to run (timed)."""
+
+    tool: str
+    argv: Callable[[int], List[str]]  # round number -> command line
+    cwd: str
+    prepare: Optional[Callable[[int], None]] = None
+    extrapolate: float = 1.0  # corpus lines / sample lines, when run on a sample
+    #: for a sampled run: the same tool on a one-line file, measured in the same round;
+    #: its start-up is counted once, only the rest is scaled up
+    baseline: Optional[Callable[[int], List[str]]] = None
+    note: str = ""
+    ok_codes: Tuple[int, ...] = (0, 1)
+    measurements: List[Measurement] = field(default_factory=list)
+    baselines: List[Measurement] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    key: str
+    title: str
+    runs: List[Run]
+    rounds: int
+    setup: Optional[Callable[[], None]] = None
+    note: str = ""
+
+
+@dataclass
+class Target:
+    case: str
+    text: str  # the issue's wording
+    measured: Callable[[Dict[str, Run]], Optional[float]]
+    limit: Callable[[Dict[str, Run]], Optional[float]]
+    unit: str
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _scaled(run: Run, values: List[float], baselines: List[float]) -> float:
+    if run.extrapolate == 1.0:
+        return median(values)
+    startup = min(median(baselines), median(values)) if baselines else 0.0
+    return startup + (median(values) - startup) * run.extrapolate
+
+
+def wall_of(run: Run) -> float:
+    return _scaled(run, [m.wall for m in run.measurements], [m.wall for m in run.baselines])
+
+
+def cpu_of(run: Run) -> float:
+    return _scaled(run, [m.cpu for m in run.measurements], [m.cpu for m in run.baselines])
+
+
+def rss_of(run: Run) -> float:
+    return max((m.rss for m in run.measurements), default=0) / MB
+
+
+FLOOR_SCRIPT = r'''
+import ast, hashlib, sys
+mode, listing = sys.argv[1], sys.argv[2]
+with open(listing, encoding="utf-8") as handle:
+    paths = [p for p in handle.read().split("\n") if p]
+if mode.startswith("libcst"):
+    import libcst
+    from libcst.metadata import (MetadataWrapper, ParentNodeProvider, PositionProvider,
+                                 QualifiedNameProvider, ScopeProvider)
+sys.setrecursionlimit(12000)
+failed = 0
+for path in paths:
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    if mode == "hash":
+        hashlib.blake2b(raw, digest_size=16).hexdigest()
+        continue
+    try:
+        if mode == "ast":
+            ast.parse(raw, path)
+        elif mode == "libcst":
+            libcst.parse_module(raw)
+        elif mode == "libcst-metadata":
+            wrapper = MetadataWrapper(libcst.parse_module(raw), unsafe_skip_copy=True)
+            wrapper.resolve_many([ScopeProvider, QualifiedNameProvider, ParentNodeProvider, PositionProvider])
+    except Exception:
+        failed += 1
+print(f"{len(paths)} files, {failed} failed")
+'''
+
+
+def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: str,
+                clean_file: str, log: Callable[[str], None]) -> Tuple[List[Case], Dict[str, str]]:
+    selected = set(args.tools)
+    facts: Dict[str, str] = {}
+    cases: List[Case] = []
+    corpus_dir = corpus.root
+    # Until the codemods land, the corpus cases run with the default selection, so the
+    # rows (and the smoke test) exist from the start; the table says which ran.
+    everything = list(tools.landed)
+    unused = [c for c in ("unused-imports", "unused-variables") if c in tools.landed]
+    unused_select = ["--select", ",".join(unused)] if unused else []
+    six = (["--select", ",".join(everything)] if everything else []) + ["--unsafe-fixes"]
+    unused_label = ",".join(unused) if unused else "(not landed: default selection)"
+    six_label = ", ".join(everything) if everything else "none landed: default selection"
+
+    def wanted(tool: str) -> bool:
+        return tool in selected
+
+    # -- pre-commit on one file: each tool edits its own fresh copy, every round
+    for key, title, source in (
+        ("precommit-clean", "pre-commit, 1 file with nothing to fix, default codemods", clean_file),
+        ("precommit-fix", "pre-commit, 1 file that needs fixes, default codemods", NEEDS_FIXES_FIXTURE),
+    ):
+        with open(source, "rb") as handle:
+            line_count = handle.read().count(b"\n")
+        name = os.path.basename(source)
+        runs: List[Run] = []
+
+        def add(tool: str, argv: Callable[[str], List[str]], ok: Tuple[int, ...] = (0, 1), note: str = "") -> None:
+            if not wanted(tool):
+                return
+            folder = os.path.join(work, key, tool)
+            os.makedirs(folder, exist_ok=True)
+            target = os.path.join(folder, name)
+            write_run_config(folder)
+
+            def prepare(_round: int, target: str = target, source: str = source) -> None:
+                shutil.copyfile(source, target)
+            runs.append(Run(tool, lambda _r, argv=argv, target=target: argv(target), folder, prepare,
+                            ok_codes=ok, note=note))
+
+        # the hook's own command (hooks/.pre-commit-hooks.yaml), without the cache so
+        # every round does the work
+        add("codemod", lambda f: tools.codemod + ["apply", "--force-exclude", "--no-cache", f], note="apply, no cache")
+        if tools.peers_bin:
+            add("ruff", lambda f: tools.peer("ruff") + ["check", "--no-cache", "--fix", f], note="check --fix, default rules")
+            add("autoflake", lambda f: tools.peer("autoflake") + ["--in-place", "--remove-all-unused-imports",
+                                                                  "--remove-unused-variables", f])
+            add("libcst", lambda f: tools.peer_python() + ["-m", "libcst.tool", "codemod", "--no-format", "--hide-progress",
+                                                           "remove_unused_imports.RemoveUnusedImportsCommand", f],
+                note="RemoveUnusedImportsCommand")
+            add("fixit", lambda f: tools.peer("fixit") + ["fix", "--automatic", f], note="fix --automatic, default rules")
+            add("autotyping", lambda f: tools.peer("autotyping") + ["--safe", f], ok=(0,), note="--safe")
+        cases.append(Case(key, f"{title} ({name}, {line_count} lines)", runs, args.precommit_rounds))
+
+    # -- the whole corpus, read-only runs
+    sample = deterministic_sample(corpus, args.sample_percent)
+    sample_lines = sum(corpus.lines[p] for p in sample)
+    sample_dir = os.path.join(work, "sample")
+    copy_files(corpus, sample, sample_dir)
+    write_run_config(sample_dir)
+    factor = corpus.total_lines / max(1, sample_lines)
+    # what a sampled tool costs to start: the same command on a one-line file
+    baseline_dir = os.path.join(work, "baseline")
+    os.makedirs(baseline_dir, exist_ok=True)
+    write_run_config(baseline_dir)
+    with open(os.path.join(baseline_dir, "one_line.py"), "w", encoding="utf-8") as handle:
+        handle.write("import os\n")
+    sample_note = f"sample of {len(sample)} files / {sample_lines:,} lines, extrapolated ×{factor:.1f}"
+    facts["sample"] = sample_note
+
+    runs = []
+    if wanted("codemod"):
+        runs.append(Run("codemod", lambda _r: tools.codemod + ["check", "--no-cache", *unused_select, corpus_dir],
+                        work, note="check --no-cache"))
+    if tools.peers_bin:
+        if wanted("autoflake"):
+            runs.append(Run("autoflake", lambda _r: tools.peer("autoflake") + [
+                "--recursive", "--check-diff", "--remove-all-unused-imports", "--remove-unused-variables", corpus_dir],
+                work, note="--check-diff, jobs = cores"))
+        if wanted("ruff"):
+            runs.append(Run("ruff", lambda _r: tools.peer("ruff") + [
+                "check", "--no-cache", "--select", "F401,F841", "--unsafe-fixes", "--diff", corpus_dir],
+                work, note="F401,F841 --diff"))
+        if wanted("libcst"):
+            runs.append(Run("libcst", lambda _r: tools.peer_python() + [
+                "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff", "1",
+                "remove_unused_imports.RemoveUnusedImportsCommand", sample_dir],
+                work, extrapolate=factor, note="imports only; " + sample_note, ok_codes=(0, 1),
+                baseline=lambda _r: tools.peer_python() + [
+                    "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff", "1",
+                    "remove_unused_imports.RemoveUnusedImportsCommand", baseline_dir]))
+    cases.append(Case("corpus-unused", f"whole corpus, `check --select {unused_label}`, cold", runs, args.rounds))
+
+    if wanted("codemod"):
+        cases.append(Case("corpus-all", f"whole corpus, `check`, all six codemods ({six_label}), cold",
+                          [Run("codemod", lambda _r: tools.codemod + ["check", "--no-cache", *six, corpus_dir], work,
+                               note="--unsafe-fixes, no cache")], args.rounds))
+
+        # second run, nothing changed: the same check once untimed to fill the cache
+        cache_dir = os.path.join(work, "codemods-cache")
+        warm_runs = [Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", cache_dir, *six, corpus_dir], work,
+                         note="the corpus as it is (files that would change are not cached)")]
+        ruff_cache = os.path.join(work, "ruff-cache")
+        if tools.peers_bin and wanted("ruff"):
+            warm_runs.append(Run("ruff", lambda _r: tools.peer("ruff") + [
+                "check", "--cache-dir", ruff_cache, "--select", "F401,F841", corpus_dir], work, note="F401,F841 with its cache"))
+
+        def warm_up(runs: List[Run] = warm_runs) -> None:
+            for run in runs:
+                measure(run.argv(0), run.cwd)
+        cases.append(Case("corpus-warm", "whole corpus, second run with nothing changed (cache warm)", warm_runs,
+                          args.rounds, setup=warm_up))
+
+        if not args.quick:
+            # the steady state the cache is for: a tree already fixed, checked again
+            fixed_dir = os.path.join(work, "fixed")
+            fixed_cache = os.path.join(work, "codemods-cache-fixed")
+            fixed_run = Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", fixed_cache, *six, fixed_dir], work,
+                            note="after `codemod apply`; second check")
+
+            def fix_then_warm(run: Run = fixed_run) -> None:
+                copy_files(corpus, corpus.files, fixed_dir)
+                write_run_config(fixed_dir)
+                measure(tools.codemod + ["apply", "--no-cache", *six, fixed_dir], work)
+                measure(run.argv(0), run.cwd)
+            cases.append(Case("corpus-warm-fixed", "whole corpus after `codemod apply`, second run (cache warm)",
+                              [fixed_run], args.rounds, setup=fix_then_warm))
+
+    # -- floors: one process each, on one core
+    listing_all = os.path.join(work, "all-files.txt")
+    listing_sample = os.path.join(work, "sample-files.txt")
+    with open(listing_all, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(os.path.join(corpus.root, p) for p in corpus.files))
+    with open(listing_sample, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(os.path.join(corpus.root, p) for p in sample))
+    listing_baseline = os.path.join(work, "baseline-files.txt")
+    with open(listing_baseline, "w", encoding="utf-8") as handle:
+        handle.write(os.path.join(baseline_dir, "one_line.py"))
+    floor_script = os.path.join(work, "floor.py")
+    with open(floor_script, "w", encoding="utf-8") as handle:
+        handle.write(FLOOR_SCRIPT)
+    if not args.no_floors:
+        def floor(mode: str, listing: str) -> Callable[[int], List[str]]:
+            return lambda _r: [sys.executable, floor_script, mode, listing]
+        libcst_full = not args.quick
+        floors = [
+            Run("floor", floor("hash", listing_all), work, note="read + blake2b every file", ok_codes=(0,)),
+            Run("floor", floor("ast", listing_all), work, note="`ast.parse` every file", ok_codes=(0,)),
+            Run("floor", floor("libcst", listing_all if libcst_full else listing_sample), work,
+                extrapolate=1.0 if libcst_full else factor,
+                baseline=None if libcst_full else floor("libcst", listing_baseline),
+                note="libcst parse every file" + ("" if libcst_full else "; " + sample_note), ok_codes=(0,)),
+            Run("floor", floor("libcst-metadata", listing_sample), work, extrapolate=factor,
+                baseline=floor("libcst-metadata", listing_baseline),
+                note="libcst parse + scope, qualified name, parent, position metadata; " + sample_note, ok_codes=(0,)),
+        ]
+        for index, run in enumerate(floors):
+            rounds = args.rounds if index < 2 else args.libcst_floor_rounds
+            cases.append(Case(f"floor-{index}", "floor (one process, one core)", [run], rounds))
+    return cases, facts
+
+
+def targets() -> List[Target]:
+    def tool(case: Dict[str, Run], name: str) -> Optional[Run]:
+        return case.get(name)
+
+    def metric(name: str, what: Callable[[Run], float]) -> Callable[[Dict[str, Run]], Optional[float]]:
+        return lambda runs: what(runs[name]) if name in runs and runs[name].measurements else None
+
+    def constant(value: float) -> Callable[[Dict[str, Run]], Optional[float]]:
+        return lambda runs: value
+
+    def half_of_autoflake(runs: Dict[str, Run]) -> Optional[float]:
+        peer = tool(runs, "autoflake")
+        limit = 15.0
+        if peer is not None and peer.measurements:
+            limit = min(limit, cpu_of(peer) / 2)
+        return limit
+
+    return [
+        Target("precommit-clean", "≤ 0.06 s wall", metric("codemod", wall_of), constant(0.06), "s wall"),
+        Target("precommit-fix", "≤ 0.4 s wall", metric("codemod", wall_of), constant(0.4), "s wall"),
+        Target("corpus-unused", "≤ 15 s CPU and 2× faster than autoflake", metric("codemod", cpu_of), half_of_autoflake, "s CPU"),
+        Target("corpus-all", "≤ 120 s CPU", metric("codemod", cpu_of), constant(120.0), "s CPU"),
+        Target("corpus-warm", "≤ 0.5 s wall", metric("codemod", wall_of), constant(0.5), "s wall"),
+        Target("corpus-warm-fixed", "≤ 0.5 s wall", metric("codemod", wall_of), constant(0.5), "s wall"),
+        Target("corpus-all", "peak memory ≤ 300 MB per process", metric("codemod", rss_of), constant(300.0), "MB"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# running and reporting
+
+
+def run_cases(cases: List[Case], log: Callable[[str], None]) -> None:
+    for case in cases:
+        if case.setup is not None and case.runs:
+            log(f"setting up {case.key}")
+            case.setup()
+    for round_number in range(max((c.rounds for c in cases), default=0)):
+        for case in cases:
+            if round_number >= case.rounds or not case.runs:
+                continue
+            shift = round_number % len(case.runs)
+            for run in case.runs[shift:] + case.runs[:shift]:
+                if run.prepare is not None:
+                    run.prepare(round_number)
+                if run.baseline is not None:
+                    run.baselines.append(measure(run.baseline(round_number), run.cwd))
+                measurement = measure(run.argv(round_number), run.cwd)
+                run.measurements.append(measurement)
+                if measurement.returncode not in run.ok_codes:
+                    log(f"  ! {case.key} {run.tool} exited {measurement.returncode}: "
+                        f"{measurement.output_tail.strip().splitlines()[-1:] or ''}")
+                log(f"  round {round_number + 1}  {case.key:<18} {TOOL_LABELS[run.tool]:<16} "
+                    f"{measurement.wall:8.3f} s wall {measurement.cpu:8.3f} s CPU {measurement.rss / MB:7.1f} MB")
+
+
+def _seconds(value: float) -> str:
+    if value != value:
+        return "—"
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def _ratio(peer: float, ours: Optional[float]) -> str:
+    if not ours or ours != ours or peer != peer:
+        return "—"
+    return f"{peer / ours:.1f}×"
+
+
+def results_table(cases: List[Case]) -> List[str]:
+    lines = [
+        "| case | tool | wall s | CPU s | peak RSS MB | wall ÷ codemod | CPU ÷ codemod | exit | how |",
+        "|---|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for case in cases:
+        ours = next((r for r in case.runs if r.tool == "codemod" and r.measurements), None)
+        for run in case.runs:
+            if not run.measurements:
+                continue
+            codes = sorted({m.returncode for m in run.measurements})
+            wall, cpu = wall_of(run), cpu_of(run)
+            sampled = " (extrapolated)" if run.extrapolate != 1.0 else ""
+            peer = run.tool != "codemod" and run.tool != "floor"
+            ratio_wall = _ratio(wall, wall_of(ours)) if ours is not None and run is not ours else ("1×" if run is ours else "—")
+            ratio_cpu = _ratio(cpu, cpu_of(ours)) if ours is not None and run is not ours else ("1×" if run is ours else "—")
+            if not peer and run is not ours:
+                ratio_wall = ratio_cpu = "—"
+            lines.append(
+                f"| {case.title} | {TOOL_LABELS[run.tool]} | {_seconds(wall)}{sampled} | {_seconds(cpu)}{sampled} | "
+                f"{rss_of(run):.0f} | {ratio_wall} | {ratio_cpu} | {','.join(map(str, codes))} | {run.note} |")
+    return lines
+
+
+def targets_table(cases: List[Case]) -> List[str]:
+    by_key = {c.key: {r.tool: r for r in c.runs} for c in cases}
+    titles = {c.key: c.title for c in cases}
+    lines = ["| case | target | measured | met? |", "|---|---|---:|---|"]
+    for target in targets():
+        runs = by_key.get(target.case)
+        if runs is None:
+            continue
+        value, limit = target.measured(runs), target.limit(runs)
+        if value is None or limit is None:
+            continue
+        verdict = "met" if value <= limit else f"**not met** ({value / limit:.1f}× the target)"
+        here = f" (here ≤ {limit:.3g} {target.unit})" if target.case == "corpus-unused" else ""
+        lines.append(f"| {titles[target.case]} | {target.text}{here} | "
+                     f"{value:.3g} {target.unit} | {verdict} |")
+    return lines
+
+
+def machine_facts() -> Dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        import importlib.metadata as metadata
+
+        libcst_version = metadata.version("libcst")
+    except Exception:
+        libcst_version = "not installed"
+    try:
+        load = "%.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        load = "?"
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPOSITORY, capture_output=True,
+                                text=True).stdout.strip()
+    except OSError:
+        commit = "?"
+    from codemods import __version__
+
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "libcst": libcst_version,
+        "codemods": f"{__version__} (commit {commit or '?'})",
+        "load": load,
+        "os": platform.platform(),
+    }
+
+
+def write_results(path: str, report: List[str]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(report) + "\n")
+
+
+def find_clean_file(tools: Tools, corpus: Corpus, work: str, log: Callable[[str], None]) -> str:
+    """The bundled clean fixture if codemod finds nothing to do in it, else the corpus
+    file nearest 200 lines that codemod leaves alone (default codemods)."""
+    probe = os.path.join(work, "probe")
+    os.makedirs(probe, exist_ok=True)
+    write_run_config(probe)
+    candidates = [CLEAN_FIXTURE] + [os.path.join(corpus.root, p) for p in
+                                    sorted(corpus.files, key=lambda p: (abs(corpus.lines[p] - 200), p))[:40]]
+    for candidate in candidates:
+        copy = os.path.join(probe, os.path.basename(candidate))
+        shutil.copyfile(candidate, copy)
+        if measure(tools.codemod + ["check", "--no-cache", copy], probe).returncode == 0:
+            return candidate
+        log(f"  {os.path.relpath(candidate, REPOSITORY if candidate == CLEAN_FIXTURE else corpus.root)}: "
+            "codemod would change it; trying another clean file")
+    log("  no clean file found; using the bundled fixture anyway")
+    return CLEAN_FIXTURE
+
+
+def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", metavar="DIR", help=f"folder of Python files to use instead of {DEFAULT_STDLIB}")
+    parser.add_argument("--stdlib", metavar="DIR", default=DEFAULT_STDLIB, help="the standard library to copy (default: %(default)s)")
+    parser.add_argument("--tools", default=",".join(ALL_TOOLS), help="comma-separated subset of: " + ", ".join(ALL_TOOLS))
+    parser.add_argument("--no-peers", action="store_true", help="codemod only; installs nothing")
+    parser.add_argument("--peers-venv", default=DEFAULT_PEERS_VENV, metavar="DIR", help="virtual environment of the peers (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds of the whole-corpus cases and cheap floors (default 3; --quick 1)")
+    parser.add_argument("--precommit-rounds", type=int, default=None, help="rounds of the one-file cases (default 7; --quick 3)")
+    parser.add_argument("--libcst-floor-rounds", type=int, default=1, help="rounds of the libcst floors (default 1)")
+    parser.add_argument("--sample-percent", type=float, default=None, help="size of the sample for extrapolated runs, in %% of the lines (default 4; --quick 2)")
+    parser.add_argument("--quick", action="store_true", help="one round, smaller samples, libcst parse floor on the sample, no after-apply cache case")
+    parser.add_argument("--no-floors", action="store_true", help="skip the floors")
+    parser.add_argument("--results", default=DEFAULT_RESULTS, metavar="FILE", help="markdown file to write (default: %(default)s)")
+    parser.add_argument("--no-results", action="store_true", help="print the table only")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    args.tools = tuple(t.strip() for t in args.tools.split(",") if t.strip())
+    unknown = sorted(set(args.tools) - set(ALL_TOOLS))
+    if unknown:
+        parser.error(f"unknown tool {unknown[0]!r}; choose from {', '.join(ALL_TOOLS)}")
+    if args.no_peers:
+        args.tools = tuple(t for t in args.tools if t == "codemod") or ("codemod",)
+    if args.rounds is None:
+        args.rounds = 1 if args.quick else 3
+    if args.precommit_rounds is None:
+        args.precommit_rounds = 3 if args.quick else 7
+    if args.sample_percent is None:
+        args.sample_percent = 2.0 if args.quick else 4.0
+    return args
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = parse_arguments(argv)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    facts = machine_facts()
+    work = tempfile.mkdtemp(prefix="codemods-bench-")
+    try:
+        source = args.corpus or args.stdlib
+        corpus = copy_corpus(source, os.path.join(work, "corpus"))
+        write_run_config(corpus.root)
+        corpus_line = (f"{len(corpus.files)} files, {corpus.total_lines:,} lines: every `*.py` under {source} "
+                       f"outside folders named {', '.join(EXCLUDED_FOLDERS)}")
+        print(f"corpus: {corpus_line}", flush=True)
+        command = codemod_command()
+        listed = list_codemods(command)
+        landed = tuple(c for c in SIX_CODEMODS if c in {i for i, _, _ in listed})
+        defaults = tuple(i for i, _, on in listed if on)
+        print(f"codemods: {', '.join(landed) or 'none of the six'} of the six landed; "
+              f"on by default: {', '.join(defaults) or 'none'}", flush=True)
+        peers_bin = None
+        versions: Dict[str, str] = {}
+        if set(args.tools) - {"codemod"}:
+            peers_bin = ensure_peers(args.peers_venv, log)
+            versions = peer_versions(peers_bin)
+        tools = Tools(command, peers_bin, landed, defaults)
+        clean_file = find_clean_file(tools, corpus, work, log)
+        cases, extra = build_cases(args, corpus, tools, work, clean_file, log)
+        run_cases(cases, log)
+        results = results_table(cases)
+        goals = targets_table(cases)
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    rounds = f"{args.precommit_rounds} rounds for one-file cases, {args.rounds} for whole-corpus cases, " \
+             f"{args.libcst_floor_rounds} for the libcst floors"
+    report = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.date.today().isoformat()} with `benchmarks/run.py {' '.join(argv if argv is not None else sys.argv[1:])}`"
+        f" ({elapsed / 60:.1f} minutes).",
+        "",
+        f"- machine: {facts['cpu']}, {facts['cores']} cores, {facts['os']}; load average at start {facts['load']}",
+        f"- Python: {facts['python']}; libcst {facts['libcst']}; codemods {facts['codemods']}",
+        f"- peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'not run'}",
+        f"- corpus: {corpus_line}",
+        f"- codemods present: {', '.join(landed) or 'none of the six'}; on by default: {', '.join(defaults) or 'none'}",
+        f"- medians of {rounds}; tools alternate, the order rotating each round",
+        f"- extrapolated rows: {extra.get('sample', '')}; the tool's start-up (the same command on a one-line file) "
+        "is counted once, the rest scaled by lines",
+        "- CPU = user + system of the process and every child it waited for; peak RSS = the largest single process",
+        "",
+        "## Targets (issue 8)",
+        "",
+        *goals,
+        "",
+        "## All measurements",
+        "",
+        *results,
+        "",
+    ]
+    print("\n".join(report))
+    if not args.no_results:
+        write_results(args.results, report)
+        log(f"wrote {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
