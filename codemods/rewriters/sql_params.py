@@ -478,7 +478,7 @@ class SqlParamsRewriter(Rewriter):
                 problems.append(Problem(call, "cannot follow the quoting of this SQL",
                                         "build the statement with placeholders and pass the values as parameters"))
                 continue
-            if fragment.analysis.params and (sink.params is None or len(fragments) > 1):
+            if fragment.analysis.params and sink.kind != "text" and (sink.params is None or len(fragments) > 1):
                 return None  # placeholders without parameters: not a query this codemod understands
             problems.extend(self._plan_fragment(fragment, sink))
         if problems:
@@ -489,9 +489,14 @@ class SqlParamsRewriter(Rewriter):
         unsafe = [b for b in binds if not b.safe]
         if unsafe and not self.context.unsafe_fixes:
             for bind in unsafe:
-                self.record_finding(bind.node, f"cannot safely bind unquoted value '{_short(bind.node)}'",
-                                    "binding sends it as data, not SQL text: if it is a plain value (not SQL such "
-                                    "as NOW()), rerun with --unsafe-fixes")
+                if bind.expanding:
+                    self.record_finding(bind.node, f"cannot safely bind IN list '{_short(bind.node)}'",
+                                        "an expanding bind parameter sends each item as data: if the items are "
+                                        "plain values, rerun with --unsafe-fixes")
+                else:
+                    self.record_finding(bind.node, f"cannot safely bind unquoted value '{_short(bind.node)}'",
+                                        "binding sends it as data, not SQL text: if it is a plain value (not SQL "
+                                        "such as NOW()), rerun with --unsafe-fixes")
             for fragment in fragments:
                 fragment.binds = [b for b in fragment.binds if b.safe]
             binds = [b for b in binds if b.safe]
@@ -614,8 +619,9 @@ class SqlParamsRewriter(Rewriter):
             if problems:
                 continue
             kind = group.kind
-            if kind == "quoted" and len(group.content) == 1 and _quoted_join(first.expr):
+            if kind == "quoted" and len(group.content) == 1 and _quoted_join(first.expr) and group.parens:
                 kind = "in_list"
+                group = Group("in_list", group.parens[0], group.parens[1], group.fields)
             if kind == "identifier":
                 problems.append(Problem(first.expr, f"cannot bind identifier '{shown}'", _identifier_hint(sink)))
             elif kind == "direction":

@@ -10,7 +10,7 @@ refused, never guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from codemods.rewriters.sql_params_text import Element, Field
 
@@ -47,6 +47,8 @@ class Group:
     end: int
     fields: List[int]
     content: List[Union[str, int]] = field(default_factory=list)
+    #: for a quoted string alone in IN ( ... ): the elements of the parentheses.
+    parens: Optional[Tuple[int, int]] = None
 
 
 @dataclass
@@ -224,7 +226,11 @@ def _classify(tokens: List[Token]) -> List[Group]:
                 between_pending[-1] = True
             continue
         if token.kind == "string" and token.fields:
-            groups.append(Group("quoted", token.start, token.end, token.fields, token.content))
+            group = Group("quoted", token.start, token.end, token.fields, token.content)
+            if paren_stack and paren_stack[-1] == "in" and _key(prev) == "(" and _key(nxt) == ")":
+                assert prev is not None and nxt is not None
+                group.parens = (prev.start, nxt.end)
+            groups.append(group)
             continue
         if token.kind == "ident" and token.fields:
             groups.append(Group("identifier", token.start, token.end, token.fields))
