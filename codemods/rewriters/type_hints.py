@@ -805,16 +805,23 @@ class _Function:
             return self._doc_type(self.doc.returns, None)
         return None
 
+    def _implicit_none(self) -> bool:
+        """A bare ``return`` or the end of the body reached: fine for ``-> None``,
+        an error for mypy under any other declared type (but Any)."""
+        return any(r.value is None for r in self.facts.returns) or can_fall_off_end(self.node)
+
     def _returned_type(self, values: List[cst.BaseExpression]) -> Optional[Type]:
         if not values:
             if self.facts.returns or not always_raises(self.node):
                 return NONE
             return None
+        if self._implicit_none():
+            return None
         types = [literal_type(value, self._is_builtin) for value in values]
         if any(t is None for t in types):
             return None
-        if len(values) != len(self.facts.returns) or can_fall_off_end(self.node):
-            types.append(NONE)
+        if len(values) != len(self.facts.returns):
+            types.append(NONE)  # an explicit `return None`
         joined = join(types)
         if joined is None:
             return None
@@ -824,11 +831,12 @@ class _Function:
         if not values:
             return NONE
         types = [literal_type(value, self._is_builtin) for value in values]
-        if any(t != Builtin("bool") for t in types):
+        if any(t != Builtin("bool") for t in types) or self._implicit_none():
             return None
-        none_paths = len(values) != len(self.facts.returns) or can_fall_off_end(self.node)
+        none_paths = len(values) != len(self.facts.returns)
         always_false = all(isinstance(v, cst.Name) and v.value == "False" for v in values)
         if always_false:
+            # mypy rejects bool (and Optional[bool]) for an __exit__ that never returns True
             return None if none_paths else Generic("Literal[False]")
         return optional(Builtin("bool")) if none_paths else Builtin("bool")
 
@@ -852,9 +860,9 @@ class _Function:
             return Generic("AsyncGenerator", (yield_type, send)) if facts.sent_to else Generic("AsyncIterator", (yield_type,))
         if values:
             types = [literal_type(value, self._is_builtin) for value in values]
-            if len(values) != len(facts.returns) or can_fall_off_end(self.node):
+            if len(values) != len(facts.returns):
                 types.append(NONE)
-            result = join(types) if all(t is not None for t in types) else None
+            result = None if self._implicit_none() else (join(types) if all(t is not None for t in types) else None)
             return Generic("Generator", (yield_type, send, result or PLACEHOLDER))
         if facts.sent_to:
             return Generic("Generator", (yield_type, send, NONE))

@@ -66,7 +66,7 @@ class Never:
 
 
 class Sometimes:
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Optional[bool]:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Any:
         if exc_type is None:
             return
         return isinstance(exc, KeyError)
@@ -78,3 +78,10 @@ class Delegating:
 
     def __exit__(self, *args: Any) -> Any:
         return self.inner.__exit__(*args)
+
+
+class Explicit:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Optional[bool]:
+        if exc_type is None:
+            return None
+        return exc_type is KeyError

@@ -18,7 +18,7 @@ def find(items: Any, key: Any) -> Optional[str]:
     return None
 
 
-def first_positive(items: Any) -> Optional[int]:
+def first_positive(items: Any) -> Any:
     for item in items:
         if item > 0:
             return 1

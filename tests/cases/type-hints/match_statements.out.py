@@ -1,4 +1,4 @@
-from typing import Any, Optional
+from typing import Any
 
 
 def classify(command: Any) -> int:
@@ -11,7 +11,7 @@ def classify(command: Any) -> int:
             return 0
 
 
-def partial(command: Any) -> Optional[str]:
+def partial(command: Any) -> Any:
     match command:
         case "a":
             return "alpha"
