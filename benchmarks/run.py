@@ -251,7 +251,6 @@ class Case:
     title: str
     runs: List[Run]
     rounds: int
-    setup: Optional[Callable[[], None]] = None
     note: str = ""
 
 
@@ -413,39 +412,51 @@ def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: st
     cases.append(Case("corpus-unused", f"whole corpus, `check --select {unused_label}`, cold", runs, args.rounds))
 
     if wanted("codemod"):
+        # Cold: each round starts from an empty cache folder (nothing to read, as on a
+        # first run); the first round's folder then serves the warm case, so no extra
+        # run over the corpus is needed to fill a cache.
+        def cold_cache(round_number: int) -> str:
+            return os.path.join(work, f"codemods-cache-cold-{round_number}")
         cases.append(Case("corpus-all", f"whole corpus, `check`, all six codemods ({six_label}), cold",
-                          [Run("codemod", lambda _r: tools.codemod + ["check", "--no-cache", *six, corpus_dir], work,
-                               note="--unsafe-fixes, no cache")], args.rounds))
+                          [Run("codemod", lambda r: tools.codemod + ["check", "--cache-dir", cold_cache(r), *six, corpus_dir],
+                               work, note="--unsafe-fixes; empty cache folder")], args.rounds))
 
-        # second run, nothing changed: the same check once untimed to fill the cache
-        cache_dir = os.path.join(work, "codemods-cache")
-        warm_runs = [Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", cache_dir, *six, corpus_dir], work,
-                         note="the corpus as it is (files that would change are not cached)")]
-        ruff_cache = os.path.join(work, "ruff-cache")
+        warm_cache = os.path.join(work, "codemods-cache-warm")
+
+        def reuse_cold_cache(_round: int) -> None:
+            if not os.path.isdir(warm_cache):
+                shutil.copytree(cold_cache(0), warm_cache)
+        warm_runs = [Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", warm_cache, *six, corpus_dir], work,
+                         prepare=reuse_cold_cache,
+                         note="the corpus as it is; the cache keeps only files with nothing to change")]
         if tools.peers_bin and wanted("ruff"):
-            warm_runs.append(Run("ruff", lambda _r: tools.peer("ruff") + [
-                "check", "--cache-dir", ruff_cache, "--select", "F401,F841", corpus_dir], work, note="F401,F841 with its cache"))
+            ruff_cache = os.path.join(work, "ruff-cache")
+            ruff_warm = lambda _r: tools.peer("ruff") + ["check", "--cache-dir", ruff_cache, "--select", "F401,F841", corpus_dir]
 
-        def warm_up(runs: List[Run] = warm_runs) -> None:
-            for run in runs:
-                measure(run.argv(0), run.cwd)
+            def fill_ruff_cache(_round: int) -> None:
+                if not os.path.isdir(ruff_cache):
+                    measure(ruff_warm(0), work)
+            warm_runs.append(Run("ruff", ruff_warm, work, prepare=fill_ruff_cache, note="F401,F841 with its cache"))
         cases.append(Case("corpus-warm", "whole corpus, second run with nothing changed (cache warm)", warm_runs,
-                          args.rounds, setup=warm_up))
+                          args.rounds))
 
         if not args.quick:
             # the steady state the cache is for: a tree already fixed, checked again
             fixed_dir = os.path.join(work, "fixed")
             fixed_cache = os.path.join(work, "codemods-cache-fixed")
-            fixed_run = Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", fixed_cache, *six, fixed_dir], work,
-                            note="after `codemod apply`; second check")
+            fixed_check = lambda _r: tools.codemod + ["check", "--cache-dir", fixed_cache, *six, fixed_dir]
 
-            def fix_then_warm(run: Run = fixed_run) -> None:
+            def apply_then_fill_cache(_round: int) -> None:
+                if os.path.isdir(fixed_dir):
+                    return
                 copy_files(corpus, corpus.files, fixed_dir)
                 write_run_config(fixed_dir)
-                measure(tools.codemod + ["apply", "--no-cache", *six, fixed_dir], work)
-                measure(run.argv(0), run.cwd)
+                log("  (untimed) codemod apply over a copy of the corpus, then one check to fill its cache")
+                measure(tools.codemod + ["apply", "--cache-dir", fixed_cache, *six, fixed_dir], work)
+                measure(fixed_check(0), work)
             cases.append(Case("corpus-warm-fixed", "whole corpus after `codemod apply`, second run (cache warm)",
-                              [fixed_run], args.rounds, setup=fix_then_warm))
+                              [Run("codemod", fixed_check, work, prepare=apply_then_fill_cache,
+                                   note="after `codemod apply`; the second check")], args.rounds))
 
     # -- floors: one process each, on one core
     listing_all = os.path.join(work, "all-files.txt")
@@ -514,10 +525,6 @@ def targets() -> List[Target]:
 
 
 def run_cases(cases: List[Case], log: Callable[[str], None]) -> None:
-    for case in cases:
-        if case.setup is not None and case.runs:
-            log(f"setting up {case.key}")
-            case.setup()
     for round_number in range(max((c.rounds for c in cases), default=0)):
         for case in cases:
             if round_number >= case.rounds or not case.runs:
