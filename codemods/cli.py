@@ -234,10 +234,12 @@ def _run(args: argparse.Namespace) -> int:
         progress.close()
     if cache is not None:
         cache.save()
-    from codemods.registry import builtin_codemods
+    from codemods.registry import all_codemods, builtin_codemods
     from codemods.reporting import render
 
-    codemods: Dict[str, Type] = dict(builtin_codemods())
+    # plugins are only loaded where their descriptions are shown
+    machine = args.output_format in ("json", "sarif")
+    codemods: Dict[str, Type] = dict(all_codemods() if machine else builtin_codemods())
     render(report, args.output_format, mode=mode, color=_colour_wanted(args.color, sys.stdout),
            codemods=codemods, quiet=args.quiet)
     if report.errors or missing:
@@ -267,6 +269,13 @@ def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
 
     settings = _prepare_cross_file(settings, [args.stdin_filename] if os.path.isfile(args.stdin_filename) else [])
     raw = sys.stdin.buffer.read()
+    if args.force_exclude:
+        from codemods.discovery import is_excluded
+
+        if is_excluded(args.stdin_filename, config):
+            if mode != "check":
+                sys.stdout.buffer.write(raw)
+            return EXIT_OK
     ignored = ignored_ids_for(args.stdin_filename, config.per_file_ignores, config.root)
     result = process_source(raw, args.stdin_filename, settings, ignored)
     report = RunReport(results=[result])

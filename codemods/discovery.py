@@ -212,3 +212,8 @@ def select_shard(paths: Sequence[str], shard: str, root: str) -> List[str]:
         if zlib.crc32(relative.encode("utf-8")) % n == k - 1:
             chosen.append(path)
     return chosen
+
+
+def is_excluded(path: str, config: Config) -> bool:
+    """Whether configured excludes cover ``path`` (for --force-exclude on a named file)."""
+    return _Excluder(config).excluded(path, False)

@@ -220,8 +220,6 @@ def test_hook_honours_configured_excludes(repo: Repo) -> None:
     assert commit.returncode == 0, commit.output
 
 
-@pytest.mark.xfail(strict=True, reason="core: `codemod check --stdin-filename NAME --force-exclude` does not apply "
-                                       "the configured excludes to NAME (cli._run returns before discovery)")
 def test_hook_honours_configured_excludes_for_partly_staged_files(repo: Repo) -> None:
     exclude_vendored(repo)
     repo.write("vendored/lib.py", NEEDS_FIX)
