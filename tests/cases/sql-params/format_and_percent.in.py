@@ -31,4 +31,4 @@ def fstring(conn, name: str):
 
 
 def fstring_like(conn, term):
-    return conn.execute(f"SELECT id FROM users WHERE name LIKE '{term}%' AND note = '{{x}}'").fetchall()
+    return conn.execute(f"SELECT id FROM users WHERE name LIKE '{term}%' AND note <> '{{x}}'").fetchall()

@@ -31,4 +31,4 @@ def fstring(conn, name: str):
 
 
 def fstring_like(conn, term):
-    return conn.execute("SELECT id FROM users WHERE name LIKE ? AND note = '{x}'", (f"{term}%",)).fetchall()
+    return conn.execute("SELECT id FROM users WHERE name LIKE ? AND note <> '{x}'", (f"{term}%",)).fetchall()

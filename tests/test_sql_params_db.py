@@ -1,0 +1,570 @@
+"""sql-params against real databases: every rewritten case module runs next to its
+original on the same data.
+
+* Benign inputs: the original and the rewritten function return the same rows and
+  leave the database in the same state.
+* Injection payloads (``x' OR '1'='1``, ``'; DROP TABLE users; --``, ``1 OR 1=1``):
+  checked metamorphically. The database holds a row whose name *is* the payload,
+  and a twin database holds the same row under a plain name. A function that
+  treats the payload as data behaves on the first exactly as on the second (with
+  the plain name); the original must not (it is injectable), the rewritten one
+  must.
+
+sqlite3 and SQLAlchemy run in memory. PyMySQL is checked with its own client-side
+quoting (``defer_connect=True`` and ``cursor.mogrify``). psycopg2 and psycopg 3 run
+against a throw-away PostgreSQL started on loopback by this module, when the
+server binaries are installed; otherwise those tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import pytest
+
+from tests.helpers import REPO, rewrite, run_codemod
+
+CASES = Path(__file__).parent / "cases" / "sql-params"
+PAYLOADS = ("x' OR '1'='1", "'; DROP TABLE users; --", "1 OR 1=1")
+PLAIN = "plainname"
+#: a plain stand-in for a payload in a numeric position: an id no row has.
+PLAIN_NUMBER = 999
+
+USERS = [
+    (1, "alice", "al", "alice@example.org", 30, "likes tea", 1, None),
+    (2, "bob", "bobby", "bob@example.org", 25, "A%grade", 1, None),
+    (3, "carol", "caz", "carol@example.org", 41, "", 0, None),
+]
+SCHEMA = ("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, nick TEXT, email TEXT, age INTEGER, "
+          "note TEXT, active INTEGER DEFAULT 1, tag TEXT)")
+
+
+def _load(source: str, name: str) -> Dict[str, Any]:
+    namespace: Dict[str, Any] = {"__name__": name}
+    exec(compile(source, name, "exec"), namespace)
+    return namespace
+
+
+def _modules(case: str, unsafe: bool = False) -> Tuple[Dict[str, Any], Dict[str, Any], str]:
+    source = (CASES / f"{case}.in.py").read_text(encoding="utf-8")
+    result = run_codemod("sql-params", source, unsafe_fixes=unsafe)
+    assert not result.errors, [e.message for e in result.errors]
+    assert result.new_text is not None, f"{case}: nothing was rewritten"
+    return _load(source, f"{case}_original"), _load(result.new_text, f"{case}_rewritten"), result.new_text
+
+
+def _seed_rows(seed: Any) -> List[tuple]:
+    return USERS + [(4, str(seed), str(seed), "seed@example.org", 50, "seeded", 1, None)]
+
+
+def _normalise(value: Any, seed: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(str(seed), PLAIN) if str(seed) != PLAIN else value
+    if isinstance(value, (list, tuple)) or type(value).__name__ == "Row":
+        return [_normalise(v, seed) for v in value]
+    return value
+
+
+# -- sqlite3 ------------------------------------------------------------------------------
+
+def _sqlite(seed: Any = PLAIN) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute(SCHEMA)
+    conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _seed_rows(seed))
+    return conn
+
+
+def _sqlite_dump(conn: sqlite3.Connection) -> Any:
+    try:
+        return conn.execute("SELECT * FROM users ORDER BY id").fetchall()
+    except sqlite3.Error as error:
+        return f"no users table: {error}"
+
+
+def _observe(module: Dict[str, Any], function: str, args: tuple, seed: Any,
+             connect: Callable[[Any], Any], dump: Callable[[Any], Any]) -> Any:
+    conn = connect(seed)
+    try:
+        outcome: Any = ("returned", _normalise(module[function](conn, *args), seed))
+    except Exception as error:  # the original may well fail on a payload
+        outcome = ("raised", type(error).__name__)
+    return outcome, _normalise(dump(conn), seed)
+
+
+#: (case, function, benign argument tuples, index of the argument that gets payloads
+#: or None, whether that position is numeric)
+SQLITE_CALLS = [
+    ("concat_sqlite", "by_name", [("alice",), ("nobody",)], 0, False),
+    ("concat_sqlite", "by_two", [("alice", "bobby"), ("x", "y")], 1, False),
+    ("concat_sqlite", "like", [("li",), ("o",), ("zz",)], 0, False),
+    ("concat_sqlite", "insert", [("dave", "dave@example.org")], 0, False),
+    ("format_and_percent", "positional", [("alice",)], 0, False),
+    ("format_and_percent", "keywords_any_order", [("alice", "bobby")], 0, False),
+    ("format_and_percent", "numbered", [("caz",), ("carol",)], 0, False),
+    ("format_and_percent", "percent_single", [("bob",), ("alice",)], 0, False),
+    ("format_and_percent", "percent_tuple", [("carol", 1), ("x", 2)], 0, False),
+    ("format_and_percent", "percent_dict", [("carol", 1), ("x", 2)], 0, False),
+    ("format_and_percent", "fstring", [("bob",), ("bobby",)], 0, False),
+    ("format_and_percent", "fstring_like", [("a",), ("c",)], 0, False),
+    ("unquoted_unsafe", "by_id", [(1,), (3,), (7,)], 0, True),
+    ("unquoted_unsafe", "page", [("alice", 1), ("bob", 5)], 0, False),
+    ("unquoted_unsafe", "certain", [(1, [1, 2]), (2, [])], None, True),
+    ("unquoted_unsafe", "between", [(20, 35), (40, 41)], 0, True),
+    ("variables", "assigned_once", [("alice",)], 0, False),
+    ("variables", "value_changes_later", [("bob",)], 0, False),
+    ("variables", "branches", [("name", "alice", 0), ("id", "", 2), ("all", "", 0)], 1, False),
+    ("variables", "builder", [(None, None, None), ("alice", None, None), (None, 28, "o"), ("bob", 20, "b")], 0, False),
+    ("helpers", "find", [("carol",)], 0, False),
+    ("helpers", "find_stripped", [("  carol ",)], 0, False),
+    ("helpers_unsafe", "find_nick", [("caz",)], 0, False),
+    ("params_merge", "merge_tuple", [("alice", 20), ("alice", 40)], 0, False),
+    ("params_merge", "merge_list_middle", [("bob", 20, 30), ("bob", 26, 30)], 0, False),
+    ("params_merge", "merge_dict", [("alice", 3), ("x", 2)], 0, False),
+    ("params_merge", "merge_name", [("alice", (1,)), ("alice", [99])], 0, False),
+    ("params_merge", "many", [([("dave",), ("erin",)], "new")], 1, False),
+    ("params_merge", "many_middle", [([("dave", 1), ("erin", 2)], "new")], 1, False),
+]
+
+
+def _unsafe(case: str) -> bool:
+    toml = CASES / f"{case}.toml"
+    return toml.exists() and "unsafe-fixes = true" in toml.read_text(encoding="utf-8")
+
+
+def _breaks_out(payload: str, numeric: bool) -> bool:
+    """Whether the payload escapes its position in the original: a quote inside a
+    quoted string, anything in a numeric position."""
+    return numeric or "'" in payload
+
+
+def _with_payload(args: tuple, index: int, payload: Any) -> tuple:
+    return args[:index] + (payload,) + args[index + 1:]
+
+
+def _check_calls(case: str, function: str, benign: List[tuple], index: Optional[int], numeric: bool,
+                 connect: Callable[[Any], Any], dump: Callable[[Any], Any]) -> None:
+    original, rewritten, _ = _modules(case, _unsafe(case))
+    for args in benign:
+        expected = _observe(original, function, args, PLAIN, connect, dump)
+        assert _observe(rewritten, function, args, PLAIN, connect, dump) == expected, (function, args)
+        assert expected[0][0] == "returned", (function, args, expected)
+    if index is None:
+        return
+    args = benign[0]
+    for payload in PAYLOADS:
+        if numeric and payload != "1 OR 1=1":
+            continue
+        plain: Any = PLAIN_NUMBER if numeric else PLAIN
+        as_data = _observe(rewritten, function, _with_payload(args, index, plain), PLAIN, connect, dump)
+        injected = _observe(original, function, _with_payload(args, index, payload), payload, connect, dump)
+        bound = _observe(rewritten, function, _with_payload(args, index, payload), payload, connect, dump)
+        reference = _observe(original, function, _with_payload(args, index, plain), PLAIN, connect, dump)
+        assert reference == as_data, (function, "the plain twin differs")
+        if _breaks_out(payload, numeric):
+            assert injected != reference, (function, payload, "the original was expected to be injectable")
+        assert bound == as_data, (function, payload, "the rewritten function did not treat the payload as data")
+
+
+@pytest.mark.parametrize("case,function,benign,index,numeric", SQLITE_CALLS,
+                         ids=[f"{c[0]}.{c[1]}" for c in SQLITE_CALLS])
+def test_sqlite3_cases(case, function, benign, index, numeric) -> None:
+    _check_calls(case, function, benign, index, numeric, _sqlite, _sqlite_dump)
+
+
+def test_sqlite3_logged_query_is_left_alone() -> None:
+    source = (CASES / "variables.in.py").read_text(encoding="utf-8")
+    rewritten = rewrite("sql-params", source)
+    original_ns, rewritten_ns = _load(source, "a"), _load(rewritten, "b")
+    seen_before: List[str] = []
+    seen_after: List[str] = []
+    assert original_ns["logged"](_sqlite(), seen_before.append, "bob") == \
+        rewritten_ns["logged"](_sqlite(), seen_after.append, "bob")
+    assert seen_before == seen_after == ["SELECT id FROM users WHERE name = 'bob'"]
+
+
+def test_sqlite3_executescript_stays_and_is_reported(monkeypatch) -> None:
+    import types
+
+    filters = types.ModuleType("reports.filters")
+    filters.build_where = lambda region: "region = 1"  # type: ignore[attr-defined]
+    monkeypatch.setitem(__import__("sys").modules, "reports", types.ModuleType("reports"))
+    monkeypatch.setitem(__import__("sys").modules, "reports.filters", filters)
+    source = (CASES / "refused.in.py").read_text(encoding="utf-8")
+    result = run_codemod("sql-params", source)
+    assert result.new_text is None
+    assert any("executescript" in f.message for f in result.findings)
+    namespace = _load(source, "refused")
+    conn = _sqlite()
+    namespace["script"](conn, "'); DROP TABLE users; --")
+    assert "no users table" in str(_sqlite_dump(conn))  # what the finding warns about
+
+
+# -- SQLAlchemy ---------------------------------------------------------------------------
+
+sqlalchemy = pytest.importorskip("sqlalchemy")
+
+
+def _engine(seed: Any):
+    from sqlalchemy.pool import StaticPool
+
+    engine = sqlalchemy.create_engine("sqlite://", poolclass=StaticPool,
+                                      connect_args={"check_same_thread": False})
+    with engine.begin() as conn:
+        conn.exec_driver_sql(SCHEMA)
+        for row in _seed_rows(seed):
+            conn.exec_driver_sql("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+    return engine
+
+
+class _SqlAlchemyRun:
+    """A connection for functions that take one, and the module's ``engine`` for
+    those that use it."""
+
+    def __init__(self, module: Dict[str, Any]) -> None:
+        self.module = module
+
+    def connect(self, seed: Any):
+        engine = _engine(seed)
+        self.module["engine"] = engine
+        return engine.connect()
+
+
+def _sqlalchemy_dump(conn) -> Any:
+    try:
+        return [tuple(r) for r in conn.exec_driver_sql("SELECT * FROM users ORDER BY id").all()]
+    except Exception as error:
+        return f"no users table: {type(error).__name__}"
+
+
+SQLALCHEMY_CALLS = [
+    ("sqlalchemy_text", "by_name", [("alice",), ("zz",)], 0, False),
+    ("sqlalchemy_text", "with_params", [("alice", 2), ("x", 3)], 0, False),
+    ("sqlalchemy_text", "session_query", [("carol",)], 0, False),
+    ("sqlalchemy_text", "qualified", [("ca",), ("b",)], 0, False),
+    ("sqlalchemy_text", "variable", [("alice", None), ("alice", 31), ("bob", 20)], 0, False),
+    ("sqlalchemy_in_list", "by_ids", [([1, 3],), ([2],)], None, False),
+    ("sqlalchemy_in_list", "by_names", [(["alice", "carol"],), (["bob"],)], 0, False),
+    ("sqlalchemy_in_list", "by_map", [([1, 2], "bob"), ([3], "x")], 1, False),
+]
+#: functions that use the module's engine instead of a connection argument.
+ENGINE_CALLS = [
+    ("sqlalchemy_text", "prepared", [("bob",), ("nobody",)], 0),
+    ("sqlalchemy_text", "driver_sql", [("carol",)], 0),
+]
+
+
+@pytest.mark.parametrize("case,function,benign,index,numeric", SQLALCHEMY_CALLS,
+                         ids=[f"{c[0]}.{c[1]}" for c in SQLALCHEMY_CALLS])
+def test_sqlalchemy_cases(case, function, benign, index, numeric) -> None:
+    original, rewritten, _ = _modules(case, _unsafe(case))
+
+    def connect(seed: Any):
+        conn = _engine(seed).connect()
+        return sqlalchemy.orm.Session(bind=conn) if function == "session_query" else conn
+
+    def dump(conn) -> Any:
+        if isinstance(conn, sqlalchemy.orm.Session):
+            conn = conn.connection()
+        return _sqlalchemy_dump(conn)
+
+    def run(module, args, seed):
+        conn = connect(seed)
+        try:
+            outcome: Any = ("returned", _normalise(module[function](conn, *args), seed))
+        except Exception as error:
+            outcome = ("raised", type(error).__name__)
+        return outcome, _normalise(dump(conn), seed)
+
+    _check_with(run, original, rewritten, benign, index, numeric, function)
+
+
+@pytest.mark.parametrize("case,function,benign,index", ENGINE_CALLS, ids=[f"{c[0]}.{c[1]}" for c in ENGINE_CALLS])
+def test_sqlalchemy_engine_cases(case, function, benign, index) -> None:
+    original, rewritten, _ = _modules(case)
+
+    def run(module, args, seed):
+        engine = _engine(seed)
+        module["engine"] = engine
+        try:
+            outcome: Any = ("returned", _normalise(module[function](*args), seed))
+        except Exception as error:
+            outcome = ("raised", type(error).__name__)
+        with engine.connect() as conn:
+            return outcome, _normalise(_sqlalchemy_dump(conn), seed)
+
+    _check_with(run, original, rewritten, benign, index, False, function)
+
+
+def _check_with(run, original, rewritten, benign, index, numeric, function) -> None:
+    for args in benign:
+        expected = run(original, args, PLAIN)
+        assert expected[0][0] == "returned", (function, args, expected)
+        assert run(rewritten, args, PLAIN) == expected, (function, args)
+    if index is None:
+        return
+    args = benign[0]
+    for payload in PAYLOADS:
+        if numeric and payload != "1 OR 1=1":
+            continue
+        plain: Any = PLAIN_NUMBER if numeric else PLAIN
+        value, plain_value = payload, plain
+        if isinstance(args[index], list):  # an IN list: the payload is one of its items
+            value, plain_value = [payload], [plain]
+        as_data = run(rewritten, _with_payload(args, index, plain_value), PLAIN)
+        reference = run(original, _with_payload(args, index, plain_value), PLAIN)
+        injected = run(original, _with_payload(args, index, value), payload)
+        bound = run(rewritten, _with_payload(args, index, value), payload)
+        assert reference == as_data, (function, "the plain twin differs")
+        if _breaks_out(payload, numeric):
+            assert injected != reference, (function, payload, "the original was expected to be injectable")
+        assert bound == as_data, (function, payload, "the rewritten function did not treat the payload as data")
+
+
+# -- PyMySQL: the driver's own client-side quoting, no server ------------------------------
+
+pymysql = pytest.importorskip("pymysql")
+
+
+class _MogrifyCursor:
+    """A PyMySQL cursor that records the statement the driver would send."""
+
+    def __init__(self, connection) -> None:
+        self.cursor = connection.cursor()
+        self.sent: List[str] = []
+
+    def execute(self, query, args=None):
+        self.sent.append(self.cursor.mogrify(query, args))
+
+    def fetchall(self):
+        return ()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _MogrifyConnection:
+    def __init__(self) -> None:
+        self.connection = pymysql.connect(defer_connect=True, charset="utf8mb4")
+        self.connection.server_status = 0  # what a default server reports: backslash escapes on
+        self.recorder = _MogrifyCursor(self.connection)
+
+    def cursor(self):
+        return self.recorder
+
+
+def _pymysql_sent(module: Dict[str, Any], function: str, args: tuple) -> List[str]:
+    connection = _MogrifyConnection()
+    module["pymysql"] = type("FakePyMySQL", (), {"connect": staticmethod(lambda **kw: connection)})
+    first = connection if function in ("pg_search", "mysql") else connection.recorder
+    if function == "mysql":
+        module[function](*args)
+    else:
+        module[function](first, *args)
+    return connection.recorder.sent
+
+
+@pytest.mark.parametrize("function,args,index", [
+    ("pg_search", ("li", "book"), 0),
+    ("pg_named", ("alice", 3), 0),
+    ("pg_percent_template", ("alice",), 0),
+    ("mysql", ("bob",), 0),
+])
+def test_pymysql_client_side_quoting(function, args, index) -> None:
+    original, rewritten, _ = _modules("drivers_percent")
+    assert _pymysql_sent(rewritten, function, args) == _pymysql_sent(original, function, args)
+    escaper = _MogrifyConnection().connection
+    for payload in PAYLOADS:
+        attacked = _with_payload(args, index, payload)
+        before = _pymysql_sent(original, function, attacked)[0]
+        after = _pymysql_sent(rewritten, function, attacked)[0]
+        plain_after = _pymysql_sent(rewritten, function, _with_payload(args, index, PLAIN))[0]
+        assert payload in before  # spliced in raw: injectable
+        assert escaper.escape(payload).strip("'") in after
+        quoted_plain = escaper.escape(PLAIN).strip("'")
+        assert after.replace(escaper.escape(payload).strip("'"), quoted_plain) == plain_after
+
+
+# -- psycopg2 / psycopg 3 on a throw-away PostgreSQL ----------------------------------------
+
+def _postgres_binaries() -> Optional[str]:
+    found = shutil.which("initdb")
+    if found:
+        return os.path.dirname(os.path.realpath(found))
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return os.path.dirname(candidates[-1]) if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    binaries = _postgres_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server binaries (initdb) on this machine")
+    as_user: List[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # the server refuses to run as root
+        runuser = shutil.which("runuser")
+        try:
+            import pwd
+
+            account = pwd.getpwnam("postgres")
+        except (KeyError, ImportError):
+            account = None
+        if runuser is None or account is None:
+            pytest.skip("running as root without a 'postgres' account to start the server")
+        as_user = [runuser, "-u", "postgres", "--"]
+    folder = tempfile.mkdtemp(prefix="codemods-pg-")
+    data = os.path.join(folder, "data")
+    if as_user:
+        os.chown(folder, account.pw_uid, account.pw_gid)
+    port = _free_port()
+    log = os.path.join(folder, "server.log")
+    try:
+        subprocess.run(as_user + [os.path.join(binaries, "initdb"), "-D", data, "-A", "trust", "-U", "test",
+                                  "--no-sync"], check=True, capture_output=True, timeout=120)
+        subprocess.run(as_user + [os.path.join(binaries, "pg_ctl"), "-D", data, "-l", log, "-w", "-t", "60",
+                                  "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+                                  "start"], check=True, capture_output=True, timeout=120)
+    except (subprocess.SubprocessError, OSError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"could not start a PostgreSQL server: {error}")
+    try:
+        yield {"host": "127.0.0.1", "port": port, "user": "test", "dbname": "postgres"}
+    finally:
+        subprocess.run(as_user + [os.path.join(binaries, "pg_ctl"), "-D", data, "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+PG_SCHEMA = [
+    "DROP TABLE IF EXISTS users", "DROP TABLE IF EXISTS items",
+    "CREATE TABLE users (id integer PRIMARY KEY, name text, code text)",
+    "CREATE TABLE items (id integer PRIMARY KEY, title text, kind text, code text)",
+]
+
+
+def _pg_seed(conn, seed: Any) -> None:
+    cur = conn.cursor()
+    for statement in PG_SCHEMA:
+        cur.execute(statement)
+    for row in [(1, "alice", "A1"), (2, "bob", "B2"), (3, "carol", "A3"), (4, str(seed), "A4")]:
+        cur.execute("INSERT INTO users VALUES (%s, %s, %s)", row)
+    for row in [(1, "alien tales", "book", "A1"), (2, "line art", "print", "A2"), (3, "lithe", "book", "B3"),
+                (4, f"the {seed} story", "book", "A4")]:
+        cur.execute("INSERT INTO items VALUES (%s, %s, %s, %s)", row)
+    conn.commit()
+
+
+PG_MODULE = '''
+import psycopg2
+import psycopg
+
+
+def v2_by_name(conn, name):
+    cur = conn.cursor()
+    cur.execute("SELECT id FROM users WHERE name = '" + name + "' AND code LIKE 'A%' ORDER BY id")
+    return cur.fetchall()
+
+
+def v3_by_name(conn, name):
+    return conn.execute(f"SELECT id FROM users WHERE name = '{name}' AND code LIKE 'A%' ORDER BY id").fetchall()
+
+
+def v3_search(conn, term):
+    sql = "SELECT id FROM items WHERE code LIKE 'A%'"
+    if term:
+        sql += " AND title LIKE '%" + term + "%'"
+    sql += " ORDER BY id"
+    return conn.execute(sql).fetchall()
+'''
+
+
+def _pg_run(module, function: str, args: tuple, seed: Any, settings, driver: str) -> Any:
+    if driver == "psycopg2":
+        import psycopg2 as library
+        conn = library.connect(**settings)
+    else:
+        import psycopg as library
+        conn = library.connect(**settings)
+    try:
+        _pg_seed(conn, seed)
+        try:
+            outcome: Any = ("returned", _normalise(module[function](conn, *args), seed))
+        except Exception as error:
+            outcome = ("raised", type(error).__name__)
+        conn.rollback()
+        cur = conn.cursor()
+        try:
+            cur.execute("SELECT * FROM users ORDER BY id")
+            state = _normalise(cur.fetchall(), seed)
+        except Exception as error:
+            state = f"no users table: {type(error).__name__}"
+        return outcome, state
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("function,driver,benign", [
+    ("v2_by_name", "psycopg2", [("alice",), ("bob",)]),
+    ("v3_by_name", "psycopg", [("carol",), ("bob",)]),
+    ("v3_search", "psycopg", [("li",), ("",), ("tales",)]),
+])
+def test_psycopg_on_postgres(postgres, function, driver, benign) -> None:
+    pytest.importorskip(driver)
+    rewritten_source = rewrite("sql-params", PG_MODULE)
+    assert "%%" in rewritten_source and "'" + "\" + " not in rewritten_source
+    original, rewritten = _load(PG_MODULE, "pg_original"), _load(rewritten_source, "pg_rewritten")
+
+    def run(module, args, seed):
+        return _pg_run(module, function, args, seed, postgres, driver)
+
+    _check_with(run, original, rewritten, benign, 0, False, function)
+
+
+@pytest.mark.parametrize("function,args", [("pg_search", ("li", "book")), ("pg_percent_template", ("alice",))])
+def test_psycopg2_case_module_on_postgres(postgres, function, args) -> None:
+    psycopg2 = pytest.importorskip("psycopg2")
+    original, rewritten, _ = _modules("drivers_percent")
+
+    def run(module, call_args, seed):
+        conn = psycopg2.connect(**postgres)
+        try:
+            _pg_seed(conn, seed)
+            if function == "pg_search":
+                return _normalise(module[function](conn, *call_args), seed)
+            cur = conn.cursor()
+            module[function](cur, *call_args)
+            return _normalise(cur.fetchall(), seed)
+        except Exception as error:
+            return ("raised", type(error).__name__)
+        finally:
+            conn.close()
+
+    assert run(original, args, PLAIN) == run(rewritten, args, PLAIN)
+    plain_result = run(rewritten, _with_payload(args, 0, PLAIN), PLAIN)
+    for payload in PAYLOADS:
+        attacked = _with_payload(args, 0, payload)
+        assert run(rewritten, attacked, payload) == plain_result
+        if _breaks_out(payload, False):
+            assert run(original, attacked, payload) != plain_result
+
+
+# -- the demo data-access module -----------------------------------------------------------
+
+DEMO = Path(REPO) / "examples" / "sql_layer_demo.py"
