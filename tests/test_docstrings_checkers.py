@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import pytest
 
@@ -155,11 +155,12 @@ def _pydoclint(folder: Path, style: str, group: str) -> List[Tuple[Path, int, st
     return findings
 
 
-def _mismatches(findings, kind: str) -> collections.Counter:
-    """(case, definition, code) of every docstring/signature mismatch in ``kind``."""
+def _mismatches(findings, kind: Optional[str]) -> collections.Counter:
+    """(file, definition, code) of every docstring/signature mismatch in the folder
+    ``kind`` ("in" or "out"; None: anywhere)."""
     found: collections.Counter = collections.Counter()
     for path, line, code, message in findings:
-        if path.parent.name != kind or not code.startswith(MISMATCH_PREFIXES) or code in SIGNATURE_HINT_CODES:
+        if (kind is not None and path.parent.name != kind) or not code.startswith(MISMATCH_PREFIXES) or code in SIGNATURE_HINT_CODES:
             continue
         node = _definitions_by_line(path).get(line)
         if node is not None and _depends_on_missing_annotation(code, node):

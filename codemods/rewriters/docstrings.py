@@ -163,6 +163,8 @@ class DocstringsRewriter(Rewriter):
         if self.init_args_in not in ("class", "init"):
             raise ValueError(f"init-args-in must be 'class' or 'init', not {self.init_args_in!r}")
         self.placeholder = str(options.get("placeholder", "TODO: describe."))
+        if not self.placeholder.strip() or any(c in self.placeholder for c in ('"', "\\", "\n", "\r")):
+            raise ValueError(f"placeholder must be one line of text without quotes or backslashes, not {self.placeholder!r}")
         self.help_names = tuple(HELP_NAMES) + tuple(options.get("help-names", ()))
         self.style = "google"
         self.module: Optional[cst.Module] = None

@@ -1,5 +1,6 @@
 """Functions of every signature shape."""
 
+import contextlib
 from typing import AsyncIterator, Generator, Iterator, NoReturn, Optional, overload
 
 import errors
@@ -110,3 +111,8 @@ def outer(value):
     def nested(other):
         return other
     return nested(value)
+
+
+@contextlib.contextmanager
+def temporary_setting(name):
+    yield

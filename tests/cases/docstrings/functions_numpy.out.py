@@ -1,5 +1,6 @@
 """Functions of every signature shape."""
 
+import contextlib
 from typing import AsyncIterator, Generator, Iterator, NoReturn, Optional, overload
 
 import errors
@@ -349,3 +350,19 @@ def outer(value):
     def nested(other):
         return other
     return nested(value)
+
+
+@contextlib.contextmanager
+def temporary_setting(name):
+    """Yield temporary setting.
+
+    Parameters
+    ----------
+    name
+        TODO: describe.
+
+    Yields
+    ------
+    TODO: describe.
+    """
+    yield
