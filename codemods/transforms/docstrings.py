@@ -5,9 +5,13 @@ What it changes
     Every public def and class without a docstring (those pydocstyle's D1 rules
     ask for; private, dunder and nested ones by option) gets a docstring:
 
-    * a summary derived from the name, ending in a period (``get_user_by_id`` →
-      "Get user by id.", ``is_ready`` → "Return whether it is ready.",
-      ``HTTPError`` → "HTTP error.");
+    * a summary derived from the name, ending in a period, in the imperative mood
+      that numpy/pep257 conventions check (D401): ``get_user_by_id`` → "Get user
+      by id.", ``returns_total`` → "Return total.", ``is_ready`` → "Return
+      whether it is ready."; a name that does not start with a verb gets one
+      from what the function does (``square`` → "Return square.", a generator
+      → "Yield ...", otherwise "Run ..."); classes and properties are named
+      (``HTTPError`` → "HTTP error.");
     * Args: exactly the parameters of the signature in order, without the
       ``self``/``cls`` of methods, ``*args``/``**kwargs`` spelled so,
       positional-only and keyword-only ones included, the type taken from the
@@ -18,9 +22,14 @@ What it changes
       ``Iterator[...]``/``Generator[...]`` annotation); properties get their
       summary and Returns;
     * Raises: the exception classes raised directly in the body (not in nested
-      functions); ``raise err`` names what ``except ... as err`` catches, a bare
-      ``raise`` lists what the enclosing ``except`` catches, so an abstract method
-      that raises ``NotImplementedError`` documents it;
+      functions); ``raise err`` names what ``except ... as err``
+      catches, ``raise problem`` the class ``problem = RuntimeError(...)`` was
+      built from, a bare ``raise`` what the enclosing ``except`` catches (nothing
+      for a bare ``except:``), and an abstract method that raises
+      ``NotImplementedError`` documents it (one whose body is ``...`` raises
+      nothing and documents nothing: pydoclint would flag a Raises section
+      there); a raised argument (``raise error``) is of unknown class and is left
+      for a person;
     * classes document their ``__init__`` parameters (and what it raises) in the
       class docstring, or in ``__init__``'s own docstring with
       ``init-args-in = "init"`` (pydoclint's ``allow-init-docstring``).
@@ -29,13 +38,17 @@ What it changes
     accepted by the checkers. The style is Google, numpy or Sphinx (reST); with
     ``style = "auto"`` it is the one most docstrings of the module use, else the
     one of its package's other modules, else Google. Indentation follows the
-    body (nested classes, tabs), CRLF files stay CRLF, and ``def f(): return 1``
-    becomes a block with the statement (and its comment) on its own line.
+    body (nested classes, tabs; ruff's D206 flags every multi-line docstring of
+    tab-indented code, a conflict ruff documents), CRLF files stay CRLF, and
+    ``def f(): return 1`` becomes a block with the statement (and its comment)
+    on its own line.
 
     With ``update = true``, an existing docstring that already has sections in a
     known style gets an entry for each undocumented parameter and loses the
-    entries of parameters that no longer exist; every other line is kept byte
-    for byte.
+    entries of parameters that no longer exist (the removed text is quoted in
+    the fix's message, so nothing written disappears unreported); every other
+    line is kept byte for byte. A docstring that is only a summary or free text
+    is left alone, as pydoclint skips short docstrings too.
 
 Never
     Changes an existing docstring unless ``update = true``; documents
