@@ -164,7 +164,7 @@ class ScopeModel:
                     for key in referents:
                         self.variables[key].unsupported = "resolves to several scopes"
         for statement, name in self.collected.declarations:
-            scope = self.scope_of.get(name)
+            scope = self.scope_of.get(statement)
             target = self._declared(statement, scope, name.value)
             if target is not None:
                 target.names.append(name)
