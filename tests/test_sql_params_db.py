@@ -18,8 +18,10 @@ server binaries are installed; otherwise those tests skip and say why.
 
 from __future__ import annotations
 
+import ast
 import glob
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -568,3 +570,133 @@ def test_psycopg2_case_module_on_postgres(postgres, function, args) -> None:
 # -- the demo data-access module -----------------------------------------------------------
 
 DEMO = Path(REPO) / "examples" / "sql_layer_demo.py"
+_SQL_TEXT = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b", re.I)
+
+
+def _spliced_queries(source: str) -> List[int]:
+    """Lines where a value that is not a literal is spliced into SQL text."""
+    lines: List[int] = []
+
+    def sql(node: ast.AST) -> bool:
+        return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(_SQL_TEXT.search(node.value))
+
+    def operands(node: ast.AST) -> List[ast.AST]:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return operands(node.left) + operands(node.right)
+        return [node]
+
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values) \
+                and any(sql(v) for v in node.values):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and sql(node.left):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+                and sql(node.func.value):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            parts = operands(node)
+            if any(sql(p) for p in parts) and not all(isinstance(p, ast.Constant) for p in parts):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and not isinstance(node.value, ast.Constant):
+            lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def _demo_sources() -> Tuple[str, str, Any]:
+    source = DEMO.read_text(encoding="utf-8")
+    result = run_codemod("sql-params", source, unsafe_fixes=True, path=str(DEMO))
+    assert not result.errors, [e.message for e in result.errors]
+    assert result.new_text is not None
+    return source, result.new_text, result
+
+
+def test_demo_module_ends_with_no_string_built_query() -> None:
+    source, rewritten, result = _demo_sources()
+    assert len(_spliced_queries(source)) >= 8
+    assert _spliced_queries(rewritten) == []
+    assert result.findings == []
+    assert run_codemod("sql-params", rewritten, unsafe_fixes=True).new_text is None
+
+
+def test_demo_module_safe_run_reports_what_it_leaves() -> None:
+    source = DEMO.read_text(encoding="utf-8")
+    result = run_codemod("sql-params", source, path=str(DEMO))
+    assert result.new_text is not None
+    left = _spliced_queries(result.new_text)
+    assert left and sorted({f.line for f in result.findings}) == left
+
+
+def _demo_world(module: Dict[str, Any]):
+    from sqlalchemy.pool import StaticPool
+
+    engine = sqlalchemy.create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    module["create_schema"](engine)
+    conn = engine.connect()
+    ann = module["add_customer"](conn, "ann@example.org", "Ann", "Oslo")
+    ben = module["add_customer"](conn, "ben@example.org", "Ben", "Rome")
+    cy = module["add_customer"](conn, "cy@example.org", "Cy", "Oslo")
+    for customer, total, status in [(ann, 1200, "open"), (ann, 300, "paid"), (ben, 999, "open"), (cy, 50, "paid")]:
+        module["add_order"](conn, customer, total, status)
+    return conn
+
+
+def _demo_state(conn) -> Any:
+    state = []
+    for table in ("customers", "orders"):
+        try:
+            state.append([tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")])
+        except Exception as error:
+            state.append(f"{table}: {type(error).__name__}")
+    return state
+
+
+def _demo_calls(module: Dict[str, Any]) -> List[Any]:
+    conn = _demo_world(module)
+    return [
+        module["customer_by_email"](conn, "ann@example.org"),
+        module["customer_by_email"](conn, "nobody@example.org"),
+        module["search_customers"](conn, "n"),
+        module["search_customers"](conn, "", 2),
+        module["customers_in_cities"](conn, ["Oslo", "Lima"]),
+        module["orders_for"](conn, 1),
+        module["orders_for"](conn, 1, "open"),
+        module["orders_for"](conn, 1, None, "500"),
+        module["spent_by"](conn, "ann@example.org"),
+        module["cancel_order"](conn, 3, "paid"),
+        module["rename_customer"](conn, "ben@example.org", "Benjamin"),
+        _demo_state(conn),
+    ]
+
+
+def test_demo_module_behaves_the_same_on_sqlite() -> None:
+    source, rewritten, _ = _demo_sources()
+    before = _demo_calls(_load(source, "demo_before"))
+    after = _demo_calls(_load(rewritten, "demo_after"))
+    assert after == before
+    assert before[0] == (1, "Ann") and before[2] == ["Ann", "Ben"]
+
+
+def test_demo_module_treats_payloads_as_data() -> None:
+    source, rewritten, _ = _demo_sources()
+    before, after = _load(source, "demo_before"), _load(rewritten, "demo_after")
+    attack = "x' OR '1'='1"
+    assert _demo_world(before) and before["customer_by_email"](_demo_world(before), attack) is not None
+    assert after["customer_by_email"](_demo_world(after), attack) is None
+    conn = _demo_world(before)
+    before["rename_customer"](conn, attack, "Eve")
+    assert {row[2] for row in _demo_state(conn)[0]} == {"Eve"}
+    conn = _demo_world(after)
+    after["rename_customer"](conn, attack, "Eve")
+    assert "Eve" not in {row[2] for row in _demo_state(conn)[0]}
+    drop = "'; DROP TABLE orders; --"
+    with pytest.raises(Exception):
+        before["orders_for"](_demo_world(before), 1, drop)
+    conn = _demo_world(after)
+    assert after["orders_for"](conn, 1, drop) == []
+    assert len(_demo_state(conn)[1]) == 4
+    in_attack = "x') OR ('1'='1"
+    assert before["customers_in_cities"](_demo_world(before), [in_attack]) == ["Ann", "Ben", "Cy"]
+    assert after["customers_in_cities"](_demo_world(after), [in_attack]) == []
+    assert before["spent_by"](_demo_world(before), attack) == 2549  # every order of every customer
+    assert after["spent_by"](_demo_world(after), attack) == 0
