@@ -391,11 +391,13 @@ class _Planner:
         return self.origin(target, original, seen)
 
     def is_private(self, module: str, name: str) -> bool:
+        all_names = self.modules[module].all_names
+        if all_names is not None and name in all_names:
+            return False
         if name.startswith("_"):
             return True
         if any(part.startswith("_") and not is_dunder(part) for part in module.split(".")):
             return True
-        all_names = self.modules[module].all_names
         return all_names is not None and name not in all_names
 
     def skip(self, module: str, name: str, new: str, reason: str) -> None:

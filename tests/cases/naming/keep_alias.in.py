@@ -1,0 +1,6 @@
+def loadConfig(pathName):
+    return pathName
+
+
+class config_error(Exception):
+    pass

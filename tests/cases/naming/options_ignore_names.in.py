@@ -1,0 +1,4 @@
+def compute(dataFrame, rowCount):
+    dfCopy = dataFrame
+    totalRows = rowCount
+    return dfCopy, totalRows

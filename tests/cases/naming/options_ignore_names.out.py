@@ -1,0 +1,4 @@
+def compute(dataFrame, rowCount):
+    dfCopy = dataFrame
+    total_rows = rowCount
+    return dfCopy, total_rows
