@@ -12,18 +12,13 @@ A subclass returns ``cst.RemovalSentinel.REMOVE`` from ``leave_Import``,
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
 from codemods.rewriters.base import Rewriter
 
 _Lines = Sequence[cst.EmptyLine]
-
-
-def _is_emptied(statement: cst.BaseStatement) -> bool:
-    """A line all of whose statements were removed (libcst never parses one)."""
-    return isinstance(statement, cst.SimpleStatementLine) and not statement.body
 
 
 def _longest_blank_run(lines: _Lines) -> int:
@@ -72,19 +67,20 @@ def _close_line(remaining: Sequence[cst.BaseSmallStatement],
     return remaining
 
 
-def tidy_body(body: Sequence[cst.BaseStatement], strip_first: bool) -> Tuple[Optional[List[cst.BaseStatement]], List[cst.EmptyLine]]:
+def tidy_body(body: Sequence[cst.BaseStatement], strip_first: bool,
+              is_emptied: Callable[[cst.BaseStatement], bool]) -> Tuple[Optional[List[cst.BaseStatement]], List[cst.EmptyLine]]:
     """Drop emptied lines from a block's statements.
 
     Returns the new statements (None when nothing was removed) and the comment lines
     of removed statements that had no statement after them to attach to.
     """
-    if not any(_is_emptied(s) for s in body):
+    if not any(is_emptied(s) for s in body):
         return None, []
     result: List[cst.BaseStatement] = []
     pending: List[cst.EmptyLine] = []
     removed_before = False
     for statement in body:
-        if _is_emptied(statement):
+        if is_emptied(statement):
             pending.extend(statement.leading_lines)
             removed_before = True
             continue
@@ -102,12 +98,24 @@ def tidy_body(body: Sequence[cst.BaseStatement], strip_first: bool) -> Tuple[Opt
 class StatementRemovingRewriter(Rewriter):
     """Base class of rewriters that remove small statements."""
 
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        # lines whose statements all went: they carry a placeholder ``pass`` (libcst
+        # would silently drop an empty line, comments above it included) until the
+        # enclosing block takes them out
+        self._emptied: Set[int] = set()
+
+    def _is_emptied(self, statement: cst.BaseStatement) -> bool:
+        return id(statement) in self._emptied
+
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
         if len(updated_node.body) == len(original_node.body):
             return updated_node
         if not updated_node.body:
-            return updated_node.with_changes(body=())  # dropped by the enclosing block
+            emptied = updated_node.with_changes(body=(cst.Pass(),))
+            self._emptied.add(id(emptied))
+            return emptied
         return updated_node.with_changes(body=_close_line(updated_node.body, original_node.body[-1]))
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite,
@@ -120,7 +128,7 @@ class StatementRemovingRewriter(Rewriter):
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock,
                             updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
-        body, orphans = tidy_body(updated_node.body, strip_first=True)
+        body, orphans = tidy_body(updated_node.body, True, self._is_emptied)
         if body is None:
             return updated_node
         if not body:
@@ -131,8 +139,10 @@ class StatementRemovingRewriter(Rewriter):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         header = updated_node.header
         strip_first = not header or header[-1].comment is None
-        body, orphans = tidy_body(updated_node.body, strip_first=strip_first)
+        body, orphans = tidy_body(updated_node.body, strip_first, self._is_emptied)
         if body is None:
             return updated_node
-        return updated_node.with_changes(body=body, footer=list(orphans) + list(updated_node.footer))
+        footer = list(orphans) + list(updated_node.footer)
+        # nothing left at all: an empty file, not a lone newline
+        return updated_node.with_changes(body=body, footer=footer, has_trailing_newline=bool(body or header or footer))
 

@@ -123,12 +123,15 @@ class _NamespaceFacts(cst.CSTVisitor):
         self.exports_unknown = False
         self.dynamic_reason: Optional[str] = None
         self.duplicates: Set[cst.ImportAlias] = set()
+        self.star_reexport = False
 
     def _at_module_level(self, node: cst.CSTNode) -> bool:
         return isinstance(self.scopes.get(node), GlobalScope)
 
     def _export(self, expression: cst.BaseExpression) -> None:
         value = string_value(expression)
+        if isinstance(expression, cst.Name) and expression.value == "__all__":
+            return  # ``__all__ = __all__ + [...]``
         if value is not None:
             self.exported.add(value)
         elif isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
@@ -166,6 +169,10 @@ class _NamespaceFacts(cst.CSTVisitor):
         elif callee.rsplit(".", 1)[-1] in ("import_module", "__import__") and any(
                 _dotted(a.value) == "__name__" for a in node.args):
             self.dynamic_reason = self.dynamic_reason or "imports itself by name"
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar) and self._at_module_level(node):
+            self.star_reexport = True
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _dotted(node.value).endswith("modules") and len(node.slice) == 1:
@@ -266,6 +273,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         bound = _bound_name(alias)
         if alias.asname is not None and _dotted(alias.asname.name) == _dotted(alias.name):
             return True  # ``import x as x``: an explicit re-export
+        if bound.startswith("__") and bound.endswith("__"):
+            return True  # ``from m import __all__``, ``__version__``: the module's own metadata
         if self._suppressed(statement, alias):
             return True
         target = self.usage.assignment_scope(scope, bound)
@@ -274,8 +283,9 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 self.record_fix(alias, f"removed duplicate import of `{bound}`")
                 return False
             return True
-        if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown):
-            return True
+        if isinstance(target, GlobalScope) and (
+                bound in self.facts.exported or self.facts.exports_unknown or self.facts.star_reexport):
+            return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
         if not isinstance(target, GlobalScope) and target in self.usage.frame_access:
             reason = "function reads its local names dynamically (locals(), vars(), eval or exec)"
@@ -325,9 +335,10 @@ def _without_names(statement: _ImportNode, keep: Sequence[bool]) -> Dict[str, ob
     own = new_last.comma.whitespace_after if isinstance(new_last.comma, cst.Comma) else None
     trailing = last_removed.comma if isinstance(last_removed.comma, cst.Comma) else None
     rpar = getattr(statement, "rpar", None)
-    if isinstance(own, cst.ParenthesizedWhitespace):
+    closing = trailing.whitespace_after if trailing is not None else (rpar.whitespace_before if rpar else None)
+    if isinstance(own, cst.ParenthesizedWhitespace) and (
+            isinstance(closing, cst.ParenthesizedWhitespace) or own.first_line.comment is not None):
         # one name per line: this line keeps its comment, the ``)`` line stays as it was
-        closing = trailing.whitespace_after if trailing is not None else (rpar.whitespace_before if rpar else None)
         if isinstance(closing, cst.ParenthesizedWhitespace):
             whitespace = own.with_changes(indent=closing.indent, last_line=closing.last_line)
         else:

@@ -7,12 +7,12 @@ import re
 from typing import List, Optional, Set, Tuple, Union
 
 import libcst as cst
-from libcst.metadata import FunctionScope, GlobalScope, ParentNodeProvider, PositionProvider, Scope, ScopeProvider
+from libcst.metadata import FunctionScope, GlobalScope, PositionProvider, Scope, ScopeProvider
 
 from codemods.rewriters._scope_usage import ModuleUsage, analyse_module
 from codemods.rewriters._statement_removal import StatementRemovingRewriter
 
-# what evaluating a value may do, from nothing to anything
+# what evaluating a value may do: nothing, fail with NameError, anything
 PURE, UNSURE, EFFECT = 0, 1, 2
 _LITERALS = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
 _CONSTANT_NAMES = frozenset({"None", "True", "False"})
@@ -47,8 +47,23 @@ def _binds(statement: cst.CSTNode, name: str) -> bool:
     return False
 
 
+def _path_to(root: cst.CSTNode, node: cst.CSTNode) -> List[cst.CSTNode]:
+    """The nodes from ``root`` down to ``node`` (empty when it is not inside)."""
+    path: List[cst.CSTNode] = []
+
+    def search(current: cst.CSTNode) -> bool:
+        path.append(current)
+        if current is node or any(search(child) for child in current.children):
+            return True
+        path.pop()
+        return False
+
+    search(root)
+    return path
+
+
 class UnusedVariablesRewriter(StatementRemovingRewriter):
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, ParentNodeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     def __init__(self, context) -> None:
         super().__init__(context)
@@ -142,25 +157,21 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
             return False
         if any(isinstance(a.node, cst.Param) for a in target.assignments[name]):
             return True
-        return target is scope and self._bound_before(name, statement)
+        return target is scope and self._bound_before(name, statement, scope.node)
 
-    def _bound_before(self, name: str, node: cst.CSTNode) -> bool:
+    def _bound_before(self, name: str, node: cst.CSTNode, function: cst.CSTNode) -> bool:
         """An earlier statement of this block, or of a block around it, binds ``name``."""
-        child = node
-        while True:
-            parent = self.get_metadata(ParentNodeProvider, child, None)
-            if parent is None or isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                return False
-            siblings = parent.body if isinstance(parent, (cst.IndentedBlock, cst.SimpleStatementLine,
-                                                           cst.SimpleStatementSuite)) else ()
-            for sibling in siblings:
-                if sibling is child:
-                    break
-                if _binds(sibling, name):
-                    return True
-            if isinstance(parent, cst.With) and child is parent.body and _binds(parent, name):
+        path = _path_to(function, node)
+        for parent, child in zip(path, path[1:]):
+            if isinstance(parent, (cst.IndentedBlock, cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                for sibling in parent.body:
+                    if sibling is child:
+                        break
+                    if _binds(sibling, name):
+                        return True
+            elif isinstance(parent, cst.With) and child is parent.body and _binds(parent, name):
                 return True
-            child = parent
+        return False
 
     # -- assignments ---------------------------------------------------------------------
 
@@ -196,18 +207,20 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         return self._drop_binding(original_node, updated_node, original_node.value, [original_node.target.value], scope)
 
     def _drop_binding(self, original, updated, value: cst.BaseExpression, names: List[str], scope: Scope):
-        effects = self._effects(value, scope, original)
         listed = ", ".join(f"`{n}`" for n in names)
-        if effects == UNSURE and isinstance(value, cst.Name):
-            self.record_finding(original, f"{listed} is never read, but was kept: reading `{value.value}` "
-                                          "may fail here (it may be unbound)",
-                                hint=f"remove the assignment by hand if `{value.value}` is always bound here")
-            return updated
-        if effects == PURE:
+        if self._effects(value, scope, original) == PURE:
             self.record_fix(original, f"removed unused variable {listed}")
             return cst.RemovalSentinel.REMOVE
-        self.record_fix(original, f"removed unused variable {listed}; its value is still evaluated")
-        return cst.Expr(value=updated.value, semicolon=updated.semicolon)
+        if isinstance(value, (cst.Call, cst.Await, cst.Yield)):
+            self.record_fix(original, f"removed unused variable {listed}; the value is still computed")
+            return cst.Expr(value=updated.value, semicolon=updated.semicolon)
+        # ``loop = self._loop`` as ``self._loop`` would read as a mistake, and dropping
+        # it could skip a property, a KeyError or a NameError: say so instead
+        self.record_finding(original, f"{listed} is never read, but evaluating its value may have effects "
+                                      "(attribute or item access, an operator, a name that may be unbound)",
+                            hint="delete the assignment by hand if the value has no effects, "
+                                 "or keep only the part that matters")
+        return updated
 
     # -- except ... as / with ... as -----------------------------------------------------
 

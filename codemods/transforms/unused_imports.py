@@ -59,6 +59,7 @@ from __future__ import annotations
 import ast
 
 from codemods.contract import Codemod, Example
+from codemods.transforms._scopes import analyse, binding_scope
 
 
 class UnusedImportsTransform(Codemod):
@@ -83,15 +84,13 @@ class UnusedImportsTransform(Codemod):
     def detect(self, tree: ast.Module, source: str) -> bool:
         if "import" not in source:
             return False
-        imported = []
-        read = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name):
-                if not isinstance(node.ctx, ast.Store):
-                    read.add(node.id)
-            elif isinstance(node, ast.Import):
-                imported.extend(a.asname or a.name.split(".", 1)[0] for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module != "__future__":
-                imported.extend(a.asname or a.name for a in node.names if a.name != "*")
-        # a name imported twice may be a duplicate; one never read as a Name may be unused
-        return len(set(imported)) != len(imported) or any(name not in read for name in imported)
+        for scope in analyse(tree):
+            if scope.kind == "class" or not scope.imports:
+                continue
+            seen = set()
+            for bound, key in scope.imports:
+                target = binding_scope(scope, bound) if bound in scope.declared else scope
+                if key in seen or bound not in target.reads:
+                    return True  # a duplicate, or a name nothing reads as a plain name
+                seen.add(key)
+        return False

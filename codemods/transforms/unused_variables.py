@@ -54,31 +54,8 @@ Options
 from __future__ import annotations
 
 import ast
-from typing import Iterator, Set
-
 from codemods.contract import Codemod, Example
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
-           ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
-
-
-def _stored(function: ast.AST) -> Iterator[str]:
-    """Names the function's own body binds (nested scopes excluded)."""
-    pending = list(ast.iter_child_nodes(function))
-    while pending:
-        node = pending.pop()
-        if isinstance(node, _SCOPES):
-            continue
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            yield node.id
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            yield node.name
-        pending.extend(ast.iter_child_nodes(node))
-
-
-def _read(function: ast.AST) -> Set[str]:
-    return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
-
+from codemods.transforms._scopes import analyse
 
 class UnusedVariablesTransform(Codemod):
     id = "unused-variables"
@@ -87,7 +64,7 @@ class UnusedVariablesTransform(Codemod):
     safe = True
     order = 300
     options = {"dummy-variable-pattern": "^_"}
-    metadata = ("position", "scope", "parent_node")
+    metadata = ("position", "scope")
     rewriter = "codemods.rewriters.unused_variables:UnusedVariablesRewriter"
     examples = (
         Example("def f():\n    x = 1\n    return 2\n", "def f():\n    return 2\n"),
@@ -101,9 +78,4 @@ class UnusedVariablesTransform(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                stored = set(_stored(node))
-                if stored and not stored <= _read(node):
-                    return True
-        return False
+        return any(scope.kind == "function" and not scope.variables <= scope.reads for scope in analyse(tree))

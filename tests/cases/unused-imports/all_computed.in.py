@@ -1,0 +1,5 @@
+import os
+from json import dumps
+from . import helpers
+
+__all__ = ["dumps"] + helpers.__all__

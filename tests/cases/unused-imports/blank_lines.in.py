@@ -1,0 +1,7 @@
+import os
+
+import sys
+
+
+def main():
+    return sys.argv

@@ -1,0 +1,3 @@
+class Codec:
+    import json
+    from os import sep

@@ -1,0 +1,7 @@
+import sys
+
+# json is for the config
+
+
+def main():
+    return sys.argv

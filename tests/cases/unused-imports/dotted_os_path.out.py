@@ -1,0 +1,4 @@
+import os
+import os.path
+
+print(os.getcwd())

@@ -1,0 +1,12 @@
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli
+
+if sys.platform == "win32": import winreg
+
+
+def setup():
+    import json

@@ -1,0 +1,6 @@
+import math
+import os
+
+
+def run():
+    return eval("math.pi")

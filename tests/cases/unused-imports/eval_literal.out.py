@@ -1,0 +1,5 @@
+import math
+
+
+def run():
+    return eval("math.pi")

@@ -1,0 +1,5 @@
+import math
+
+
+def run(code):
+    exec(code)

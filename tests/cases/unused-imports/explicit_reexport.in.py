@@ -1,0 +1,3 @@
+import json as json
+from os import path as path
+from collections import OrderedDict as OrderedDict

@@ -1,0 +1,11 @@
+def outer():
+    import json
+    import re
+
+    def inner():
+        return json.dumps({})
+
+    class Local:
+        pattern = re.compile("x")
+
+    return inner, Local

@@ -1,0 +1,6 @@
+import json
+import os
+
+
+def lookup(name):
+    return globals()[name]

@@ -1,0 +1,12 @@
+import os  # noqa
+import sys  # noqa: F401
+import json  # NOQA:F401,E501
+import csv  # codemod: ignore
+import glob  # codemod: ignore[unused-imports]
+from typing import (
+    Any,  # noqa: F401
+)
+from collections import (  # noqa: F401
+    deque,
+    Counter,
+)

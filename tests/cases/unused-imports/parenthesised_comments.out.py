@@ -1,0 +1,11 @@
+from typing import (
+    Any,  # anything
+    List,  # sequences
+)
+from collections import (
+    ChainMap,  # first
+)
+from os.path import (join)
+
+x: List[Any] = []
+print(ChainMap, join)

@@ -1,0 +1,4 @@
+import json, os, re
+from collections import OrderedDict, deque, defaultdict
+
+print(json, re, deque)

@@ -1,0 +1,4 @@
+import json, re
+from collections import deque
+
+print(json, re, deque)

@@ -1,0 +1,5 @@
+import json
+
+
+def dumps(json):
+    return json

@@ -1,0 +1,2 @@
+import app.signals
+from app import signals
