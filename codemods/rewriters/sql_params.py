@@ -273,10 +273,10 @@ class SqlParamsRewriter(Rewriter):
         if len(accesses) != 1 or accesses[0].node is not name:
             self._report_shared_query(name, scope)
             return None
-        assignments = sorted(scope.assignments[name.value], key=lambda a: self._start(a.node))
+        assignments = sorted(scope.assignments[name.value], key=lambda a: self._start(getattr(a, "node", name)))
         fragments: List[Fragment] = []
         for assignment in assignments:
-            target = assignment.node
+            target = getattr(assignment, "node", None)
             if not isinstance(target, cst.Name) or self._start(target) > self._start(name):
                 return None
             parent = self._parent(target)
@@ -525,7 +525,7 @@ class SqlParamsRewriter(Rewriter):
         assignments = list(scope[call.func.value])
         if len(assignments) != 1:
             return None
-        function = assignments[0].node
+        function = getattr(assignments[0], "node", None)
         if not isinstance(function, cst.FunctionDef) or not isinstance(self._parent(function), cst.Module) \
                 or function.decorators or function.asynchronous is not None:
             return None
@@ -1189,7 +1189,7 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
     if isinstance(node, cst.Call):  # "...".format(...)
         assert isinstance(node.func, cst.Attribute)
         template = _rebuild_node(node.func.value, query, rendered, removed, edits)
-        kept = []
+        kept: List[Field] = []
         for index, piece in enumerate(query.pieces):
             if _inside(piece.node, node.func.value):
                 kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)

@@ -59,8 +59,8 @@ class Analysis:
     complete: bool  # False when a string or comment does not end inside the query
 
 
-def _stream(elements: Sequence[Element]):
-    chars = []
+def _stream(elements: Sequence[Element]) -> List[Tuple[Optional[str], int]]:
+    chars: List[Tuple[Optional[str], int]] = []
     for index, element in enumerate(elements):
         if isinstance(element.item, Field):
             chars.append((None, index))
@@ -78,6 +78,10 @@ def tokenize(elements: Sequence[Element]) -> Analysis:
 
     def at(k: int) -> Optional[str]:
         return chars[k][0] if 0 <= k < n else None
+
+    def word_char(k: int, extra: str = "") -> bool:
+        c = at(k)
+        return c is not None and (c.isalnum() or c in "_" + extra)
 
     while i < n:
         char, element = chars[i]
@@ -148,26 +152,26 @@ def tokenize(elements: Sequence[Element]) -> Analysis:
         elif char == "%" and at(i + 1) == "%":
             tokens.append(Token("op", "%", element, chars[i + 1][1]))
             i += 2
-        elif char == ":" and at(i + 1) is not None and (at(i + 1).isalpha() or at(i + 1) == "_") and at(i - 1) != ":":
+        elif char == ":" and word_char(i + 1) and not (at(i + 1) or "0").isdigit() and at(i - 1) != ":":
             j = i + 1
-            while j < n and at(j) is not None and (at(j).isalnum() or at(j) == "_"):
+            while j < n and word_char(j):
                 j += 1
             tokens.append(Token("param", ":" + "".join(c for c, _ in chars[i + 1:j] if c), element, chars[j - 1][1]))
             i = j
         elif char.isalpha() or char == "_":
             j = i
-            while j < n and at(j) is not None and (at(j).isalnum() or at(j) in "_$"):
+            while j < n and word_char(j, "$"):
                 j += 1
             tokens.append(Token("word", "".join(c for c, _ in chars[i:j] if c).upper(), element, chars[j - 1][1]))
             i = j
         elif char.isdigit():
             j = i
-            while j < n and at(j) is not None and (at(j).isalnum() or at(j) == "."):
+            while j < n and word_char(j, "."):
                 j += 1
             tokens.append(Token("number", "".join(c for c, _ in chars[i:j] if c), element, chars[j - 1][1]))
             i = j
-        elif char in "<>!=|" and at(i + 1) is not None and char + at(i + 1) in ("<=", ">=", "<>", "!=", "||", "=="):
-            tokens.append(Token("op", char + at(i + 1), element, chars[i + 1][1]))
+        elif char in "<>!=|" and char + (at(i + 1) or " ") in ("<=", ">=", "<>", "!=", "||", "=="):
+            tokens.append(Token("op", char + (at(i + 1) or ""), element, chars[i + 1][1]))
             i += 2
         elif char in "(),;.":
             tokens.append(Token("punct", char, element, element))
@@ -219,7 +223,7 @@ def _classify(tokens: List[Token]) -> List[Group]:
             continue
         if token.kind == "word":
             if token.value == "BY" and _key(prev) in ("ORDER", "GROUP"):
-                clause_stack[-1] = _key(prev) + " BY"
+                clause_stack[-1] = f"{_key(prev)} BY"
             elif token.value in _CLAUSES:
                 clause_stack[-1] = token.value
             if token.value == "BETWEEN":

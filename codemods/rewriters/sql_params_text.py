@@ -253,11 +253,11 @@ class _TemplateValues:
                     raise NotAQuery("starred % value")
                 values.positional.append(element.value)
         elif isinstance(right, cst.Dict):
-            for element in right.elements:
-                key = element.key if isinstance(element, cst.DictElement) else None
+            for entry in right.elements:
+                key = entry.key if isinstance(entry, cst.DictElement) else None
                 if not isinstance(key, cst.SimpleString):
                     raise NotAQuery("computed % key")
-                values.keywords[ast.literal_eval(key.value)] = element.value
+                values.keywords[ast.literal_eval(key.value)] = entry.value
         else:
             values.single = right
         return values
