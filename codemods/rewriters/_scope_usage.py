@@ -331,12 +331,19 @@ class _UsageCollector(cst.CSTVisitor):
 
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in FRAME_ACCESS_NAMES:
-            scope = self._scope(node)
-            while scope is not None:
-                self.usage.frame_access.add(scope)
-                if isinstance(scope, GlobalScope) or scope.parent is scope:
-                    break
-                scope = scope.parent
+            self._note_frame_access(self._scope(node))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        # ``sys._getframe``: libcst gives the attribute's name node no scope
+        if node.attr.value in FRAME_ACCESS_NAMES:
+            self._note_frame_access(self._scope(node))
+
+    def _note_frame_access(self, scope: Optional[Scope]) -> None:
+        while scope is not None:
+            self.usage.frame_access.add(scope)
+            if isinstance(scope, GlobalScope) or scope.parent is scope:
+                break
+            scope = scope.parent
 
 
 def _target_names(target: cst.BaseExpression) -> Iterator[str]:

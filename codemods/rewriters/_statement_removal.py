@@ -12,7 +12,7 @@ A subclass returns ``cst.RemovalSentinel.REMOVE`` from ``leave_Import``,
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
@@ -102,11 +102,11 @@ class StatementRemovingRewriter(Rewriter):
         super().__init__(context)
         # lines whose statements all went: they carry a placeholder ``pass`` (libcst
         # would silently drop an empty line, comments above it included) until the
-        # enclosing block takes them out
-        self._emptied: Set[int] = set()
+        # enclosing block takes them out; kept alive here so that their ids stay unique
+        self._emptied: Dict[int, cst.SimpleStatementLine] = {}
 
     def _is_emptied(self, statement: cst.BaseStatement) -> bool:
-        return id(statement) in self._emptied
+        return self._emptied.get(id(statement)) is statement
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
@@ -114,7 +114,7 @@ class StatementRemovingRewriter(Rewriter):
             return updated_node
         if not updated_node.body:
             emptied = updated_node.with_changes(body=(cst.Pass(),))
-            self._emptied.add(id(emptied))
+            self._emptied[id(emptied)] = emptied
             return emptied
         return updated_node.with_changes(body=_close_line(updated_node.body, original_node.body[-1]))
 

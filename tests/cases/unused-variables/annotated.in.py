@@ -1,0 +1,5 @@
+def f():
+    declared: int
+    counted: int = 0
+    loaded: list = load()
+    return 1

@@ -1,0 +1,4 @@
+def f():
+    declared: int
+    load()
+    return 1

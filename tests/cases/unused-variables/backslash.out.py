@@ -1,0 +1,4 @@
+def f():
+    compute()
+    z = 2
+    return z

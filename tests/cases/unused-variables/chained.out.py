@@ -1,0 +1,4 @@
+def f(obj):
+    b = compute()
+    obj.attr = d = 0
+    return b, d

@@ -1,0 +1,6 @@
+def f():
+    # the answer
+    answer = 42
+
+    # done
+    return 0

@@ -1,0 +1,5 @@
+def f():
+    # the answer
+
+    # done
+    return 0

@@ -1,0 +1,4 @@
+def f():
+    compute()
+    unused_ok = 1
+    return 0

@@ -1,0 +1,6 @@
+def f():
+    a = 1  # noqa
+    b = 2  # noqa: F841
+    c = 3  # noqa: E501
+    d = 4  # codemod: ignore[unused-variables]
+    return 0
