@@ -411,6 +411,18 @@ def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: st
                     "remove_unused_imports.RemoveUnusedImportsCommand", baseline_dir]))
     cases.append(Case("corpus-unused", f"whole corpus, `check --select {unused_label}`, cold", runs, args.rounds))
 
+    # With --codemod-sample the all-six cases run on the sample too (codemod on the
+    # whole corpus may itself take far too long while it is far from its targets).
+    six_dir = sample_dir if args.codemod_sample else corpus_dir
+    six_factor = factor if args.codemod_sample else 1.0
+    six_files = sample if args.codemod_sample else corpus.files
+    six_note = "; " + sample_note if args.codemod_sample else ""
+
+    def six_baseline(extra: List[str]) -> Optional[Callable[[int], List[str]]]:
+        if not args.codemod_sample:
+            return None
+        return lambda _r: tools.codemod + ["check", *extra, *six, baseline_dir]
+
     if wanted("codemod"):
         # Cold: each round starts from an empty cache folder (nothing to read, as on a
         # first run); the first round's folder then serves the warm case, so no extra
@@ -418,17 +430,18 @@ def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: st
         def cold_cache(round_number: int) -> str:
             return os.path.join(work, f"codemods-cache-cold-{round_number}")
         cases.append(Case("corpus-all", f"whole corpus, `check`, all six codemods ({six_label}), cold",
-                          [Run("codemod", lambda r: tools.codemod + ["check", "--cache-dir", cold_cache(r), *six, corpus_dir],
-                               work, note="--unsafe-fixes; empty cache folder")], args.rounds))
+                          [Run("codemod", lambda r: tools.codemod + ["check", "--cache-dir", cold_cache(r), *six, six_dir],
+                               work, note="--unsafe-fixes; empty cache folder" + six_note, extrapolate=six_factor,
+                               baseline=six_baseline(["--no-cache"]))], args.rounds))
 
         warm_cache = os.path.join(work, "codemods-cache-warm")
 
         def reuse_cold_cache(_round: int) -> None:
             if not os.path.isdir(warm_cache):
                 shutil.copytree(cold_cache(0), warm_cache)
-        warm_runs = [Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", warm_cache, *six, corpus_dir], work,
-                         prepare=reuse_cold_cache,
-                         note="the corpus as it is; the cache keeps only files with nothing to change")]
+        warm_runs = [Run("codemod", lambda _r: tools.codemod + ["check", "--cache-dir", warm_cache, *six, six_dir], work,
+                         prepare=reuse_cold_cache, extrapolate=six_factor, baseline=six_baseline(["--no-cache"]),
+                         note="the corpus as it is; the cache keeps only files with nothing to change" + six_note)]
         if tools.peers_bin and wanted("ruff"):
             ruff_cache = os.path.join(work, "ruff-cache")
             ruff_warm = lambda _r: tools.peer("ruff") + ["check", "--cache-dir", ruff_cache, "--select", "F401,F841", corpus_dir]
@@ -449,14 +462,15 @@ def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: st
             def apply_then_fill_cache(_round: int) -> None:
                 if os.path.isdir(fixed_dir):
                     return
-                copy_files(corpus, corpus.files, fixed_dir)
+                copy_files(corpus, six_files, fixed_dir)
                 write_run_config(fixed_dir)
                 log("  (untimed) codemod apply over a copy of the corpus, then one check to fill its cache")
                 measure(tools.codemod + ["apply", "--cache-dir", fixed_cache, *six, fixed_dir], work)
                 measure(fixed_check(0), work)
             cases.append(Case("corpus-warm-fixed", "whole corpus after `codemod apply`, second run (cache warm)",
-                              [Run("codemod", fixed_check, work, prepare=apply_then_fill_cache,
-                                   note="after `codemod apply`; the second check")], args.rounds))
+                              [Run("codemod", fixed_check, work, prepare=apply_then_fill_cache, extrapolate=six_factor,
+                                   baseline=six_baseline(["--no-cache"]),
+                                   note="after `codemod apply`; the second check" + six_note)], args.rounds))
 
     # -- floors: one process each, on one core
     listing_all = os.path.join(work, "all-files.txt")
@@ -524,8 +538,10 @@ def targets() -> List[Target]:
 # running and reporting
 
 
-def run_cases(cases: List[Case], log: Callable[[str], None]) -> None:
-    for round_number in range(max((c.rounds for c in cases), default=0)):
+def run_cases(cases: List[Case], log: Callable[[str], None],
+              after_round: Optional[Callable[[int, int], None]] = None) -> None:
+    total = max((c.rounds for c in cases), default=0)
+    for round_number in range(total):
         for case in cases:
             if round_number >= case.rounds or not case.runs:
                 continue
@@ -542,6 +558,8 @@ def run_cases(cases: List[Case], log: Callable[[str], None]) -> None:
                         f"{measurement.output_tail.strip().splitlines()[-1:] or ''}")
                 log(f"  round {round_number + 1}  {case.key:<18} {TOOL_LABELS[run.tool]:<16} "
                     f"{measurement.wall:8.3f} s wall {measurement.cpu:8.3f} s CPU {measurement.rss / MB:7.1f} MB")
+        if after_round is not None:
+            after_round(round_number + 1, total)
 
 
 def _seconds(value: float) -> str:
@@ -674,6 +692,8 @@ def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--sample-percent", type=float, default=None, help="size of the sample for extrapolated runs, in %% of the lines (default 4; --quick 2)")
     parser.add_argument("--quick", action="store_true", help="one round, smaller samples, libcst parse floor on the sample, no after-apply cache case")
     parser.add_argument("--no-floors", action="store_true", help="skip the floors")
+    parser.add_argument("--codemod-sample", action="store_true",
+                        help="run codemod's all-six cases on the sample too, extrapolated (while it is far too slow for the whole corpus)")
     parser.add_argument("--results", default=DEFAULT_RESULTS, metavar="FILE", help="markdown file to write (default: %(default)s)")
     parser.add_argument("--no-results", action="store_true", help="print the table only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -693,7 +713,40 @@ def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     return args
 
 
+def render_report(args: argparse.Namespace, argv: Sequence[str], facts: Dict[str, str], versions: Dict[str, str],
+                  corpus_line: str, landed: Tuple[str, ...], defaults: Tuple[str, ...], extra: Dict[str, str],
+                  cases: List[Case], elapsed: float, progress: str) -> List[str]:
+    rounds = (f"{args.precommit_rounds} rounds for one-file cases, {args.rounds} for whole-corpus cases, "
+              f"{args.libcst_floor_rounds} for the libcst floors")
+    return [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.date.today().isoformat()} with `benchmarks/run.py {' '.join(argv)}` "
+        f"({elapsed / 60:.1f} minutes{progress}).",
+        "",
+        f"- machine: {facts['cpu']}, {facts['cores']} cores, {facts['os']}; load average at start {facts['load']}",
+        f"- Python: {facts['python']}; libcst {facts['libcst']}; codemods {facts['codemods']}",
+        f"- peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'not run'}",
+        f"- corpus: {corpus_line}",
+        f"- codemods present: {', '.join(landed) or 'none of the six'}; on by default: {', '.join(defaults) or 'none'}",
+        f"- medians of {rounds}; tools alternate, the order rotating each round",
+        f"- extrapolated rows: {extra.get('sample', '')}; the tool's start-up (the same command on a one-line file) "
+        "is counted once, the rest scaled by lines",
+        "- CPU = user + system of the process and every child it waited for; peak RSS = the largest single process",
+        "",
+        "## Targets (issue 8)",
+        "",
+        *targets_table(cases),
+        "",
+        "## All measurements",
+        "",
+        *results_table(cases),
+        "",
+    ]
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_arguments(argv)
 
     def log(message: str) -> None:
@@ -723,45 +776,27 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         tools = Tools(command, peers_bin, landed, defaults)
         clean_file = find_clean_file(tools, corpus, work, log)
         cases, extra = build_cases(args, corpus, tools, work, clean_file, log)
-        run_cases(cases, log)
-        results = results_table(cases)
-        goals = targets_table(cases)
+
+        def report(progress: str) -> List[str]:
+            return render_report(args, argv, facts, versions, corpus_line, landed, defaults, extra, cases,
+                                 time.perf_counter() - started, progress)
+
+        def after_round(done: int, total: int) -> None:
+            # a long run killed half-way still leaves the rounds it finished
+            if done < total and not args.no_results:
+                write_results(args.results, report(f"; partial: {done} of {total} rounds"))
+                log(f"round {done} of {total} done; wrote {args.results}")
+
+        run_cases(cases, log, after_round)
+        final = report("")
     finally:
         if args.keep:
             log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    elapsed = time.perf_counter() - started
-    rounds = f"{args.precommit_rounds} rounds for one-file cases, {args.rounds} for whole-corpus cases, " \
-             f"{args.libcst_floor_rounds} for the libcst floors"
-    report = [
-        "# Benchmark results",
-        "",
-        f"Run {datetime.date.today().isoformat()} with `benchmarks/run.py {' '.join(argv if argv is not None else sys.argv[1:])}`"
-        f" ({elapsed / 60:.1f} minutes).",
-        "",
-        f"- machine: {facts['cpu']}, {facts['cores']} cores, {facts['os']}; load average at start {facts['load']}",
-        f"- Python: {facts['python']}; libcst {facts['libcst']}; codemods {facts['codemods']}",
-        f"- peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'not run'}",
-        f"- corpus: {corpus_line}",
-        f"- codemods present: {', '.join(landed) or 'none of the six'}; on by default: {', '.join(defaults) or 'none'}",
-        f"- medians of {rounds}; tools alternate, the order rotating each round",
-        f"- extrapolated rows: {extra.get('sample', '')}; the tool's start-up (the same command on a one-line file) "
-        "is counted once, the rest scaled by lines",
-        "- CPU = user + system of the process and every child it waited for; peak RSS = the largest single process",
-        "",
-        "## Targets (issue 8)",
-        "",
-        *goals,
-        "",
-        "## All measurements",
-        "",
-        *results,
-        "",
-    ]
-    print("\n".join(report))
+    print("\n".join(final))
     if not args.no_results:
-        write_results(args.results, report)
+        write_results(args.results, final)
         log(f"wrote {args.results}")
     return 0
 
