@@ -8,23 +8,48 @@ and typing names are spelled the way the module already imports ``typing``.
 from __future__ import annotations
 
 import ast
-import os
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
-from libcst.metadata import (BuiltinAssignment, ParentNodeProvider, PositionProvider, QualifiedNameProvider,
-                             ScopeProvider)
+from libcst.metadata import (
+    BuiltinAssignment,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
 from codemods.rewriters.base import Rewriter
-from codemods.transforms.type_hints import DEFAULT_ANNOTATION_READERS
 from codemods.rewriters.type_hints_docstrings import docstring_types, split_doc_type
-from codemods.rewriters.type_hints_infer import (NONE, PLACEHOLDER, Builtin, Generic, Placeholder, Source, Type,
-                                                 always_raises, body_facts, can_fall_off_end, docstring_node,
-                                                 has_placeholder, is_stub_body, join, literal_type, optional,
-                                                 statements)
-from codemods.rewriters.type_hints_stubs import Stub, annotation_names, find_stub, read_stub
+from codemods.rewriters.type_hints_infer import (
+    NONE,
+    PLACEHOLDER,
+    Builtin,
+    Generic,
+    Placeholder,
+    Source,
+    Type,
+    always_raises,
+    body_facts,
+    can_fall_off_end,
+    docstring_node,
+    has_placeholder,
+    is_stub_body,
+    join,
+    literal_type,
+    optional,
+    statements,
+)
+from codemods.rewriters.type_hints_stubs import (
+    Stub,
+    annotation_names,
+    find_stub,
+    read_stub,
+)
+from codemods.transforms.type_hints import DEFAULT_ANNOTATION_READERS
 
 #: dunders whose return type is fixed by the language.
 FIXED_RETURNS = {
@@ -84,7 +109,7 @@ class _Rendered:
 
     def annotation(self) -> cst.BaseExpression:
         if not self.quoted:
-            return cst.parse_expression(self.code)
+            return _parse_annotation(self.code)
         quote = "'" if '"' in self.code else '"'
         return cst.SimpleString(f"{quote}{self.code}{quote}")
 
@@ -121,6 +146,7 @@ class TypeHintsRewriter(Rewriter):
         self.scopes: List[_Scope] = []
         self.plan = _Plan()
         self.type_comment_lines: Set[int] = set()
+        self.type_comments_unreadable = False
         self.future_annotations = False
 
     # --- the module: how typing is spelled, what is already imported ----------------------
@@ -185,9 +211,8 @@ class TypeHintsRewriter(Rewriter):
             return
         try:
             tree = ast.parse(code, type_comments=True)
-        except SyntaxError:
-            tree = None
-        if tree is None:
+        except SyntaxError:  # a misplaced type comment: keep away from every def
+            self.type_comments_unreadable = True
             return
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -517,6 +542,14 @@ class TypeHintsRewriter(Rewriter):
         return updated_node.with_changes(body=body)
 
 
+@lru_cache(maxsize=512)
+def _parse_annotation(code: str) -> cst.BaseExpression:
+    """Nodes are immutable, so one parse serves every def with the same type."""
+    if code.isidentifier():
+        return cst.Name(code)
+    return cst.parse_expression(code)
+
+
 class _Skip(Exception):
     pass
 
@@ -572,7 +605,7 @@ class _Function:
     def untouchable(self) -> bool:
         rewriter = self.rewriter
         line = rewriter.get_metadata(PositionProvider, self.node.name).start.line
-        if line in rewriter.type_comment_lines:
+        if line in rewriter.type_comment_lines or rewriter.type_comments_unreadable:
             return True
         if id(self.node) in rewriter.read_by_calls:
             return True

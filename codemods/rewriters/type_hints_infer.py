@@ -42,7 +42,7 @@ class Generic:
     """A ``typing`` construct: Optional, Union, Iterator, Generator, Literal ..."""
 
     name: str
-    args: Tuple["Type", ...] = ()
+    args: Tuple[Type, ...] = ()
 
 
 @dataclass(frozen=True)

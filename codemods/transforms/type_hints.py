@@ -26,16 +26,20 @@ What it changes
       ``str``, ``bytes``, ``complex`` (``-1``, ``-0.5``, ``+2``, implicit
       concatenation, f-strings, ``not x``, ``x in y``, ``len(...)``,
       ``"%s" % x``); ``int`` and ``float`` together give ``float``; a ``None``
-      path beside one certain type gives ``Optional[X]`` (``X | None`` when the
-      target version is 3.10 or later);
+      default or an explicit ``return None`` beside one certain type gives
+      ``Optional[X]`` (``X | None`` when the target version is 3.10 or later).
+      A bare ``return`` or an end of body that can be reached next to returned
+      values gives the placeholder: mypy rejects every other declared type there;
+      a parameter the body assigns to is not typed from its default;
     * dunders with fixed types: ``__str__``/``__repr__``/``__format__`` ->
       ``str``, ``__len__``/``__hash__``/``__index__`` -> ``int``,
       ``__bool__``/``__contains__`` -> ``bool``, ``__eq__``/``__ne__`` -> ``bool``
       with ``other: object`` when every use of ``other`` is fine for an
       ``object`` (identity, equality, ``isinstance`` and code it narrows);
       ``__exit__`` -> ``None`` when it returns nothing, ``bool`` only when it
-      can return True, ``Optional[bool]`` when it may also return None,
-      ``Literal[False]`` when it always returns False;
+      can return True (``True``, a comparison, ``isinstance``...),
+      ``Optional[bool]`` when it may also ``return None``, ``Literal[False]``
+      when it always returns False (mypy rejects ``bool`` there);
     * generators -> ``Iterator[Y]`` (``Generator[Y, S, R]`` when they return a
       value or receive sent values), async generators -> ``AsyncIterator[Y]``;
       an ``async def`` is annotated with the awaited value.
@@ -49,8 +53,9 @@ What it changes
     has ``from __future__ import annotations``.
 
 Never
-    Changes an existing annotation; annotates a def that has a ``# type:``
-    signature comment, or a lambda; touches a function whose annotations are
+    Changes an existing annotation (a partly annotated def only gets the
+    missing ones); annotates a def that has a ``# type:`` signature or argument
+    comment, or a lambda; touches a function whose annotations are
     read at run time: decorated by (or passed to) typer, click, FastAPI
     (``@app.get`` of a ``FastAPI()``/``APIRouter()``, ``Depends(func)``),
     pydantic ``validate_call``, beartype or typeguard (also on the class), or
