@@ -484,16 +484,18 @@ class TypeHintsRewriter(Rewriter):
         plan = self.plan
         body = list(updated_node.body)
         typing_bare = sorted(plan.typing_bare)
-        runtime: Dict[str, List[Tuple[Optional[str], str]]] = {}
-        checking: Dict[str, List[Tuple[Optional[str], str]]] = {}
+        runtime: Dict[Tuple[str, str], List[Tuple[Optional[str], str]]] = {}
+        checking: Dict[Tuple[str, str], List[Tuple[Optional[str], str]]] = {}
         for module, name, local, is_runtime in sorted(plan.stub_imports, key=lambda i: (i[0], i[1] or "", i[2])):
             if module == "typing" and name == local and is_runtime:
                 typing_bare.append(name)
                 continue
-            (runtime if is_runtime else checking).setdefault(module, []).append((name, local))
+            # one `from m import ...` per module, one `import m [as x]` per binding
+            key = (module, "" if name is not None else local)
+            (runtime if is_runtime else checking).setdefault(key, []).append((name, local))
         type_checking = "TYPE_CHECKING"
         if plan.incomplete and "Incomplete" not in self.typing_available:
-            checking.setdefault("_typeshed", []).append(("Incomplete", "Incomplete"))
+            checking.setdefault(("_typeshed", ""), []).append(("Incomplete", "Incomplete"))
         if checking and self.type_checking_index is None:
             ref = self._typing_ref("TYPE_CHECKING")
             if ref is None:
@@ -517,12 +519,12 @@ class TypeHintsRewriter(Rewriter):
                 added.append(("typing", 1, _from_import("typing", [(n, n) for n in sorted(typing_bare, key=_import_key)])))
         if plan.typing_module and self.typing_alias is None:
             added.append(("typing", 0, cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name("typing"))])])))
-        for module, names in runtime.items():
+        for (module, _), names in runtime.items():
             added.append((module, 1, _import_statement(module, names)))
         new_statements = [statement for _, _, statement in sorted(added, key=lambda item: item[:2])]
         body[insert_at:insert_at] = new_statements
         if checking:
-            imports = [_import_statement(module, names) for module, names in sorted(checking.items())]
+            imports = [_import_statement(module, names) for (module, _), names in sorted(checking.items())]
             if self.type_checking_index is not None:
                 index = self.type_checking_index + (len(new_statements) if self.type_checking_index >= insert_at else 0)
                 block = body[index]
@@ -1088,22 +1090,20 @@ def _extend_from_import(statement: cst.BaseStatement, names: Sequence[str]) -> c
             between = cst.Comma(whitespace_after=small.lpar.whitespace_after)
         else:
             between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        keys = [_import_key(a.evaluated_name) for a in aliases]
+        keys = [_import_key(a.evaluated_alias or a.evaluated_name) for a in aliases]
         ordered = keys == sorted(keys)
-        merged = [a.evaluated_name for a in aliases]
-        originals = {a.evaluated_name: a for a in aliases}
+        merged: List[Tuple[Tuple[int, str], cst.ImportAlias]] = list(zip(keys, aliases))
         for name in names:
+            item = (_import_key(name), cst.ImportAlias(name=cst.Name(name)))
             if ordered:
                 position = 0
-                while position < len(merged) and _import_key(merged[position]) < _import_key(name):
+                while position < len(merged) and merged[position][0] < item[0]:
                     position += 1
-                merged.insert(position, name)
+                merged.insert(position, item)
             else:
-                merged.append(name)
-        rebuilt = []
-        for position, name in enumerate(merged):
-            alias = originals.get(name) or cst.ImportAlias(name=cst.Name(name))
-            rebuilt.append(alias.with_changes(comma=between if position < len(merged) - 1 else final))
+                merged.append(item)
+        rebuilt = [alias.with_changes(comma=between if position < len(merged) - 1 else final)
+                   for position, (_, alias) in enumerate(merged)]
         body[index] = small.with_changes(names=rebuilt)
         break
     return statement.with_changes(body=body)

@@ -139,8 +139,8 @@ class _StubReader(cst.CSTVisitor):
                 local = self.module.code_for_node(alias.asname.name)
                 self.stub.imports[local] = StubImport(dotted, None, local)
             else:
-                root = dotted.split(".")[0]
-                self.stub.imports[root] = StubImport(root, None, root)
+                root = dotted.split(".")[0]  # `import a.b` binds `a`, and needs `a.b` imported
+                self.stub.imports[root] = StubImport(dotted, None, root)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):

@@ -1,0 +1,8 @@
+import typing
+
+if typing.TYPE_CHECKING:
+    import os
+
+
+def size(path):
+    return len(str(path))

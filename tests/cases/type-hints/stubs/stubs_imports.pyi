@@ -1,0 +1,9 @@
+import collections.abc
+import os
+from os import PathLike
+import numpy as np
+def f(a: collections.abc.Mapping[str, int], b: os.PathLike[str], c: PathLike[str], d: np.ndarray) -> None: ...
+
+class Config:
+    def load(self, path: str | os.PathLike[str], strict: bool = ...) -> dict[str, int]: ...
+    def unknown(self, x: _T) -> _T: ...
