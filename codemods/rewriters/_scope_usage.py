@@ -33,7 +33,11 @@ _CODEMOD_IGNORE = re.compile(r"#\s*codemod:\s*ignore(?:\[(?P<ids>[^\]]*)\])?", r
 _DOCTEST_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(.*)$", re.MULTILINE)
 
 #: reading any of these lets a function see its own locals by name.
-FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec", "_getframe", "currentframe", "f_locals"})
+FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec"})
+#: with any of these, a helper of the module can read its *callers'* locals
+#: (``sys._getframe(1).f_locals``): no function of the module is safe to prune.
+CALLER_FRAME_NAMES = frozenset({"_getframe", "currentframe", "f_back", "f_locals", "getouterframes"})
+_TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|%\(([A-Za-z_][A-Za-z0-9_]*)\)")
 #: calls whose string arguments are type expressions.
 _TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})
 
@@ -134,6 +138,8 @@ class ModuleUsage:
         self.builtin_reads: Set[str] = set()
         #: scopes (and all scopes around them) that reach their locals by name
         self.frame_access: Set[Scope] = set()
+        #: the module inspects stack frames: any function's locals may be read
+        self.caller_frames = False
         self.suppression = Suppression()
 
     # -- resolution -------------------------------------------------------------
@@ -179,6 +185,9 @@ class ModuleUsage:
 
     def is_read(self, scope: Scope, name: str) -> bool:
         return name in self.everywhere or name in self.reads.get(scope, ())
+
+    def reads_locals_dynamically(self, scope: Scope) -> bool:
+        return self.caller_frames or scope in self.frame_access
 
     def read_within(self, scope: Scope, name: str) -> bool:
         return name in self.everywhere or name in self.reads_within.get(scope, ())
@@ -258,6 +267,9 @@ class _UsageCollector(cst.CSTVisitor):
             self.usage.everywhere |= names_in_type_string(value)
         if ">>>" in value:
             self.usage.everywhere |= names_in_doctests(value)
+        if "{" in value or "%(" in value:
+            # "{name}" / "%(name)s" filled from locals() or a caller's frame somewhere
+            self.usage.everywhere.update(a or b for a, b in _TEMPLATE_FIELD.findall(value))
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         # an f-string in a type position is not an annotation; its expressions are
@@ -332,11 +344,8 @@ class _UsageCollector(cst.CSTVisitor):
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in FRAME_ACCESS_NAMES:
             self._note_frame_access(self._scope(node))
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        # ``sys._getframe``: libcst gives the attribute's name node no scope
-        if node.attr.value in FRAME_ACCESS_NAMES:
-            self._note_frame_access(self._scope(node))
+        elif node.value in CALLER_FRAME_NAMES:
+            self.usage.caller_frames = True
 
     def _note_frame_access(self, scope: Optional[Scope]) -> None:
         while scope is not None:

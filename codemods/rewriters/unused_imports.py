@@ -15,6 +15,9 @@ from codemods.rewriters._statement_removal import StatementRemovingRewriter
 _ImportNode = Union[cst.Import, cst.ImportFrom]
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+#: modules imported for what importing them does (line editing, codec registration...)
+_SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
+                                  "sitecustomize", "usercustomize", "encodings"})
 
 
 def _dotted(node: Optional[cst.BaseExpression]) -> str:
@@ -96,9 +99,11 @@ def _first_party_folder(path: str, dotted: str) -> Optional[str]:
 def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
     """``import app.signals`` or ``from app import signals`` of a first-party module:
     importing it may be the point (registration, patching), whatever name it binds."""
+    name = _dotted(alias.name)
+    if isinstance(statement, cst.Import) and name.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
+        return True
     if alias.asname is not None:
         return False
-    name = _dotted(alias.name)
     if isinstance(statement, cst.Import):
         return "." in name and _first_party_folder(path, name) is not None
     dots, module = _from_module(statement)
@@ -124,6 +129,7 @@ class _NamespaceFacts(cst.CSTVisitor):
         self.dynamic_reason: Optional[str] = None
         self.duplicates: Set[cst.ImportAlias] = set()
         self.star_reexport = False
+        self.parameters: Set[str] = set()
 
     def _at_module_level(self, node: cst.CSTNode) -> bool:
         return isinstance(self.scopes.get(node), GlobalScope)
@@ -169,6 +175,9 @@ class _NamespaceFacts(cst.CSTVisitor):
         elif callee.rsplit(".", 1)[-1] in ("import_module", "__import__") and any(
                 _dotted(a.value) == "__name__" for a in node.args):
             self.dynamic_reason = self.dynamic_reason or "imports itself by name"
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.parameters.add(node.name.value)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if isinstance(node.names, cst.ImportStar) and self._at_module_level(node):
@@ -287,8 +296,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 bound in self.facts.exported or self.facts.exports_unknown or self.facts.star_reexport):
             return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
-        if not isinstance(target, GlobalScope) and target in self.usage.frame_access:
-            reason = "function reads its local names dynamically (locals(), vars(), eval or exec)"
+        if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):
+            reason = "function's locals are read dynamically (locals(), vars(), eval, exec or stack frames)"
         elif self.facts.dynamic_reason is not None:
             reason = f"module {self.facts.dynamic_reason}"
         if reason is not None:
@@ -296,6 +305,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                                 hint="remove it by hand if nothing reaches it by name, "
                                      "or add `# codemod: ignore[unused-imports]`")
             return True
+        if isinstance(target, GlobalScope) and bound in self.facts.parameters:
+            return True  # a pytest fixture, imported to be requested by parameter name
         if self.options.get("keep-side-effect-imports", True) and is_side_effect_import(self.context.path, statement, alias):
             return True
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"

@@ -101,7 +101,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
     def _unused(self, scope: Scope, name: str, node: cst.CSTNode) -> bool:
         usage = self.usage
         assert usage is not None
-        if scope in usage.frame_access or self.dummy.search(name) or (name.startswith("__") and name.endswith("__")):
+        if usage.reads_locals_dynamically(scope) or self.dummy.search(name) or (name.startswith("__") and name.endswith("__")):
             return False
         if name in usage.declared.get(scope, {}) or name in usage.walrus.get(scope, ()):
             return False

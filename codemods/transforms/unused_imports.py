@@ -6,7 +6,9 @@ What it changes
     default values, class bodies, ``del``, string annotations at any depth
     (``"Foo"``, ``List["Foo"]``, ``Callable[["Foo"], None]``), ``# type:`` comments,
     doctests in the module's strings, code passed to ``eval``/``exec`` as a literal,
-    and ``__all__`` (also built with ``+=``, ``.extend``, ``.append``).
+    ``{name}`` and ``%(name)s`` fields of string templates (filled from ``locals()``
+    or a frame somewhere), and ``__all__`` (also built with ``+=``, ``.extend``,
+    ``.append``).
 
     Only the unused names go: ``import a, b, c`` keeps ``a, c``, and a parenthesised
     ``from m import (...)`` keeps the comments of its remaining lines. A name imported
@@ -16,7 +18,9 @@ What it changes
 Never
     * ``from __future__`` imports, star imports, ``import x as x`` and
       ``from m import x as x`` (explicit re-exports), names listed in ``__all__``
-      (everything, when ``__all__`` is built from something other than literals);
+      (everything, when ``__all__`` is built from something other than literals),
+      dunder names (``from m import __all__``, ``__version__``), and the module-level
+      imports of a facade module, one that re-exports with ``from m import *``;
     * anything in a package ``__init__.py`` (its public face), unless
       ``keep-in-package-init = false``;
     * imports inside a ``try`` whose handler catches ``ImportError`` or
@@ -26,7 +30,13 @@ Never
     * any import of a module that reads its namespace dynamically: ``globals()``,
       ``vars()``/``locals()``/``dir()`` at module level, ``sys.modules[__name__]``,
       ``eval``/``exec`` of computed code; and local imports of functions that use
-      ``locals()``, ``vars()``, ``eval`` or ``exec``. These are reported instead;
+      ``locals()``, ``vars()``, ``eval`` or ``exec``, or of any function when the
+      module inspects stack frames (``sys._getframe``, ``f_back``, ``f_locals``).
+      These are reported instead;
+    * a module-level import whose name is also a function parameter of the module:
+      pytest fixtures are imported to be requested by parameter name;
+    * modules imported for what importing them does: ``readline``, ``rlcompleter``,
+      ``encodings.*``, ``this``, ``antigravity``, ``sitecustomize``;
     * side-effect imports of first-party modules: ``import app.signals`` (a dotted
       import whose bound name is never read) and ``from app import signals`` where
       ``signals`` is a module file of the project. A module is first-party when its

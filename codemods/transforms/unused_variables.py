@@ -5,9 +5,13 @@ What it changes
     closures, lambdas and classes nested in it, in f-strings and their format specs,
     in ``del``, in string annotations, ``# type:`` comments or doctests) goes:
 
-    * ``x = 1`` is deleted; ``x = f()`` becomes ``f()`` (the value is still computed,
-      so the call's effects stay); a value that is a constant, a literal container of
-      constants or of names that are certainly bound, or a lambda, is deleted with it;
+    * ``x = 1`` is deleted, and so is any value that cannot do anything when
+      evaluated: constants, literal containers of them or of names certainly bound
+      at that point (parameters, module-level definitions, builtins, locals bound
+      earlier in an enclosing block), lambdas;
+    * ``x = f()`` becomes ``f()``, ``x = await f()`` becomes ``await f()``,
+      ``x = yield`` becomes ``yield``: the value is still computed, so its effects
+      stay;
     * ``a = b = f()`` loses only the unread target;
     * ``x: int = f()`` becomes ``f()`` (an annotation without a value stays);
     * ``except E as e:`` with ``e`` unread becomes ``except E:``;
@@ -27,20 +31,27 @@ Never
     * augmented assignments (``x += 1``: they read ``x``), walrus bindings,
       ``global``/``nonlocal`` names, and a name a nested function declares
       ``nonlocal`` (without the binding it would not compile);
-    * any name of a function that uses ``locals()``, ``vars()``, ``eval``,
-      ``exec``, ``sys._getframe`` or ``inspect.currentframe`` (or of a function around
-      it): they can read any local by name;
+    * any name of a function that uses ``locals()``, ``vars()``, ``eval`` or
+      ``exec`` (or of a function around it): they can read any local by name; and
+      any function of a module that inspects stack frames (``sys._getframe``,
+      ``inspect.currentframe``, ``f_back``, ``f_locals``): a helper may read its
+      callers' locals;
+    * names that appear as ``{name}`` or ``%(name)s`` in a string of the module (a
+      template filled from ``locals()`` or a caller's frame);
     * names matching ``dummy-variable-pattern`` (by default, names starting with
       ``_``) and dunder names such as ``__tracebackhide__``, which tools read from the
       frame;
-    * ``x = y`` where reading ``y`` could fail (``y`` may be unbound at that point):
-      deleting it would hide a NameError, so it is reported instead;
+    * a binding whose value could do something but is not a call, ``await`` or
+      ``yield``: ``loop = self._loop`` (a property), ``item = d[k]`` (a KeyError),
+      ``n = a + b`` (operators), ``x = y`` where ``y`` may be unbound. Deleting it
+      could change behaviour and keeping ``self._loop`` as a statement reads as a
+      mistake, so it stays and is reported for a hand fix;
     * lines marked ``# noqa``, ``# noqa: F841`` or ``# codemod: ignore``.
 
 Fix safety
-    Deletions and ``x = f()`` → ``f()`` are safe: every value whose evaluation can
-    do anything (call, attribute or item access, operators, unpacking, ``await``,
-    ``yield``) is still evaluated in the same order. A name is unread only when no
+    Deletions and ``x = f()`` → ``f()`` are safe: a value is only dropped when
+    evaluating it cannot do anything, and a call, ``await`` or ``yield`` is still
+    evaluated in the same place. A name is unread only when no
     read anywhere resolves to it, wherever it sits in the function (a read earlier in
     a loop body counts). Renaming unpacking and loop targets to ``_`` is unsafe (only
     with ``--unsafe-fixes``): ``_`` may carry a meaning the module relies on

@@ -1,5 +1,6 @@
 import json
 
 
-def dumps(json):
+def dumps():
+    json = "{}"
     return json

@@ -1,2 +1,3 @@
-def dumps(json):
+def dumps():
+    json = "{}"
     return json

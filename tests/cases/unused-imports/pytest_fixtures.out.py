@@ -1,0 +1,9 @@
+from fixtures import client, database
+
+
+def test_home(client):
+    assert client.get("/").ok
+
+
+def test_rows(client, database):
+    assert database.rows() == []
