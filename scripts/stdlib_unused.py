@@ -232,7 +232,7 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
 
 def classify_ours_only(key: Key, code: str, context: _Context) -> str:
     relative, line, name = key
-    statement, chain = context.ancestors(relative, line)
+    statement, _ = context.ancestors(relative, line)
     if code == "F401":
         return "duplicate import (ruff reports F811, not F401)" if _is_duplicate(context, relative, name) \
             else "other (see examples)"
@@ -392,6 +392,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     run2 = summarise_run(document2, modified)
     summary["run2"] = {k: v for k, v in run2.items() if k != "changed_files"}
     summary["run2"]["changed_files"] = run2["changed_files"]
+    summary["run2"]["seconds"] = round(seconds2, 1)
     print(f"run 2: {run2['files_changed']} files changed, {run2['fixes']} fixes, {run2['crashes']} crashes", flush=True)
 
     context = _Context(original)

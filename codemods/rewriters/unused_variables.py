@@ -48,18 +48,24 @@ def _binds(statement: cst.CSTNode, name: str) -> bool:
 
 
 def _path_to(root: cst.CSTNode, node: cst.CSTNode) -> List[cst.CSTNode]:
-    """The nodes from ``root`` down to ``node`` (empty when it is not inside)."""
-    path: List[cst.CSTNode] = []
-
-    def search(current: cst.CSTNode) -> bool:
-        path.append(current)
-        if current is node or any(search(child) for child in current.children):
-            return True
-        path.pop()
-        return False
-
-    search(root)
-    return path
+    """The nodes from ``root`` down to the statement ``node`` (empty when it is not
+    inside). Only statement structure is searched: no expression holds a statement."""
+    parents = {id(root): None}
+    pending = [root]
+    while pending:
+        current = pending.pop()
+        if current is node:
+            path = [current]
+            parent = parents[id(current)]
+            while parent is not None:
+                path.append(parent)
+                parent = parents[id(parent)]
+            return path[::-1]
+        for child in current.children:
+            if not isinstance(child, cst.BaseExpression):
+                parents[id(child)] = current
+                pending.append(child)
+    return []
 
 
 class UnusedVariablesRewriter(StatementRemovingRewriter):
