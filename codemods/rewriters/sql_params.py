@@ -109,7 +109,7 @@ class SqlParamsRewriter(Rewriter):
                 self._consider(call)
             except NotAQuery:
                 continue
-        return True
+        return bool(self.replacements or self.inserted)  # nothing planned: no need to walk the tree
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if id(node) in self.replacements if hasattr(self, "replacements") else False:
@@ -466,11 +466,6 @@ class SqlParamsRewriter(Rewriter):
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
             return None
-        style = self._style(sink)
-        if style is None:
-            self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
-                                'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
-            return None
         problems: List[Problem] = []
         for fragment in fragments:
             fragment.analysis = tokenize(fragment.query.elements)
@@ -484,6 +479,11 @@ class SqlParamsRewriter(Rewriter):
         if problems:
             for problem in problems:
                 self.record_finding(problem.node, problem.message, problem.hint)
+            return None
+        style = self._style(sink)
+        if style is None:
+            self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
+                                'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
             return None
         binds = [b for fr in fragments for b in fr.binds]
         unsafe = [b for b in binds if not b.safe]
@@ -627,6 +627,10 @@ class SqlParamsRewriter(Rewriter):
             elif kind == "direction":
                 problems.append(Problem(first.expr, f"cannot bind ORDER BY direction '{shown}'",
                                         f'map it through an allowlist: {{"asc": "ASC", "desc": "DESC"}}[{shown}]'))
+            elif kind == "statement":
+                words = fragment.query.sql_text().split()
+                problems.append(Problem(first.expr, f"cannot bind '{shown}' in a {words[0].upper()} statement",
+                                        "this statement takes no parameters: check the value against an allowlist"))
             elif kind in ("fragment", "comment"):
                 if self._imported(first.expr):
                     problems.append(Problem(first.expr, f"cannot bind SQL fragment '{shown}' built in another module",

@@ -15,7 +15,11 @@ from typing import List, Optional, Sequence, Tuple, Union
 from codemods.rewriters.sql_params_text import Element, Field
 
 #: keywords after which a value names a table (or another schema object).
-_OBJECT_KEYWORDS = {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "VIEW", "SCHEMA", "DATABASE", "EXISTS", "TRUNCATE"}
+_OBJECT_KEYWORDS = {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "VIEW", "SCHEMA", "DATABASE", "EXISTS",
+                    "TRUNCATE", "USER", "ROLE", "SEQUENCE", "FUNCTION", "PROCEDURE", "TRIGGER", "COLUMN",
+                    "CONSTRAINT", "SYNONYM", "TABLESPACE", "TYPE", "EXTENSION", "COLLATE"}
+#: statements that take no bind parameters at all.
+_UNBINDABLE_STATEMENTS = {"PRAGMA", "SET", "SHOW", "USE", "GRANT", "REVOKE", "ATTACH", "DETACH"}
 #: keywords that start a clause (tracked per parenthesis level).
 _CLAUSES = {"SELECT", "FROM", "WHERE", "SET", "VALUES", "HAVING", "LIMIT", "OFFSET", "INTO", "UPDATE", "ON",
             "RETURNING", "UNION", "JOIN", "INSERT", "DELETE"}
@@ -193,6 +197,9 @@ def _key(token: Optional[Token]) -> Optional[str]:
 
 def _classify(tokens: List[Token]) -> List[Group]:
     groups: List[Group] = []
+    words = [t.value for t in tokens if t.kind == "word"]
+    if words and words[0] in _UNBINDABLE_STATEMENTS:
+        return [Group("statement", t.start, t.end, t.fields) for t in tokens if t.fields]
     clause_stack: List[Optional[str]] = [None]
     paren_stack: List[str] = []
     between_pending = [False]
@@ -244,7 +251,10 @@ def _classify(tokens: List[Token]) -> List[Group]:
             continue
         if token.kind != "field":
             continue
-        kind = _field_kind(prev, nxt, clause_stack[-1], paren_stack[-1] if paren_stack else None, between_pending)
+        glued = (prev is not None and prev.kind in ("word", "number") and prev.end == token.start - 1) or \
+            (nxt is not None and nxt.kind in ("word", "number") and nxt.start == token.end + 1) or _key(prev) == "@"
+        kind = "identifier" if glued else \
+            _field_kind(prev, nxt, clause_stack[-1], paren_stack[-1] if paren_stack else None, between_pending)
         if kind == "in_list":
             opener, closer = tokens[index - 1], tokens[index + 1]
             groups.append(Group("in_list", opener.start, closer.end, token.fields))

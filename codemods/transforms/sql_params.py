@@ -82,7 +82,8 @@ import ast
 
 from codemods.contract import Codemod, Example
 
-_SINK_WORDS = ("execute", "exec_driver_sql", "text", "raw", "RawSQL")
+_SINK_WORDS = ("execute", "exec_driver_sql", "text(", "raw(", "RawSQL")
+_SINK_CALLS = {"execute", "executemany", "executescript", "exec_driver_sql", "text", "raw", "RawSQL"}
 
 
 class SqlParams(Codemod):
@@ -131,15 +132,35 @@ class SqlParams(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
+        """A string-built expression that reaches a sink: as its argument, through a
+        variable of the same name, or returned by a function called there."""
         if not any(word in source for word in _SINK_WORDS):
             return False
+        names, helpers = set(), set()
+        built_assignments, built_returns = [], []
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and node.args and _built(node.args[0]):
-                return True
-            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)) and \
-                    node.value is not None and _built(node.value):
-                return True
-        return False
+            if isinstance(node, ast.Call) and node.args and _is_sink(node):
+                query = node.args[0]
+                if _built(query):
+                    return True
+                if isinstance(query, ast.Name):
+                    names.add(query.id)
+                elif isinstance(query, ast.Call) and isinstance(query.func, ast.Name):
+                    helpers.add(query.func.id)
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None \
+                    and _built(node.value):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                built_assignments.extend(t.id for t in targets if isinstance(t, ast.Name))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if any(isinstance(n, ast.Return) and n.value is not None and _built(n.value) for n in ast.walk(node)):
+                    built_returns.append(node.name)
+        return any(n in names for n in built_assignments) or any(h in helpers for h in built_returns)
+
+
+def _is_sink(node: ast.Call) -> bool:
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in _SINK_CALLS
 
 
 def _built(node: ast.AST) -> bool:

@@ -33,3 +33,8 @@ def escaped(conn, name):
 
 def formatted(conn, uid):
     conn.execute(f"SELECT id FROM users WHERE code = '{uid:05d}'")
+
+
+def statements(conn, mode, prefix):
+    conn.execute("PRAGMA journal_mode = " + mode)
+    conn.execute("DROP TABLE IF EXISTS %s_archive" % prefix)
