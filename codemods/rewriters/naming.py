@@ -19,8 +19,7 @@ import ast
 from typing import Dict, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
-from libcst.metadata import (GlobalScope, ParentNodeProvider, PositionProvider, QualifiedNameProvider,
-                             QualifiedNameSource, ScopeProvider)
+from libcst.metadata import GlobalScope, ParentNodeProvider, PositionProvider, ScopeProvider
 
 from codemods.rewriters.base import Rewriter
 from codemods.rewriters.naming_case import FRAMEWORK_NAMES, matches_any, proposed_name, validate_styles
@@ -75,7 +74,7 @@ class PlanLookup:
 
 
 class NamingRewriter(Rewriter):
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, QualifiedNameProvider, ParentNodeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, ParentNodeProvider)
 
     def __init__(self, context) -> None:
         super().__init__(context)
@@ -94,7 +93,7 @@ class NamingRewriter(Rewriter):
         if not isinstance(plan, NamingPlan) or self.module_name not in plan.modules:
             plan = build_plan([(self.context.path, node.code)], self.options, self.context.codemod_id)
         self.plan = PlanLookup.of(plan)
-        self.model = ScopeModel(node, self.metadata[ScopeProvider])
+        self.model = ScopeModel(node, self.metadata[ScopeProvider], self.metadata[ParentNodeProvider].keys())
         self.suppressed = _suppressed_lines(node.code, self.context.codemod_id)
         self.final: Dict[Var, str] = {}
         self.safe_of: Dict[Var, bool] = {}
@@ -104,6 +103,7 @@ class NamingRewriter(Rewriter):
         self._plan_parameters()
         self._decide_locals()
         self.var_of_name = {id(n): key for key, v in self.model.variables.items() for n in v.names}
+        self.dotted_access = self.model.dotted_accesses
         self._plan_attributes()
         self._plan_keywords()
         self._apply_variables()
@@ -376,25 +376,66 @@ class NamingRewriter(Rewriter):
 
     # -- references to other modules ------------------------------------------------
     def _resolve(self, node: cst.CSTNode) -> List[Tuple[str, str]]:
-        """(module, name) pairs a Name or Attribute refers to, across the run."""
-        found = []
-        for qualified in self.get_metadata(QualifiedNameProvider, node, set()) or ():
-            name = qualified.name
-            if qualified.source == QualifiedNameSource.LOCAL:
-                if "." not in name:
-                    found.append((self.module_name, name))
-                continue
-            if qualified.source != QualifiedNameSource.IMPORT:
-                continue
-            if name.startswith("."):
-                dots = len(name) - len(name.lstrip("."))
-                rest = name[dots:]
-                base = resolve_relative(self.module_name, self.context.is_package_init, dots, None)
-                name = f"{base}.{rest}" if base else rest
-            split = self.plan.split(name)
-            if split is not None:
-                found.append(split)
-        return found
+        """(module, name) a Name or ``module.attr`` refers to across the run, from
+        the scope model's bindings (cheaper than QualifiedNameProvider)."""
+        if isinstance(node, cst.Name):
+            key = self.var_of_name.get(id(node))
+            if key is None:
+                return []
+            found = self._origin_of_binding(key)
+            return [found] if found is not None else []
+        if isinstance(node, cst.Attribute):
+            module = self._module_denoted(node.value)
+            return [(module, node.attr.value)] if module else []
+        return []
+
+    def _origin_of_binding(self, key) -> Optional[Tuple[str, str]]:
+        """What a variable is bound to: (this module, name) for a module-level
+        definition, (module, name) for ``from module import name``."""
+        scope, name = key
+        variable = self.model.variables[key]
+        for definition in variable.definitions:
+            if isinstance(definition, cst.ImportFrom) and not isinstance(definition.names, cst.ImportStar):
+                target = self._absolute(definition)
+                for alias in definition.names:
+                    bound = alias.asname.name if alias.asname is not None else alias.name
+                    if isinstance(bound, cst.Name) and bound.value == name and isinstance(alias.name, cst.Name):
+                        return (target, alias.name.value) if target else None
+                return None
+            if isinstance(definition, cst.Import):
+                return None
+        if scope is self.model.global_scope:
+            return self.module_name, name
+        return None
+
+    def _module_denoted(self, node: cst.BaseExpression) -> Optional[str]:
+        """The module an expression names: ``m`` after ``import pkg.mod as m`` or
+        ``from pkg import mod``, and ``pkg.mod`` after ``import pkg.mod``."""
+        text = dotted(node)
+        if not text:
+            return None
+        head = node
+        while isinstance(head, cst.Attribute):
+            head = head.value
+        key = self.var_of_name.get(id(head)) if isinstance(head, cst.Name) else None
+        if key is None:
+            key = self.dotted_access.get(id(node))
+            if key is None:
+                return None
+        for definition in self.model.variables[key].definitions:
+            if isinstance(definition, cst.Import):
+                for alias in definition.names:
+                    imported = dotted(alias.name)
+                    if alias.asname is not None:
+                        if isinstance(alias.asname.name, cst.Name) and alias.asname.name.value == text:
+                            return imported
+                    elif imported == text:
+                        return imported
+            elif isinstance(definition, cst.ImportFrom) and isinstance(node, cst.Name):
+                origin = self._origin_of_binding(key)
+                if origin is not None:
+                    return f"{origin[0]}.{origin[1]}"
+        return None
 
     def _plan_attributes(self) -> None:
         for attribute in self.model.collected.attributes:

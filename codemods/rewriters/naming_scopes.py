@@ -37,7 +37,7 @@ class Variable:
     unsupported: str = ""
 
 
-class _Collector(cst.CSTVisitor):
+class _Collector:
     """What ScopeProvider leaves out, and the nodes the rewriters look at."""
 
     def __init__(self) -> None:
@@ -111,10 +111,16 @@ def dotted(node: cst.CSTNode) -> str:
 class ScopeModel:
     """Every variable of one module, indexed for renaming."""
 
-    def __init__(self, module: cst.Module, scope_of: Mapping[cst.CSTNode, Optional[Scope]]) -> None:
+    def __init__(self, module: cst.Module, scope_of: Mapping[cst.CSTNode, Optional[Scope]],
+                 nodes: Iterable[cst.CSTNode]) -> None:
+        """``nodes``: every node of the module (a metadata mapping's keys: walking
+        them is much cheaper than another visit of the tree)."""
         self.module = module
         self.collected = _Collector()
-        module.visit(self.collected)
+        for node in nodes:
+            visit = getattr(self.collected, "visit_" + type(node).__name__, None)
+            if visit is not None:
+                visit(node)
         self.scopes: List[Scope] = []
         seen: Set[int] = set()
         for scope in scope_of.values():
@@ -129,7 +135,10 @@ class ScopeModel:
         self.uses: List[Tuple[Scope, str, Tuple[Var, ...]]] = []
         #: names bound where ScopeProvider does not see it (match captures): scope -> names
         self.hidden_bindings: Dict[int, Set[str]] = {}
+        self._ancestors: Dict[int, Tuple[List[Scope], frozenset]] = {}
+        self.dotted_accesses: Dict[int, Var] = {}
         self._build()
+        self._index()
 
     # -- construction -------------------------------------------------------------
     def _variable(self, scope: Scope, name: str) -> Variable:
@@ -158,8 +167,11 @@ class ScopeModel:
                         variable.names.append(node)
                     elif isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
                         variable.strings.append(node)
-                    else:
+                    elif isinstance(node, cst.Attribute):
+                        self.dotted_accesses[id(node)] = key  # ``pkg.mod`` after ``import pkg.mod``
                         variable.unsupported = variable.unsupported or "used through a dotted import"
+                    else:
+                        variable.unsupported = variable.unsupported or f"used through {type(node).__name__}"
                 if len({key[0] for key in referents}) > 1:
                     for key in referents:
                         self.variables[key].unsupported = "resolves to several scopes"
@@ -216,18 +228,22 @@ class ScopeModel:
         return None
 
     # -- questions ------------------------------------------------------------------
-    @staticmethod
-    def ancestors(scope: Scope) -> List[Scope]:
-        chain = []
-        while scope is not None:
-            chain.append(scope)
-            if isinstance(scope, GlobalScope):
-                break
-            scope = scope.parent
-        return chain
+    def ancestors(self, scope: Scope) -> List[Scope]:
+        cached = self._ancestors.get(id(scope))
+        if cached is None:
+            chain = []
+            current = scope
+            while current is not None:
+                chain.append(current)
+                if isinstance(current, GlobalScope):
+                    break
+                current = current.parent
+            cached = self._ancestors[id(scope)] = (chain, frozenset(id(c) for c in chain))
+        return cached[0]
 
     def inside(self, scope: Scope, outer: Scope) -> bool:
-        return any(s is outer for s in self.ancestors(scope))
+        self.ancestors(scope)
+        return id(outer) in self._ancestors[id(scope)][1]
 
     def uses_dynamic_namespace(self, scope: Scope) -> bool:
         """locals()/vars()/eval/exec in ``scope`` or any scope nested in it."""
@@ -237,39 +253,41 @@ class ScopeModel:
                 return True
         return False
 
+    def _index(self) -> None:
+        self.by_name: Dict[str, List[Var]] = {}
+        for key in self.variables:
+            self.by_name.setdefault(key[1], []).append(key)
+        self.unresolved: Dict[str, List[Scope]] = {}
+        for where, spelled, referents in self.uses:
+            if not referents and spelled:
+                self.unresolved.setdefault(spelled, []).append(where)
+
     def conflicts(self, key: Var, new: str, final: Mapping[Var, str]) -> bool:
         """Would renaming ``key`` to ``new`` merge it with another name, given the
         other renames in ``final``?"""
-        scope, _ = key
-
-        def final_name(var: Var) -> str:
-            return final.get(var, var[1])
-
-        for other in self.variables:
-            if other != key and other[0] is scope and final_name(other) == new:
-                return True
+        scope = key[0]
+        named_new = [v for v in self.by_name.get(new, ()) if v not in final]
+        named_new += [v for v, name in final.items() if name == new and v != key]
+        if any(v[0] is scope for v in named_new):
+            return True
         if new in self.hidden_bindings.get(id(scope), ()):
             return True
-        for where, spelled, referents in self.uses:
-            if not self.inside(where, scope):
-                continue
-            if not referents:
-                if spelled == new:
-                    return True
-                continue
-            for var in referents:
-                if var == key or final_name(var) != new:
-                    continue
-                if var[0] is scope or not self.inside(var[0], scope):
-                    return True
-        variable = self.variables[key]
-        for site in variable.sites:
+        if any(self.inside(where, scope) for where in self.unresolved.get(new, ())):
+            return True
+        # a use of another ``new`` inside this scope that would now find this binding
+        for var in named_new:
+            if self.inside(var[0], scope):
+                continue  # bound deeper: it shadows us, not the other way round
+            if any(self.inside(site, scope) for site in self.variables[var].sites):
+                return True
+        # a use of this binding from a nested scope that binds ``new`` itself
+        for site in self.variables[key].sites:
             for between in self.ancestors(site):
                 if between is scope:
                     break
                 if new in self.hidden_bindings.get(id(between), ()):
                     return True
-                if any(other[0] is between and final_name(other) == new for other in self.variables):
+                if any(v[0] is between for v in named_new):
                     return True
         return False
 

@@ -98,7 +98,7 @@ class Naming(Codemod):
         "argument-names": "snake_case",
         "keep-alias": False,
     }
-    metadata = ("position", "scope", "qualified_name", "parent")
+    metadata = ("position", "scope", "parent")
     rewriter = "codemods.rewriters.naming:NamingRewriter"
     examples = (
         Example(
