@@ -98,6 +98,7 @@ class NamingRewriter(Rewriter):
         self.final: Dict[Var, str] = {}
         self.safe_of: Dict[Var, bool] = {}
         self.keyword_renames: Dict[cst.CSTNode, Tuple[Dict[str, str], bool]] = {}  # def node -> params
+        self.imported_keys: Set[Var] = set()
         self._plan_module_names()
         self._plan_imports()
         self._plan_parameters()
@@ -171,6 +172,7 @@ class NamingRewriter(Rewriter):
                 if key in self.model.variables:
                     self.final[key] = new
                     self.safe_of[key] = private
+                    self.imported_keys.add(key)
 
     def _absolute(self, statement: cst.ImportFrom) -> Optional[str]:
         level = len(statement.relative)
@@ -489,8 +491,9 @@ class NamingRewriter(Rewriter):
                 by_string.setdefault(string, {})[key[1]] = new
             safe = self.safe_of.get(key, True)
             anchor = variable.names[0] if variable.names else variable.definitions[0]
-            uses = max(len(variable.names) - len(variable.definitions), 0)
-            self.record_fix(anchor, f"renamed '{key[1]}' to '{new}'"
+            uses = max(len(variable.names) + len(variable.strings) - len(variable.definitions), 0)
+            what = "imported name" if key in self.imported_keys else "name"
+            self.record_fix(anchor, f"renamed {what} '{key[1]}' to '{new}'"
                             + (f" ({uses} reference{'s' if uses != 1 else ''})" if uses else ""), safe=safe)
         for string, renames in by_string.items():
             rewritten = rewrite_annotation_string(string, renames)
