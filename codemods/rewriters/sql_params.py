@@ -2,103 +2,44 @@
 
 The whole module is planned in ``visit_Module`` on the original tree (where every
 metadata lookup is valid); the plan is a set of node replacements and statements to
-insert, applied as the transformer leaves those nodes. Helpers:
-``sql_params_text`` (how the string is built), ``sql_params_sql`` (where each value
-sits in the SQL), ``sql_params_style`` (which placeholder the driver wants).
+insert, applied as the transformer leaves those nodes. This module finds sinks and
+the fragments of their query, decides each value's bind and the paramstyle.
+Helpers: ``sql_params_text`` (how the string is built), ``sql_params_sql`` (where
+each value sits in the SQL), ``sql_params_style`` (which placeholder the driver
+wants), ``sql_params_facts`` (metadata questions about names and values),
+``sql_params_render`` (the plan and how it is written back), ``sql_params_attach``
+(where the parameters go).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Set
 
 import libcst as cst
-from libcst.metadata import (FunctionScope, ParentNodeProvider, PositionProvider, QualifiedNameProvider,
-                             ScopeProvider)
+from libcst.metadata import FunctionScope, ScopeProvider
 
-from codemods.rewriters.base import Rewriter
-from codemods.rewriters.sql_params_sql import Analysis, Group, tokenize
-from codemods.rewriters.sql_params_style import (DRIVER_STYLES, NAMED_VARIANT, STYLES, driver_of_qualified_name,
-                                                 is_named, placeholder, single_style, style_of_url, uses_percent)
-from codemods.rewriters.sql_params_text import Field, NotAQuery, PieceEdit, Query, Unit, flatten_query, render_piece
+from codemods.rewriters.sql_params_attach import ParamsPlacement
+from codemods.rewriters.sql_params_render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
+                                                  _rebuild, _short, _walk)
+from codemods.rewriters.sql_params_sql import Group, tokenize
+from codemods.rewriters.sql_params_style import (DRIVER_STYLES, NAMED_VARIANT, STYLES, is_named, placeholder,
+                                                 single_style, style_of_url, uses_percent)
+from codemods.rewriters.sql_params_text import Field, NotAQuery, flatten_query
 
 _SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA|MERGE|TRUNCATE|UPSERT)\b", re.I)
 _METHOD_SINKS = {"execute": "dbapi", "executemany": "many", "executescript": "script",
                  "exec_driver_sql": "driver", "raw": "raw"}
-_STR_METHODS = {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "format",
-                "join", "swapcase", "zfill", "center", "ljust", "rjust"}
-_ESCAPING_CALLS = {"escape_string", "escape", "escape_str", "escape_literal", "quote", "literal", "sql_escape",
-                   "quote_string", "escape_sql", "sanitize", "mogrify"}
 _STABLE_CALLS = {"str", "int", "float", "len", "bool"}
-_EMPTY = cst.Module([])
 
 
-def _code(node: cst.CSTNode) -> str:
-    return _EMPTY.code_for_node(node)
-
-
-def _short(node: cst.CSTNode) -> str:
-    text = " ".join(_code(node).split())
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
-
-
-@dataclass
-class Sink:
-    call: cst.Call  # the call whose argument is the query
-    kind: str  # dbapi | many | script | driver | raw | text | rawsql
-    query: cst.BaseExpression
-    params: Optional[cst.Arg]
-    #: for text(): the execute() call that runs it directly, if any.
-    runner: Optional[cst.Call] = None
-
-
-@dataclass
-class Fragment:
-    query: Query
-    kind: str  # inline | assign | augassign | return
-    statement: Optional[cst.SimpleStatementLine] = None
-    analysis: Optional[Analysis] = None
-    binds: List["Bind"] = field(default_factory=list)
-
-
-@dataclass
-class Bind:
-    group: Group
-    value: str  # Python code of the bound value
-    safe: bool
-    hint_name: str
-    node: cst.CSTNode
-    expanding: bool = False
-    name: str = ""
-    mark: str = ""
-    fragment: Optional[Fragment] = None
-
-
-@dataclass
-class Problem:
-    node: cst.CSTNode
-    message: str
-    hint: str
-
-
-class SqlParamsRewriter(Rewriter):
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, QualifiedNameProvider, ParentNodeProvider)
-
+class SqlParamsRewriter(ParamsPlacement):
     # -- driving -------------------------------------------------------------------
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
-        self.replacements: Dict[int, cst.CSTNode] = {}
-        self.inserted: Dict[int, List[cst.BaseStatement]] = {}
-        self.claimed: Set[int] = set()
+        self.replacements = {}
+        self.inserted = {}
+        self.claimed = set()
         self.module_drivers = self._module_drivers(node)
         self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(node)
                                       if isinstance(n, cst.SimpleString) and "://" in n.value
@@ -127,18 +68,6 @@ class SqlParamsRewriter(Rewriter):
         return result
 
     # -- finding sinks ---------------------------------------------------------------
-    def _qualified(self, node: cst.CSTNode) -> Set[str]:
-        try:
-            return {q.name for q in self.get_metadata(QualifiedNameProvider, node)}
-        except KeyError:
-            return set()
-
-    def _parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
-        try:
-            return self.get_metadata(ParentNodeProvider, node)
-        except KeyError:
-            return None
-
     def _sink(self, call: cst.Call) -> Optional[Sink]:
         positional = [a for a in call.args if a.keyword is None and not a.star]
         if isinstance(call.func, cst.Attribute) and call.func.attr.value in _METHOD_SINKS:
@@ -175,66 +104,6 @@ class SqlParamsRewriter(Rewriter):
         return None
 
     # -- which driver ------------------------------------------------------------------
-    def _module_drivers(self, module: cst.Module) -> Set[str]:
-        found: Set[str] = set()
-        for node in _walk(module):
-            if isinstance(node, cst.Import):
-                for alias in node.names:
-                    driver = driver_of_qualified_name(_code(alias.name))
-                    if driver:
-                        found.add(driver)
-            elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
-                driver = driver_of_qualified_name(_code(node.module))
-                if driver:
-                    found.add(driver)
-        return found
-
-    def _receiver_driver(self, receiver: cst.BaseExpression, depth: int = 0) -> Optional[str]:
-        """The driver a connection/cursor expression comes from, when the code says so."""
-        if depth > 4:
-            return None
-        if isinstance(receiver, cst.Call):
-            for name in self._qualified(receiver.func):
-                driver = driver_of_qualified_name(name)
-                if driver:
-                    return driver
-            if isinstance(receiver.func, cst.Attribute):
-                return self._receiver_driver(receiver.func.value, depth + 1)
-            if receiver.args and _code(receiver.func) in ("closing", "contextlib.closing"):
-                return self._receiver_driver(receiver.args[0].value, depth + 1)
-            return None
-        for name in self._qualified(receiver):
-            driver = driver_of_qualified_name(name)
-            if driver:
-                return driver
-        if not isinstance(receiver, cst.Name):
-            return None
-        try:
-            scope = self.get_metadata(ScopeProvider, receiver)
-        except KeyError:
-            return None
-        if scope is None:
-            return None
-        drivers = set()
-        for assignment in scope[receiver.value]:
-            target = getattr(assignment, "node", None)
-            parent = self._parent(target) if isinstance(target, cst.CSTNode) else None
-            source: Optional[cst.CSTNode] = None
-            if isinstance(target, cst.Param):
-                source = target.annotation.annotation if target.annotation is not None else None
-            elif isinstance(parent, cst.AssignTarget):
-                grand = self._parent(parent)
-                source = grand.value if isinstance(grand, cst.Assign) else None
-            elif isinstance(parent, cst.AsName):
-                item = self._parent(parent)
-                source = item.item if isinstance(item, cst.WithItem) else None
-            elif isinstance(parent, (cst.AnnAssign,)):
-                source = parent.value or parent.annotation.annotation
-            if isinstance(source, cst.BaseExpression):
-                drivers.add(self._receiver_driver(source, depth + 1))
-        drivers.discard(None)
-        return drivers.pop() if len(drivers) == 1 else None
-
     def _style(self, sink: Sink) -> Optional[str]:
         configured = self.options.get("paramstyle", "auto")
         if configured in STYLES and sink.kind != "text":
@@ -324,117 +193,7 @@ class SqlParamsRewriter(Rewriter):
                                     "build the statement with placeholders and keep its values in a separate "
                                     "parameter list")
 
-    def _start(self, node: cst.CSTNode) -> Tuple[int, int]:
-        try:
-            position = self.get_metadata(PositionProvider, node).start
-        except KeyError:
-            return (0, 0)
-        return position.line, position.column
-
-    def _end(self, node: cst.CSTNode) -> Tuple[int, int]:
-        try:
-            position = self.get_metadata(PositionProvider, node).end
-        except KeyError:
-            return (0, 0)
-        return position.line, position.column
-
     # -- what the values are -----------------------------------------------------------
-    def _constant(self, expr: cst.BaseExpression) -> bool:
-        """A literal, or a module-level name bound once to a literal."""
-        if isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
-            return not isinstance(expr, cst.ConcatenatedString) or all(
-                isinstance(n, (cst.SimpleString, cst.ConcatenatedString)) for n in (expr.left, expr.right))
-        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("str", "int") \
-                and len(expr.args) == 1:
-            return self._constant(expr.args[0].value)
-        if not isinstance(expr, cst.Name):
-            return False
-        try:
-            scope = self.get_metadata(ScopeProvider, expr)
-        except KeyError:
-            return False
-        if scope is None or expr.value not in scope:
-            return False
-        assignments = list(scope[expr.value])
-        if len(assignments) != 1:
-            return False
-        target = getattr(assignments[0], "node", None)
-        if not isinstance(target, cst.Name):
-            return False
-        target_scope = self.get_metadata(ScopeProvider, target, None)
-        if target_scope is None or type(target_scope).__name__ != "GlobalScope":
-            return False
-        parent = self._parent(target)
-        if isinstance(parent, cst.AssignTarget):
-            assign = self._parent(parent)
-            return isinstance(assign, cst.Assign) and self._constant(assign.value)
-        if isinstance(parent, cst.AnnAssign) and parent.value is not None:
-            return self._constant(parent.value)
-        return False
-
-    def _provably_str(self, expr: cst.BaseExpression) -> bool:
-        if isinstance(expr, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            return True
-        if isinstance(expr, cst.Call):
-            func = expr.func
-            if isinstance(func, cst.Name):
-                return func.value == "str"
-            if isinstance(func, cst.Attribute):
-                if func.attr.value in ("format", "join"):
-                    return isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString))
-                return func.attr.value in _STR_METHODS and self._provably_str(func.value)
-            return False
-        if isinstance(expr, cst.Name):
-            return self._annotated(expr) == "str"
-        return False
-
-    def _annotated(self, expr: cst.Name) -> Optional[str]:
-        try:
-            scope = self.get_metadata(ScopeProvider, expr)
-        except KeyError:
-            return None
-        if scope is None or expr.value not in scope:
-            return None
-        found = set()
-        for assignment in scope[expr.value]:
-            target = getattr(assignment, "node", None)
-            if isinstance(target, cst.Param) and target.annotation is not None:
-                found.add(_code(target.annotation.annotation))
-            else:
-                return None
-        return found.pop() if len(found) == 1 else None
-
-    def _numeric(self, expr: cst.BaseExpression) -> bool:
-        if isinstance(expr, cst.Integer):
-            return True
-        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("int", "len"):
-            return True
-        return isinstance(expr, cst.Name) and self._annotated(expr) == "int"
-
-    def _hand_escaped(self, expr: cst.BaseExpression) -> bool:
-        for node in _walk(expr):
-            if not isinstance(node, cst.Call):
-                continue
-            func = node.func
-            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if name == "replace" and node.args and isinstance(node.args[0].value, cst.SimpleString) \
-                    and "'" in str(node.args[0].value.evaluated_value):
-                return True
-            if name in _ESCAPING_CALLS or "escape" in name.lower():
-                return True
-        return False
-
-    def _imported(self, expr: cst.BaseExpression) -> bool:
-        for node in _walk(expr):
-            if isinstance(node, cst.Name):
-                for name in self._qualified(node):
-                    if "." in name and not name.startswith(("builtins.", "<")):
-                        scope = self.get_metadata(ScopeProvider, node, None)
-                        if scope is not None and node.value in scope and any(
-                                type(a).__name__ == "ImportAssignment" for a in scope[node.value]):
-                            return True
-        return False
-
     # -- planning ----------------------------------------------------------------------
     def _consider(self, call: cst.Call) -> None:
         if id(call) in self.claimed:
@@ -746,9 +505,6 @@ class SqlParamsRewriter(Rewriter):
                         by_value[bind.value] = bind.name
                 bind.mark = placeholder(style, bind.name, position)
 
-    def _replace_value(self, fragment: Fragment, new: cst.BaseExpression) -> None:
-        self.replacements[id(fragment.query.expr)] = new
-
     def _stable(self, binds: Sequence[Bind], fragment: Fragment, sink: Sink) -> bool:
         """True when every bound value means the same at the execute call as where the
         query was built (so the values can move there)."""
@@ -770,198 +526,7 @@ class SqlParamsRewriter(Rewriter):
                             return False
         return True
 
-    def _fresh_name(self, near: cst.CSTNode, base: str) -> str:
-        scope = self.get_metadata(ScopeProvider, near, None)
-        candidates = [base, "query_params", "sql_params"] + [f"{base}_{i}" for i in range(2, 50)]
-        for candidate in candidates:
-            if scope is None or (candidate not in scope and not scope.accesses[candidate]):
-                return candidate
-        return base + "_x"
-
-    def _attach(self, sink: Sink, query: Optional[cst.BaseExpression], fragment: Fragment, binds: List[Bind],
-                style: str, existing) -> None:
-        call = sink.call
-        query_arg = call.args[0]
-        new_query_arg = query_arg.with_changes(value=query) if query is not None else query_arg
-        messages = [(b.node, f"bound {_short(b.node)} as a query parameter", b.safe) for b in binds]
-        if sink.kind == "text":
-            self._attach_text(sink, new_query_arg, binds)
-        else:
-            params_code = self._params_code(sink, fragment, binds, style, existing)
-            if params_code is None:
-                self.record_finding(call, "cannot merge the bound values with the parameters already passed",
-                                    "pass the parameters as a literal tuple, list or dict, then rerun")
-                return
-            params = cst.parse_expression(params_code)
-            if sink.params is None:
-                args = [new_query_arg.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                        cst.Arg(params, comma=query_arg.comma if isinstance(query_arg.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT)]
-                if isinstance(query_arg.comma, cst.Comma) and query_arg.comma.whitespace_after.__class__ is cst.ParenthesizedWhitespace:
-                    args[1] = cst.Arg(params, comma=cst.Comma())
-            else:
-                args = [new_query_arg, sink.params.with_changes(value=params)]
-            self.replacements[id(call)] = call.with_changes(args=args)
-        for node, message, safe in messages:
-            self.record_fix(node, message, safe)
-
-    def _params_code(self, sink: Sink, fragment: Fragment, binds: List[Bind], style: str, existing) -> Optional[str]:
-        assert fragment.analysis is not None
-        order = sorted([("b", b.group.start, b) for b in binds] + [("p", p.start, p) for p in fragment.analysis.params],
-                       key=lambda item: item[1])
-        if is_named(style):
-            entries: List[str] = []
-            seen: Set[str] = set()
-            for b in binds:
-                if b.name not in seen:
-                    seen.add(b.name)
-                    entries.append(f'"{b.name}": {b.value}')
-            if existing is None:
-                return "{" + ", ".join(entries) + "}"
-            kind, payload = existing
-            if sink.kind == "many":
-                row = self._row_name(binds)
-                return f"[{{**{row}, {', '.join(entries)}}} for {row} in {payload}]"
-            if kind == "dict":
-                return "{" + ", ".join([f"{_dict_key(k)}: {v}" for k, v in payload.items()] + entries) + "}" \
-                    if isinstance(payload, dict) and all(isinstance(k, str) for k in payload) else None
-            if kind == "name":
-                return "{**" + payload + ", " + ", ".join(entries) + "}"
-            return None
-        if existing is None:
-            items = [b.value for b in binds]
-            return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")" \
-                if sink.kind not in ("raw",) else "[" + ", ".join(items) + "]"
-        kind, payload = existing
-        if sink.kind == "many":
-            row = self._row_name(binds)
-            parts, taken_rows = [], 0
-            total = sum(1 for what, _, _ in order if what == "p")
-            run_start = None
-            for what, _, item in order:
-                if what == "p":
-                    if run_start is None:
-                        run_start = taken_rows
-                    taken_rows += 1
-                    continue
-                if run_start is not None:
-                    parts.append(_row_slice(row, run_start, taken_rows, total))
-                    run_start = None
-                parts.append(item.value)  # type: ignore[union-attr]
-            if run_start is not None:
-                parts.append(_row_slice(row, run_start, taken_rows, total))
-            return f"[({', '.join(parts)}{',' if len(parts) == 1 else ''}) for {row} in {payload}]"
-        if kind in ("tuple", "list"):
-            values = list(payload)
-            if len(values) != len(fragment.analysis.params):
-                return None
-            merged, cursor = [], 0
-            for what, _, item in order:
-                if what == "p":
-                    merged.append(values[cursor])
-                    cursor += 1
-                else:
-                    merged.append(item.value)  # type: ignore[union-attr]
-            if kind == "list":
-                return "[" + ", ".join(merged) + "]"
-            return "(" + ", ".join(merged) + ("," if len(merged) == 1 else "") + ")"
-        if kind == "name":
-            if order and all(what == "p" for what, _, _ in order[:len(fragment.analysis.params)]):
-                return "(*" + payload + ", " + ", ".join(b.value for b in binds) + ")"
-        return None
-
-    def _row_name(self, binds: Sequence[Bind]) -> str:
-        used = " ".join(b.value for b in binds)
-        for candidate in ("row", "params_row", "row_"):
-            if not re.search(rf"\b{candidate}\b", used):
-                return candidate
-        return "row__"
-
-    def _attach_text(self, sink: Sink, query_arg: cst.Arg, binds: List[Bind]) -> None:
-        text_call = sink.call.with_changes(args=[query_arg])
-        expanding = [b for b in binds if b.expanding]
-        bindparam = self._bindparam_reference(sink.call) if expanding else ""
-        entries, seen = [], set()
-        for b in binds:
-            if b.name not in seen:
-                seen.add(b.name)
-                entries.append((b.name, b.value))
-        runner = sink.runner
-        if runner is not None:
-            existing = runner.args[1].value if len(runner.args) == 2 else None
-            if expanding:
-                text_call = _with_bindparams(text_call, [f'{bindparam}("{b.name}", expanding=True)' for b in expanding])
-            pairs = ", ".join(f'"{k}": {v}' for k, v in entries)
-            if existing is None:
-                params = cst.parse_expression("{" + pairs + "}")
-            elif isinstance(existing, cst.Dict):
-                params = cst.parse_expression("{" + ", ".join([_code(e) for e in existing.elements] + [pairs]) + "}")
-            else:
-                params = cst.parse_expression("{**" + _code(existing) + ", " + pairs + "}")
-            first = runner.args[0].with_changes(value=text_call)
-            if existing is None:
-                args = [first.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))), cst.Arg(params)]
-            else:
-                args = [first, runner.args[1].with_changes(value=params)]
-            self.replacements[id(runner)] = runner.with_changes(args=args)
-            self.claimed.add(id(runner))
-            return
-        arguments = [f'{bindparam}("{b.name}", {b.value}, expanding=True)' for b in expanding]
-        arguments += [f"{k}={v}" for k, v in entries if k not in {b.name for b in expanding}]
-        self.replacements[id(sink.call)] = _with_bindparams(text_call, arguments)
-
-    def _bindparam_reference(self, text_call: cst.Call) -> str:
-        func = text_call.func
-        if isinstance(func, cst.Attribute):
-            return _code(func.value) + ".bindparam"
-        if self._imports_bindparam():
-            return "bindparam"
-        for node in _walk(self.module):
-            if isinstance(node, cst.ImportFrom) and node.module is not None and _code(node.module).startswith("sqlalchemy") \
-                    and not isinstance(node.names, cst.ImportStar) \
-                    and any(isinstance(a.name, cst.Name) and a.name.value == "text" and a.asname is None for a in node.names):
-                if id(node) not in self.replacements:
-                    names = list(node.names)
-                    last = names[-1]
-                    names[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                    names.append(cst.ImportAlias(cst.Name("bindparam"), comma=last.comma))
-                    self.replacements[id(node)] = node.with_changes(names=names)
-                return "bindparam"
-        raise NotAQuery("no import to extend with bindparam")
-
-    def _imports_bindparam(self) -> bool:
-        for node in _walk(self.module):
-            if isinstance(node, cst.ImportFrom) and node.module is not None and _code(node.module).startswith("sqlalchemy") \
-                    and not isinstance(node.names, cst.ImportStar) \
-                    and any(isinstance(a.name, cst.Name) and a.name.value == "bindparam" and a.asname is None for a in node.names):
-                return True
-        return False
-
-    def _attach_name(self, sink: Sink, params_name: str, style: str) -> None:
-        call = sink.call
-        if sink.kind == "text":
-            runner = sink.runner
-            if runner is not None and len(runner.args) == 1:
-                first = runner.args[0].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                self.replacements[id(runner)] = runner.with_changes(args=[first, cst.Arg(cst.Name(params_name))])
-                self.claimed.add(id(runner))
-            else:
-                self.replacements[id(call)] = _with_bindparams(call, [f"**{params_name}"])
-            return
-        first = call.args[0].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        self.replacements[id(call)] = call.with_changes(args=[first, cst.Arg(cst.Name(params_name))])
-
-
 # -- free helpers ------------------------------------------------------------------------
-
-def _dict_key(key: str) -> str:
-    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _row_slice(row: str, start: int, end: int, total: int) -> str:
-    if end == total:
-        return f"*{row}" if start == 0 else f"*{row}[{start}:]"
-    return f"*{row}[{start}:{end}]" if start else f"*{row}[:{end}]"
-
 
 def _is_docstring(statement: cst.CSTNode) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
@@ -1049,205 +614,3 @@ def _existing_params(sink: Sink):
             pairs[str(key.evaluated_value)] = _code(element.value)
         return ("dict", pairs)
     return ("name", _code(value))
-
-
-def _mixed_value(content: Sequence[Union[str, int]], elements, provably_str) -> str:
-    """A Python expression for the text of a quoted SQL string that mixes literal text
-    and values: an f-string when it can spell it, else a concatenation."""
-    parts: List[Union[str, Field]] = []
-    for item in content:
-        if isinstance(item, int):
-            parts.append(elements[item].item)
-        elif parts and isinstance(parts[-1], str):
-            parts[-1] += item
-        else:
-            parts.append(item)
-    texts = "".join(p for p in parts if isinstance(p, str))
-    quote = "'" if '"' in texts and "'" not in texts else '"'
-    codes = [_code(p.expr) for p in parts if isinstance(p, Field)]
-    if all(quote not in c and "\\" not in c and "\n" not in c and "#" not in c and not c.startswith("{") and "!" not in c
-           for c in codes):
-        body = ""
-        for part in parts:
-            if isinstance(part, Field):
-                body += "{" + _code(part.expr) + "}"
-            else:
-                spelled = repr(part)
-                inner = spelled[1:-1]
-                if spelled[0] != quote:
-                    inner = inner.replace("\\" + spelled[0], spelled[0]).replace(quote, "\\" + quote)
-                body += inner.replace("{", "{{").replace("}", "}}")
-        return "f" + quote + body + quote
-    pieces = []
-    for part in parts:
-        if isinstance(part, Field):
-            code = _code(part.expr)
-            pieces.append(code if part.how == "operand" or provably_str(part.expr) else f"str({code})")
-        else:
-            pieces.append(repr(part))
-    return " + ".join(pieces)
-
-
-def _with_bindparams(text_call: cst.Call, arguments: Sequence[str]) -> cst.Call:
-    code = _code(text_call) + ".bindparams(" + ", ".join(arguments) + ")"
-    parsed = cst.parse_expression(code)
-    assert isinstance(parsed, cst.Call)
-    return parsed.with_changes(func=parsed.func.with_changes(value=text_call))  # type: ignore[union-attr]
-
-
-def _param_statements(fragment: Fragment, params_name: str, style: str) -> List[str]:
-    binds = fragment.binds
-    if fragment.kind == "assign":
-        if is_named(style):
-            return [f"{params_name} = {{" + ", ".join(f'"{b.name}": {b.value}' for b in _distinct(binds)) + "}"]
-        return [f"{params_name} = [" + ", ".join(b.value for b in binds) + "]"]
-    if not binds:
-        return []
-    if is_named(style):
-        return [f'{params_name}["{b.name}"] = {b.value}' for b in _distinct(binds)]
-    if len(binds) == 1:
-        return [f"{params_name}.append({binds[0].value})"]
-    return [f"{params_name}.extend([" + ", ".join(b.value for b in binds) + "])"]
-
-
-def _distinct(binds: Sequence[Bind]) -> List[Bind]:
-    seen, out = set(), []
-    for b in binds:
-        if b.name not in seen:
-            seen.add(b.name)
-            out.append(b)
-    return out
-
-
-def _rebuild(fragment: Fragment, percent: bool) -> cst.BaseExpression:
-    """The fragment's expression with every bound group replaced by its placeholder."""
-    query = fragment.query
-    edits: Dict[int, PieceEdit] = {i: PieceEdit() for i in range(len(query.pieces))}
-    removed_operands: Set[int] = set()
-    elements = query.elements
-    for bind in fragment.binds:
-        group = bind.group
-        for index in range(group.start, group.end + 1):
-            element = elements[index]
-            if element.piece is None:
-                removed_operands.add(id(element.item.expr))  # type: ignore[union-attr]
-            else:
-                edits[element.piece].dropped.add(element.slot)
-        anchor = elements[group.start]
-        if anchor.piece is not None:
-            _insert(edits[anchor.piece], anchor.slot, bind.mark)
-            continue
-        before = [e for e in elements[:group.start] if e.piece is not None]
-        after = [e for e in elements[group.end + 1:] if e.piece is not None]
-        if before:
-            _insert(edits[before[-1].piece], before[-1].slot + 1, bind.mark)  # type: ignore[index]
-        else:
-            _insert(edits[after[0].piece], after[0].slot, bind.mark, front=True)  # type: ignore[index]
-    rendered = {id(p.node): render_piece(p, edits[i], percent) for i, p in enumerate(query.pieces)}
-    return _rebuild_node(query.expr, query, rendered, removed_operands, edits)  # type: ignore[return-value]
-
-
-def _insert(edit: PieceEdit, slot: int, text: str, front: bool = False) -> None:
-    current = edit.inserted.get(slot, "")
-    edit.inserted[slot] = text + current if front else current + text
-
-
-_REMOVED = object()
-
-
-def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
-    if id(node) in removed:
-        return _REMOVED
-    if id(node) in rendered:
-        return rendered[id(node)]
-    if isinstance(node, cst.ConcatenatedString):
-        left = _rebuild_node(node.left, query, rendered, removed, edits)
-        right = _rebuild_node(node.right, query, rendered, removed, edits)
-        if _is_empty(right):
-            return _with_parens(left, node)
-        if _is_empty(left):
-            return _with_parens(right, node)
-        return node.with_changes(left=left, right=right)
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        left = _rebuild_node(node.left, query, rendered, removed, edits)
-        right = _rebuild_node(node.right, query, rendered, removed, edits)
-        if left is _REMOVED or _is_empty(left) and right is not _REMOVED:
-            return _REMOVED if right is _REMOVED else _with_parens(right, node)
-        if right is _REMOVED or _is_empty(right):
-            return _with_parens(left, node)
-        separator = _code(node.operator)
-        if "\n" not in separator and "#" not in separator:
-            merged = _join(left, right)
-            if merged is not None:
-                return _with_parens(merged, node)
-            if isinstance(left, cst.BinaryOperation) and isinstance(left.operator, cst.Add) and not left.lpar:
-                merged = _join(left.right, right)
-                if merged is not None:
-                    return _with_parens(left.with_changes(right=merged), node)
-        return node.with_changes(left=left, right=right)
-    if id(node) not in query.templates:
-        return node  # a value left in place
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
-        template = _rebuild_node(node.left, query, rendered, removed, edits)
-        return _with_parens(template, node)
-    if isinstance(node, cst.Call):  # "...".format(...)
-        assert isinstance(node.func, cst.Attribute)
-        template = _rebuild_node(node.func.value, query, rendered, removed, edits)
-        kept: List[Field] = []
-        for index, piece in enumerate(query.pieces):
-            if _inside(piece.node, node.func.value):
-                kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
-        if not kept:
-            return _with_parens(template, node)
-        args = [cst.Arg(f.expr, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for f in kept]
-        args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return node.with_changes(func=node.func.with_changes(value=template), args=args)
-    return node
-
-
-def _inside(piece_node: cst.CSTNode, container: cst.CSTNode) -> bool:
-    return any(n is piece_node for n in _walk(container))
-
-
-def _is_empty(node) -> bool:
-    return isinstance(node, cst.SimpleString) and not node.lpar and node.value[len(node.prefix):] in ('""', "''", '""""""', "''''''")
-
-
-def _join(left, right) -> Optional[cst.BaseExpression]:
-    """``left`` and ``right`` as one literal expression, merging the two strings that
-    meet (the last of ``left`` and the first of ``right``), or None."""
-    left_strings, left_spaces = _concat_parts(left)
-    right_strings, right_spaces = _concat_parts(right)
-    merged = _merge(left_strings[-1], right_strings[0])
-    if merged is None:
-        return None
-    strings = left_strings[:-1] + [merged] + right_strings[1:]
-    spaces = left_spaces + right_spaces
-    node = strings[-1]
-    for string, space in zip(reversed(strings[:-1]), reversed(spaces)):
-        node = cst.ConcatenatedString(left=string, right=node, whitespace_between=space)
-    return node
-
-
-def _concat_parts(node):
-    if isinstance(node, cst.ConcatenatedString) and not node.lpar:
-        left_strings, left_spaces = _concat_parts(node.left)
-        right_strings, right_spaces = _concat_parts(node.right)
-        return left_strings + right_strings, left_spaces + [node.whitespace_between] + right_spaces
-    return [node], []
-
-
-def _merge(left, right) -> Optional[cst.SimpleString]:
-    if not (isinstance(left, cst.SimpleString) and isinstance(right, cst.SimpleString)):
-        return None
-    if left.lpar or right.lpar or left.prefix.lower() != right.prefix.lower() or left.quote != right.quote:
-        return None
-    body_left = left.value[len(left.prefix) + len(left.quote):-len(left.quote)]
-    body_right = right.value[len(right.prefix) + len(right.quote):-len(right.quote)]
-    return cst.SimpleString(left.prefix + left.quote + body_left + body_right + left.quote)
-
-
-def _with_parens(result, original):
-    if result is _REMOVED or not original.lpar:
-        return result
-    return result.with_changes(lpar=list(original.lpar) + list(result.lpar), rpar=list(result.rpar) + list(original.rpar))
