@@ -68,3 +68,16 @@ def test_same_results(name: str, unsafe: bool) -> None:
     assert after["main"]() == before["main"]()
     if name != "dynamic_names_kept":
         assert changed != source
+
+
+def test_keep_alias_output_is_final() -> None:
+    from tests.helpers import run_codemod
+
+    source = "def loadConfig(pathName):\n    return pathName\n"
+    first = run_codemod("naming", source, {"keep-alias": True}, unsafe_fixes=True)
+    assert "loadConfig = load_config" in first.new_text
+    again = run_codemod("naming", first.new_text, {"keep-alias": True}, unsafe_fixes=True)
+    assert again.new_text is None and not again.findings
+    namespace: dict = {}
+    exec(first.new_text, namespace)
+    assert namespace["loadConfig"]("x") == namespace["load_config"]("x") == "x"

@@ -74,6 +74,8 @@ class _Definition:
     line: int
     decorators: Tuple[str, ...] = ()
     self_named: bool = False
+    #: ``old = new``: the value's name (keep-alias leaves these behind)
+    alias_of: str = ""
 
 
 @dataclass
@@ -312,8 +314,9 @@ def _scan_statement(facts: _Module, statement: ast.stmt, module: str, is_init: b
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         names = [n for t in targets for n in _target_names(t)]
         self_named = _is_self_named(names, statement.value)
+        alias_of = statement.value.id if isinstance(statement.value, ast.Name) and len(names) == 1 else ""
         for name in names:
-            define(name.id, []).append(_Definition("variable", statement.lineno, (), self_named))
+            define(name.id, []).append(_Definition("variable", statement.lineno, (), self_named, alias_of))
             if name.id == "__all__" and isinstance(statement.value, (ast.List, ast.Tuple)):
                 facts.all_names = {e.value for e in statement.value.elts
                                    if isinstance(e, ast.Constant) and isinstance(e.value, str)}
@@ -421,6 +424,8 @@ class _Planner:
                 new = proposed_name(name, kind, self.styles)
                 if new is None:
                     continue
+                if all(d.alias_of == new for d in definitions):
+                    continue  # ``oldName = new_name`` left for callers outside: already done
                 reason = self.blocker(module, facts, name, definitions, kind)
                 if reason:
                     self.skip(module, name, new, reason)
