@@ -403,11 +403,11 @@ def build_cases(args: argparse.Namespace, corpus: Corpus, tools: Tools, work: st
                 work, note="F401,F841 --diff"))
         if wanted("libcst"):
             runs.append(Run("libcst", lambda _r: tools.peer_python() + [
-                "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff", "1",
+                "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff=1",
                 "remove_unused_imports.RemoveUnusedImportsCommand", sample_dir],
-                work, extrapolate=factor, note="imports only; " + sample_note, ok_codes=(0, 1),
+                work, extrapolate=factor, note="imports only; " + sample_note, ok_codes=(0,),
                 baseline=lambda _r: tools.peer_python() + [
-                    "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff", "1",
+                    "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress", "--unified-diff=1",
                     "remove_unused_imports.RemoveUnusedImportsCommand", baseline_dir]))
     cases.append(Case("corpus-unused", f"whole corpus, `check --select {unused_label}`, cold", runs, args.rounds))
 
@@ -584,7 +584,7 @@ def results_table(cases: List[Case]) -> List[str]:
         for run in case.runs:
             if not run.measurements:
                 continue
-            codes = sorted({m.returncode for m in run.measurements})
+            codes = [f"{c}" if c in run.ok_codes else f"**{c}: failed?**" for c in sorted({m.returncode for m in run.measurements})]
             wall, cpu = wall_of(run), cpu_of(run)
             sampled = " (extrapolated)" if run.extrapolate != 1.0 else ""
             peer = run.tool != "codemod" and run.tool != "floor"
@@ -594,7 +594,7 @@ def results_table(cases: List[Case]) -> List[str]:
                 ratio_wall = ratio_cpu = "—"
             lines.append(
                 f"| {case.title} | {TOOL_LABELS[run.tool]} | {_seconds(wall)}{sampled} | {_seconds(cpu)}{sampled} | "
-                f"{rss_of(run):.0f} | {ratio_wall} | {ratio_cpu} | {','.join(map(str, codes))} | {run.note} |")
+                f"{rss_of(run):.0f} | {ratio_wall} | {ratio_cpu} | {', '.join(codes)} | {run.note} |")
     return lines
 
 
