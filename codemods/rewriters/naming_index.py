@@ -340,6 +340,13 @@ def _scan_statement(facts: _Module, statement: ast.stmt, module: str, is_init: b
             define(bound, []).append(_Definition("import", statement.lineno))
             if target:
                 facts.imported[bound] = (target, alias.name, alias.asname is not None)
+    if type(statement).__name__ == "Match":  # captures: the rewriter cannot follow them
+        for case in statement.cases:
+            for node in ast.walk(case.pattern):
+                for attribute in ("name", "rest"):
+                    value = getattr(node, attribute, None)
+                    if isinstance(value, str):
+                        define(value, []).append(_Definition("import", statement.lineno))
     if isinstance(statement, ast.Try):
         for handler in statement.handlers:
             if handler.name:
