@@ -40,7 +40,7 @@ class RenameRewriter(Rewriter):
             if self.module_name == plan.module:
                 self.record_finding(node, plan.refused, hint="pick another name, or rename the other one first")
             return False
-        self.model = ScopeModel(node, self.metadata[ScopeProvider])
+        self.model = ScopeModel(node, self.metadata[ScopeProvider], self.metadata[ParentNodeProvider].keys())
         if plan.kind == "definition":
             self._rename_definition()
         elif plan.kind == "member":
