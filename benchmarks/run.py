@@ -571,7 +571,8 @@ def _seconds(value: float) -> str:
 def _ratio(peer: float, ours: Optional[float]) -> str:
     if not ours or ours != ours or peer != peer:
         return "—"
-    return f"{peer / ours:.1f}×"
+    ratio = peer / ours
+    return f"{ratio:.1f}×" if ratio >= 0.95 else f"1/{1 / ratio:,.{0 if ratio < 0.1 else 1}f}"
 
 
 def results_table(cases: List[Case]) -> List[str]:
@@ -733,6 +734,7 @@ def render_report(args: argparse.Namespace, argv: Sequence[str], facts: Dict[str
         f"- extrapolated rows: {extra.get('sample', '')}; the tool's start-up (the same command on a one-line file) "
         "is counted once, the rest scaled by lines",
         "- CPU = user + system of the process and every child it waited for; peak RSS = the largest single process",
+        "- ratios are the peer's figure ÷ codemod's: above 1× codemod is faster; 1/N: the peer is N times faster",
         "",
         "## Targets (issue 8)",
         "",
