@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
@@ -15,6 +16,9 @@ from codemods.rewriters._statement_removal import StatementRemovingRewriter
 _ImportNode = Union[cst.Import, cst.ImportFrom]
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+#: names test runners look up in a module's namespace, imported or not
+_TEST_PROTOCOL = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
+_TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
 #: modules imported for what importing them does (line editing, codec registration...)
 _SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
                                   "sitecustomize", "usercustomize", "encodings"})
@@ -52,12 +56,6 @@ def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandl
         return True
     types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
     return any(_dotted(t).rsplit(".", 1)[-1] in _IMPORT_ERRORS for t in types)
-
-
-def _suppresses_import_errors(item: cst.WithItem) -> bool:
-    call = item.item
-    return (isinstance(call, cst.Call) and _dotted(call.func).rsplit(".", 1)[-1] == "suppress"
-            and any(_dotted(a.value).rsplit(".", 1)[-1] in _IMPORT_ERRORS for a in call.args))
 
 
 # -- first-party modules --------------------------------------------------------------
@@ -130,6 +128,7 @@ class _NamespaceFacts(cst.CSTVisitor):
         self.duplicates: Set[cst.ImportAlias] = set()
         self.star_reexport = False
         self.parameters: Set[str] = set()
+        self.has_all = False
 
     def _at_module_level(self, node: cst.CSTNode) -> bool:
         return isinstance(self.scopes.get(node), GlobalScope)
@@ -151,10 +150,12 @@ class _NamespaceFacts(cst.CSTVisitor):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if any(_dotted(t.target) == "__all__" for t in node.targets) and self._at_module_level(node):
+            self.has_all = True
             self._export(node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if _dotted(node.target) == "__all__" and node.value is not None and self._at_module_level(node):
+            self.has_all = True
             self._export(node.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
@@ -222,7 +223,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         super().__init__(context)
         self.usage: Optional[ModuleUsage] = None
         self.facts: Optional[_NamespaceFacts] = None
-        self.guarded = 0  # depth of try/with blocks that catch ImportError
+        self.guarded = 0  # depth of with blocks and of try blocks that catch ImportError
 
     def visit_Module(self, node: cst.Module) -> None:
         scopes = self.metadata[ScopeProvider]
@@ -247,11 +248,13 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.guarded -= any(_catches_import_errors(h) for h in original_node.handlers)
         return updated_node
 
+    # an import under ``with`` is there for what importing does: assertRaises(ImportError),
+    # catch_warnings (a deprecation warning), patched sys.modules, suppress(ImportError)
     def visit_With(self, node: cst.With) -> None:
-        self.guarded += any(_suppresses_import_errors(i) for i in node.items)
+        self.guarded += 1
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
-        self.guarded -= any(_suppresses_import_errors(i) for i in original_node.items)
+        self.guarded -= 1
         return updated_node
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
@@ -305,12 +308,25 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                                 hint="remove it by hand if nothing reaches it by name, "
                                      "or add `# codemod: ignore[unused-imports]`")
             return True
-        if isinstance(target, GlobalScope) and bound in self.facts.parameters:
-            return True  # a pytest fixture, imported to be requested by parameter name
+        if isinstance(target, GlobalScope) and self._reexported_or_looked_up(statement, bound):
+            return True
         if self.options.get("keep-side-effect-imports", True) and is_side_effect_import(self.context.path, statement, alias):
             return True
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))
+        return False
+
+    def _reexported_or_looked_up(self, statement: _ImportNode, bound: str) -> bool:
+        """Module-level names other code finds by name rather than by reading them here."""
+        assert self.facts is not None
+        if bound in self.facts.parameters:
+            return True  # a pytest fixture, imported to be requested by parameter name
+        if bound in _TEST_PROTOCOL or _TEST_CLASS_OR_FUNCTION.search(bound):
+            return True  # unittest/pytest collect test cases and hooks from the namespace
+        if isinstance(statement, cst.ImportFrom) and not self.facts.has_all:
+            module = _from_module(statement)[1]
+            # ``from _ssl import ...`` in ssl.py: the public face of an implementation module
+            return any(part.startswith("_") for part in module.split(".") if part)
         return False
 
     def _suppressed(self, statement: _ImportNode, alias: cst.ImportAlias) -> bool:

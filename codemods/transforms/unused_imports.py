@@ -24,8 +24,11 @@ Never
     * anything in a package ``__init__.py`` (its public face), unless
       ``keep-in-package-init = false``;
     * imports inside a ``try`` whose handler catches ``ImportError`` or
-      ``ModuleNotFoundError`` (availability probes; also a bare ``except``,
-      ``Exception`` and ``contextlib.suppress(ImportError)``);
+      ``ModuleNotFoundError`` (availability probes; also a bare ``except`` and
+      ``Exception``), and imports inside any ``with`` block: there the import is
+      done for what importing does (``assertRaises(ImportError)``,
+      ``catch_warnings`` around a deprecated module, a patched ``sys.modules``,
+      ``suppress(ImportError)``);
     * imports in class bodies (they are class attributes);
     * any import of a module that reads its namespace dynamically: ``globals()``,
       ``vars()``/``locals()``/``dir()`` at module level, ``sys.modules[__name__]``,
@@ -33,8 +36,14 @@ Never
       ``locals()``, ``vars()``, ``eval`` or ``exec``, or of any function when the
       module inspects stack frames (``sys._getframe``, ``f_back``, ``f_locals``).
       These are reported instead;
-    * a module-level import whose name is also a function parameter of the module:
-      pytest fixtures are imported to be requested by parameter name;
+    * module-level names other code looks up by name: a name that is also a
+      function parameter of the module (pytest fixtures are requested by parameter
+      name), ``load_tests``, ``setUpModule``, ``tearDownModule``, ``pytest_plugins``,
+      and test cases (names starting with ``test``/``Test`` or ending with ``Test``,
+      ``Tests``, ``TestCase``: test runners collect them from the namespace);
+    * in a module without ``__all__``, names imported from a private module
+      (``from _ssl import RAND_status`` in ssl.py, ``from ._bootstrap import
+      ModuleSpec``): the module is the public face of its implementation;
     * modules imported for what importing them does: ``readline``, ``rlcompleter``,
       ``encodings.*``, ``this``, ``antigravity``, ``sitecustomize``;
     * side-effect imports of first-party modules: ``import app.signals`` (a dotted

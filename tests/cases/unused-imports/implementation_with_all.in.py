@@ -1,0 +1,3 @@
+from _thread import get_ident, allocate_lock
+
+__all__ = ["allocate_lock"]

@@ -1,0 +1,3 @@
+from _thread import allocate_lock
+
+__all__ = ["allocate_lock"]
