@@ -113,35 +113,53 @@ def _leaf(name: str) -> str:
     return name.split(" as ")[0].rsplit(".", 1)[-1]
 
 
-def our_removals(document: dict, root: str) -> Dict[str, Set[Key]]:
-    found: Dict[str, Set[Key]] = {"F401": set(), "F841": set()}
+def our_removals(document: dict, root: str) -> Dict[str, List[Key]]:
+    found: Dict[str, List[Key]] = {"F401": [], "F841": []}
     for record in document["records"]:
-        if record["kind"] != "fix":
-            continue
         names = _BACKTICKED.findall(record["message"])
-        if not names:
+        if record["kind"] != "fix" or not names:
             continue
-        relative = os.path.relpath(record["file"], root)
         code = "F401" if record["codemod"] == "unused-imports" else "F841"
-        found[code].add((relative, record["line"], _leaf(names[0])))
+        found[code].append((os.path.relpath(record["file"], root), record["line"], _leaf(names[0])))
     return found
 
 
-def our_findings(document: dict, root: str) -> Set[Tuple[str, int]]:
-    return {(os.path.relpath(r["file"], root), r["line"]) for r in document["records"] if r["kind"] == "finding"}
+def our_findings(document: dict, root: str) -> Set[Tuple[str, str]]:
+    """(file, name) of every report-only finding (lines refer to the rewritten text)."""
+    return {(os.path.relpath(r["file"], root), _leaf(_BACKTICKED.findall(r["message"])[0]))
+            for r in document["records"] if r["kind"] == "finding" and _BACKTICKED.findall(r["message"])}
 
 
-def ruff_reports(root: str) -> Dict[str, Set[Key]]:
+def ruff_reports(root: str) -> Dict[str, List[Key]]:
     command = [os.path.join(VENV_BIN, "ruff"), "check", "--select", "F401,F841", "--isolated", "--no-cache",
                "--output-format", "json", "--target-version", "py311", "--exit-zero", "."]
     completed = subprocess.run(command, capture_output=True, text=True, cwd=root)
-    found: Dict[str, Set[Key]] = {"F401": set(), "F841": set()}
+    found: Dict[str, List[Key]] = {"F401": [], "F841": []}
     for item in json.loads(completed.stdout or "[]"):
         names = _BACKTICKED.findall(item["message"])
         if item["code"] in found and names:
             relative = os.path.relpath(item["filename"], root)
-            found[item["code"]].add((relative, item["location"]["row"], _leaf(names[0])))
+            found[item["code"]].append((relative, item["location"]["row"], _leaf(names[0])))
     return found
+
+
+def match(ours: List[Key], theirs: List[Key]) -> Tuple[int, List[Key], List[Key]]:
+    """Pair removals by file and name (our line numbers drift after earlier removals
+    in later rounds, so lines only order the pairing)."""
+    groups: Dict[Tuple[str, str], Tuple[List[Key], List[Key]]] = collections.defaultdict(lambda: ([], []))
+    for key in ours:
+        groups[(key[0], key[2])][0].append(key)
+    for key in theirs:
+        groups[(key[0], key[2])][1].append(key)
+    both, ours_only, theirs_only = 0, [], []
+    for mine, other in groups.values():
+        mine.sort()
+        other.sort()
+        paired = min(len(mine), len(other))
+        both += paired
+        ours_only.extend(mine[paired:])
+        theirs_only.extend(other[paired:])
+    return both, sorted(ours_only), sorted(theirs_only)
 
 
 class _Context:
@@ -186,12 +204,12 @@ class _Context:
         return "\n".join(loaded[1]) if loaded else ""
 
 
-def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tuple[str, int]]) -> str:
+def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tuple[str, str]]) -> str:
     relative, line, name = key
     statement, chain = context.ancestors(relative, line)
     loaded = context.load(relative)
     source_line = loaded[1][line - 1] if loaded and line - 1 < len(loaded[1]) else ""
-    if (relative, line) in findings:
+    if (relative, name) in findings:
         return "reported instead of removed (dynamic namespace, or a value that may have effects)"
     if re.search(r"#\s*noqa", source_line, re.IGNORECASE):
         return "noqa on the statement's first line"
@@ -265,13 +283,11 @@ def _strings_and_comments(text: str) -> str:
     return "\n".join(parts)
 
 
-def compare_with_ruff(ours: Dict[str, Set[Key]], ruff: Dict[str, Set[Key]], context: _Context,
-                      findings: Set[Tuple[str, int]]) -> dict:
+def compare_with_ruff(ours: Dict[str, List[Key]], ruff: Dict[str, List[Key]], context: _Context,
+                      findings: Set[Tuple[str, str]]) -> dict:
     result = {}
     for code in ("F401", "F841"):
-        both = ours[code] & ruff[code]
-        ruff_only = sorted(ruff[code] - ours[code])
-        ours_only = sorted(ours[code] - ruff[code])
+        both, ours_only, ruff_only = match(ours[code], ruff[code])
         ruff_classes: Dict[str, List[str]] = collections.defaultdict(list)
         for key in ruff_only:
             ruff_classes[classify_ruff_only(key, code, context, findings)].append(f"{key[0]}:{key[1]} {key[2]}")
@@ -279,7 +295,7 @@ def compare_with_ruff(ours: Dict[str, Set[Key]], ruff: Dict[str, Set[Key]], cont
         for key in ours_only:
             ours_classes[classify_ours_only(key, code, context)].append(f"{key[0]}:{key[1]} {key[2]}")
         result[code] = {
-            "ours": len(ours[code]), "ruff": len(ruff[code]), "both": len(both),
+            "ours": len(ours[code]), "ruff": len(ruff[code]), "both": both,
             "ruff_only": len(ruff_only), "ours_only": len(ours_only),
             "ruff_only_classes": {k: {"count": len(v), "examples": v[:8]} for k, v in
                                   sorted(ruff_classes.items(), key=lambda kv: -len(kv[1]))},
