@@ -204,47 +204,61 @@ class _Context:
         return "\n".join(loaded[1]) if loaded else ""
 
 
+_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues)\b")
+_OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(")
+_TEST_NAMES = re.compile(r"^(load_tests|setUpModule|tearDownModule|pytest_plugins)$|^[Tt]est|(Test|Tests|TestCase)$")
+
+
 def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tuple[str, str]]) -> str:
+    """Why we did not remove what ruff reports (our rule that applies, checked on the
+    original source)."""
     relative, line, name = key
     statement, chain = context.ancestors(relative, line)
     loaded = context.load(relative)
     source_line = loaded[1][line - 1] if loaded and line - 1 < len(loaded[1]) else ""
+    text = context.text(relative)
     if (relative, name) in findings:
-        return "reported instead of removed (dynamic namespace, or a value that may have effects)"
+        return "reported for a hand fix instead (dynamic namespace, or a value that may have effects)"
     if re.search(r"#\s*noqa", source_line, re.IGNORECASE):
-        return "noqa on the statement's first line"
+        return "noqa comment"
     if code == "F401":
+        module_level = not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in chain)
         if os.path.basename(relative) == "__init__.py":
             return "package __init__.py (kept by default)"
         if any(isinstance(n, ast.Try) and any(_catches_import_error(h) for h in n.handlers) for n in chain):
             return "availability probe (try/except ImportError)"
+        if any(isinstance(n, (ast.With, ast.AsyncWith)) for n in chain):
+            return "import under a with block"
         if any(isinstance(n, ast.ClassDef) for n in chain):
             return "class-body import"
         if name.startswith("__") and name.endswith("__"):
             return "dunder import"
-        text = context.text(relative)
+        if re.search(r"\b" + re.escape(name) + r"\b", _strings_and_comments(text)):
+            return "name read in a type comment, string annotation, doctest, template or eval literal"
         if re.search(r"^from\s+\S+\s+import\s+\*", text, re.MULTILINE):
             return "facade module with a star import"
+        if module_level and _TEST_NAMES.search(name):
+            return "test-runner protocol name or test case (collected by name)"
+        if module_level and re.search(r"\bdef\s+\w+\([^)]*\b" + re.escape(name) + r"\b", text):
+            return "also a parameter name (pytest fixture)"
+        if (module_level and isinstance(statement, ast.ImportFrom) and "__all__" not in text
+                and any(p.startswith("_") for p in (statement.module or "").split("."))):
+            return "re-export from a private implementation module (no __all__)"
         if isinstance(statement, ast.Import) and any("." in a.name and not a.asname for a in statement.names):
-            return "dotted import of a first-party (stdlib) module: side-effect import"
-        if isinstance(statement, (ast.ImportFrom,)) and (statement.level or 0) > 0:
-            return "from-import of a first-party submodule: side-effect import"
+            return "dotted import of a first-party module (side-effect import)"
         if isinstance(statement, ast.ImportFrom):
-            return "from-import of a first-party submodule: side-effect import (or other)"
-        if re.search(r"\b" + re.escape(name) + r"\b", _strings_and_comments(text)):
-            return "name read in a string, comment, doctest or eval literal"
+            return "from-import of a first-party submodule (side-effect import)"
         return "other (see examples)"
-    if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in chain):
-        if name.startswith("_"):
-            return "dummy name (starts with _)"
-        function_source = ast.get_source_segment(context.text(relative), next(
-            n for n in reversed(chain) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))) or ""
-        if re.search(r"\b(locals|vars|eval|exec|_getframe|currentframe|f_locals)\b", function_source):
-            return "function reads locals dynamically"
-        if re.search(r"\b" + re.escape(name) + r"\b", _strings_and_comments(function_source)):
-            return "name read in a string, comment or doctest"
-        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Name):
-            return "value is a name that may be unbound (reported)"
+    if name.startswith("_"):
+        return "dummy or dunder name (starts with _)"
+    if _CALLER_FRAMES.search(text):
+        return "module reads frame locals (a helper may read its callers' locals)"
+    function = next((n for n in reversed(chain) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+    function_source = ast.get_source_segment(text, function) or "" if function is not None else ""
+    if _OWN_LOCALS.search(function_source):
+        return "function reads its locals dynamically (locals/vars/eval/exec)"
+    if re.search(r"[{(]" + re.escape(name) + r"\b|\b" + re.escape(name) + r"\b", _strings_and_comments(text)):
+        return "name appears in a string template, annotation or doctest"
     return "other (see examples)"
 
 
@@ -380,8 +394,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     original, modified = os.path.join(args.work, "original"), os.path.join(args.work, "modified")
     summary: dict = {"source": args.source}
+    previous = os.path.join(args.work, "summary.json")
+    if args.reuse and os.path.exists(previous):
+        with open(previous, encoding="utf-8") as handle:
+            summary = json.load(handle)  # keep the test results of the earlier run
 
     if not args.reuse:
+        summary = {"source": args.source}
         print(f"copying {args.source} to {args.work}", flush=True)
         copy_stdlib(args.source, original)
         copy_stdlib(args.source, modified)

@@ -34,7 +34,7 @@ Never
       ``vars()``/``locals()``/``dir()`` at module level, ``sys.modules[__name__]``,
       ``eval``/``exec`` of computed code; and local imports of functions that use
       ``locals()``, ``vars()``, ``eval`` or ``exec``, or of any function when the
-      module inspects stack frames (``sys._getframe``, ``f_back``, ``f_locals``).
+      module reads frame locals (``f_locals``, ``inspect.getargvalues``).
       These are reported instead;
     * module-level names other code looks up by name: a name that is also a
       function parameter of the module (pytest fixtures are requested by parameter

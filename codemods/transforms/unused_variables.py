@@ -33,9 +33,8 @@ Never
       ``nonlocal`` (without the binding it would not compile);
     * any name of a function that uses ``locals()``, ``vars()``, ``eval`` or
       ``exec`` (or of a function around it): they can read any local by name; and
-      any function of a module that inspects stack frames (``sys._getframe``,
-      ``inspect.currentframe``, ``f_back``, ``f_locals``): a helper may read its
-      callers' locals;
+      any function of a module that reads frame locals (``f_locals``,
+      ``inspect.getargvalues``): a helper may read its callers' locals;
     * names that appear as ``{name}`` or ``%(name)s`` in a string of the module (a
       template filled from ``locals()`` or a caller's frame);
     * names matching ``dummy-variable-pattern`` (by default, names starting with
