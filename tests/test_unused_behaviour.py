@@ -248,6 +248,57 @@ PROJECTS: Dict[str, Project] = {
             exec("import math\\nvalue = math.tau", namespace)
             return namespace["value"], eval("math.pi")
     """}),
+    "imports_done_for_their_effect": Project({
+        "deprecated_lib.py": "import warnings\nwarnings.warn('old module', DeprecationWarning)\n",
+        "main.py": """
+            import warnings
+            import json
+
+            class ExpectImportError:
+                raised = False
+
+                def __enter__(self):
+                    return self
+
+                def __exit__(self, kind, value, traceback):
+                    self.raised = kind is not None and issubclass(kind, ImportError)
+                    return True
+
+            def result():
+                expect = ExpectImportError()
+                with expect:
+                    import no_such_package_anywhere.sub
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    import deprecated_lib
+                return expect.raised, [str(w.message) for w in caught]
+        """}),
+    "found_by_name": Project({
+        "_speedups.py": "def fast():\n    return 'fast'\n\ndef _private():\n    return 'private'\n",
+        "api.py": "from _speedups import fast, _private\nimport os\n",
+        "shared_tests.py": """
+            import unittest
+
+            class SharedTests(unittest.TestCase):
+                def test_one(self):
+                    pass
+
+            def load_tests(loader, tests, pattern):
+                tests.addTest(SharedTests("test_one"))
+                tests.addTest(SharedTests("test_one"))
+                return tests
+        """,
+        "main.py": """
+            import sys
+            import unittest
+            import api
+            from shared_tests import SharedTests, load_tests
+            import textwrap
+
+            def result():
+                suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["main"])
+                return api.fast(), api._private(), suite.countTestCases()
+        """}),
     # -- unused-variables ----------------------------------------------------------------
     "call_effects_stay": Project({"main.py": """
         calls = []
