@@ -209,10 +209,13 @@ _OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(")
 _TEST_NAMES = re.compile(r"^(load_tests|setUpModule|tearDownModule|pytest_plugins)$|^[Tt]est|(Test|Tests|TestCase)$")
 
 
-def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tuple[str, str]]) -> str:
+def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tuple[str, str]],
+                       skipped: Set[str]) -> str:
     """Why we did not remove what ruff reports (our rule that applies, checked on the
     original source)."""
     relative, line, name = key
+    if relative in skipped:
+        return "file not rewritten: CPython or libcst cannot parse it, or libcst cannot reproduce it"
     statement, chain = context.ancestors(relative, line)
     loaded = context.load(relative)
     source_line = loaded[1][line - 1] if loaded and line - 1 < len(loaded[1]) else ""
@@ -251,9 +254,16 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
         return "other (see examples)"
     if name.startswith("_"):
         return "dummy or dunder name (starts with _)"
+    function = next((n for n in reversed(chain) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+    if function is None:
+        return "module-level or class-level binding (only function scopes are touched)"
+    if isinstance(statement, (ast.For, ast.AsyncFor)) or (
+            isinstance(statement, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in statement.targets)):
+        return "unpacking or loop target (renamed to _ only with --unsafe-fixes)"
+    if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(function)):
+        return "read elsewhere in the function (ruff judges each binding: e.g. read on the next loop iteration)"
     if _CALLER_FRAMES.search(text):
         return "module reads frame locals (a helper may read its callers' locals)"
-    function = next((n for n in reversed(chain) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
     function_source = ast.get_source_segment(text, function) or "" if function is not None else ""
     if _OWN_LOCALS.search(function_source):
         return "function reads its locals dynamically (locals/vars/eval/exec)"
@@ -262,9 +272,11 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
     return "other (see examples)"
 
 
-def classify_ours_only(key: Key, code: str, context: _Context) -> str:
+def classify_ours_only(key: Key, code: str, context: _Context, theirs: Set[Tuple[str, str]]) -> str:
     relative, line, name = key
     statement, _ = context.ancestors(relative, line)
+    if code == "F841" and (relative, name) in theirs:
+        return "another assignment of a name ruff reports once per function"
     if code == "F401":
         return "duplicate import (ruff reports F811, not F401)" if _is_duplicate(context, relative, name) \
             else "other (see examples)"
@@ -298,16 +310,17 @@ def _strings_and_comments(text: str) -> str:
 
 
 def compare_with_ruff(ours: Dict[str, List[Key]], ruff: Dict[str, List[Key]], context: _Context,
-                      findings: Set[Tuple[str, str]]) -> dict:
+                      findings: Set[Tuple[str, str]], skipped: Set[str]) -> dict:
     result = {}
     for code in ("F401", "F841"):
         both, ours_only, ruff_only = match(ours[code], ruff[code])
         ruff_classes: Dict[str, List[str]] = collections.defaultdict(list)
         for key in ruff_only:
-            ruff_classes[classify_ruff_only(key, code, context, findings)].append(f"{key[0]}:{key[1]} {key[2]}")
+            ruff_classes[classify_ruff_only(key, code, context, findings, skipped)].append(f"{key[0]}:{key[1]} {key[2]}")
         ours_classes: Dict[str, List[str]] = collections.defaultdict(list)
+        theirs = {(key[0], key[2]) for key in ruff[code]}
         for key in ours_only:
-            ours_classes[classify_ours_only(key, code, context)].append(f"{key[0]}:{key[1]} {key[2]}")
+            ours_classes[classify_ours_only(key, code, context, theirs)].append(f"{key[0]}:{key[1]} {key[2]}")
         result[code] = {
             "ours": len(ours[code]), "ruff": len(ruff[code]), "both": both,
             "ruff_only": len(ruff_only), "ours_only": len(ours_only),
@@ -431,8 +444,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(f"run 2: {run2['files_changed']} files changed, {run2['fixes']} fixes, {run2['crashes']} crashes", flush=True)
 
     context = _Context(original)
+    skipped = {os.path.relpath(r["file"], modified) for r in document["records"] if r["kind"] == "error"}
     comparison = compare_with_ruff(our_removals(document, modified), ruff_reports(original), context,
-                                   our_findings(document, modified))
+                                   our_findings(document, modified), skipped)
     summary["ruff"] = comparison
     for code, figures in comparison.items():
         print(f"{code}: ours {figures['ours']}, ruff {figures['ruff']}, both {figures['both']}, "
