@@ -91,7 +91,7 @@ PROJECTS: Dict[str, Project] = {
                 return join("a", "b"), split("a/b"), splitext("a.b"), basename("a/b")
         """}),
     "explicit_reexport_and_init": Project({
-        "lib.py": "from json import dumps as dumps\nimport re\n",
+        "lib.py": "from json import dumps as dumps\nimport re\n\n\ndef version():\n    return 1\n",
         "pkg/__init__.py": "from .impl import helper\nimport os\n",
         "pkg/impl.py": "def helper():\n    return 'helped'\n",
         "main.py": """
@@ -176,13 +176,13 @@ PROJECTS: Dict[str, Project] = {
         'x'
         """
         import doctest
+        import importlib
         import math
         import textwrap
-        import sys
         import os
 
         def result():
-            return tuple(doctest.testmod(sys.modules["main"]))
+            return tuple(doctest.testmod(importlib.import_module("main")))
     '''}),
     "fstring_decorator_default_del": Project({"main.py": """
         import functools
@@ -275,7 +275,7 @@ PROJECTS: Dict[str, Project] = {
         """}),
     "found_by_name": Project({
         "_speedups.py": "def fast():\n    return 'fast'\n\ndef _private():\n    return 'private'\n",
-        "api.py": "from _speedups import fast, _private\nimport os\n",
+        "api.py": "from _speedups import fast, _private\nimport os\n\n\ndef version():\n    return 1\n",
         "shared_tests.py": """
             import unittest
 
@@ -289,14 +289,14 @@ PROJECTS: Dict[str, Project] = {
                 return tests
         """,
         "main.py": """
-            import sys
+            import importlib
             import unittest
             import api
             from shared_tests import SharedTests, load_tests
             import textwrap
 
             def result():
-                suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["main"])
+                suite = unittest.defaultTestLoader.loadTestsFromModule(importlib.import_module("main"))
                 return api.fast(), api._private(), suite.countTestCases()
         """}),
     # -- unused-variables ----------------------------------------------------------------
@@ -474,6 +474,20 @@ PROJECTS: Dict[str, Project] = {
 
         def result():
             return f(True), f(False)
+    """}),
+    "object_lifetime": Project({"main.py": """
+        def resize_while_exported():
+            b = bytearray(range(10))
+            v = memoryview(b)
+            unused = 1
+            try:
+                b[1:-1] = range(3)
+            except BufferError:
+                return "blocked"
+            return "resized"
+
+        def result():
+            return resize_while_exported()
     """}),
     "unsafe_renames": Project({"main.py": """
         from gettext import gettext as _

@@ -36,8 +36,9 @@ _DOCTEST_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(.*)$", re.MULTILINE)
 FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec"})
 #: with any of these, a helper of the module can read its *callers'* locals
 #: (``sys._getframe(1).f_locals``): no function of the module is safe to prune.
-#: (``_getframe``/``f_back`` alone only reach globals and code objects.)
-CALLER_FRAME_NAMES = frozenset({"f_locals", "getargvalues"})
+#: (``_getframe``/``f_back`` alone only reach globals and code objects.) Tracing
+#: (``sys.settrace``, ``set_trace``, ``f_lineno``) observes every statement run.
+CALLER_FRAME_NAMES = frozenset({"f_locals", "getargvalues", "settrace", "setprofile", "set_trace", "f_lineno"})
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|%\(([A-Za-z_][A-Za-z0-9_]*)\)")
 #: calls whose string arguments are type expressions.
 _TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})

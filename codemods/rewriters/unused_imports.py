@@ -116,6 +116,29 @@ def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAl
 
 # -- what the module says about its own namespace ---------------------------------------
 
+def _is_docstring_or_all(small: cst.BaseSmallStatement) -> bool:
+    if isinstance(small, cst.Expr):
+        return isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))
+    return isinstance(small, (cst.Assign, cst.AugAssign)) and "__all__" in (
+        [_dotted(t.target) for t in small.targets] if isinstance(small, cst.Assign) else [_dotted(small.target)])
+
+
+def _misplaced_future_import(body: Sequence[cst.BaseStatement]) -> bool:
+    """A ``from __future__`` import after other code: CPython refuses to compile the
+    module, and removing an import before it could make it compile."""
+    seen_code = False
+    for index, statement in enumerate(body):
+        smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else [None]
+        for small in smalls:
+            if isinstance(small, cst.ImportFrom) and _from_module(small) == (0, "__future__"):
+                if seen_code:
+                    return True
+            elif not (index == 0 and isinstance(small, cst.Expr)
+                      and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))):
+                seen_code = True
+    return False
+
+
 class _NamespaceFacts(cst.CSTVisitor):
     """``__all__``, dynamic reads of the module namespace, and duplicate imports."""
 
@@ -129,6 +152,7 @@ class _NamespaceFacts(cst.CSTVisitor):
         self.star_reexport = False
         self.parameters: Set[str] = set()
         self.has_all = False
+        self.only_imports = False
 
     def _at_module_level(self, node: cst.CSTNode) -> bool:
         return isinstance(self.scopes.get(node), GlobalScope)
@@ -184,6 +208,12 @@ class _NamespaceFacts(cst.CSTVisitor):
         if isinstance(node.names, cst.ImportStar) and self._at_module_level(node):
             self.star_reexport = True
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if _dotted(node) == "sys.modules":
+            # what is imported is observable: sys.modules[__name__] lookups, or
+            # tests asserting which modules an import loaded
+            self.dynamic_reason = self.dynamic_reason or "reads sys.modules"
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _dotted(node.value).endswith("modules") and len(node.slice) == 1:
             index = node.slice[0].slice
@@ -192,6 +222,12 @@ class _NamespaceFacts(cst.CSTVisitor):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._find_duplicates(node.body)
+        # a module that only imports exists to re-export or to load what it imports
+        self.only_imports = all(
+            isinstance(s, cst.SimpleStatementLine) and all(
+                isinstance(small, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(small) for small in s.body)
+            for s in node.body) and any(
+            isinstance(small, (cst.Import, cst.ImportFrom)) for s in node.body for small in s.body)
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._find_duplicates(node.body)
@@ -224,8 +260,10 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.usage: Optional[ModuleUsage] = None
         self.facts: Optional[_NamespaceFacts] = None
         self.guarded = 0  # depth of with blocks and of try blocks that catch ImportError
+        self.frozen = False  # a misplaced __future__ import: the module must stay as it is
 
     def visit_Module(self, node: cst.Module) -> None:
+        self.frozen = _misplaced_future_import(node.body)
         scopes = self.metadata[ScopeProvider]
         self.usage = analyse_module(node, scopes, self.metadata[PositionProvider])
         self.facts = _NamespaceFacts(scopes)
@@ -266,7 +304,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         return self._prune(original_node, updated_node)
 
     def _prune(self, original: _ImportNode, updated: _ImportNode):
-        if isinstance(original.names, cst.ImportStar) or self.guarded:
+        if isinstance(original.names, cst.ImportStar) or self.guarded or self.frozen:
             return updated
         scope = self.get_metadata(ScopeProvider, original)
         if scope is None or isinstance(scope, ClassScope):
@@ -295,8 +333,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 self.record_fix(alias, f"removed duplicate import of `{bound}`")
                 return False
             return True
-        if isinstance(target, GlobalScope) and (
-                bound in self.facts.exported or self.facts.exports_unknown or self.facts.star_reexport):
+        if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown
+                                                or self.facts.star_reexport or self.facts.only_imports):
             return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
         if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):

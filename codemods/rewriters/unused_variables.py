@@ -17,6 +17,13 @@ PURE, UNSURE, EFFECT = 0, 1, 2
 _LITERALS = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
 _CONSTANT_NAMES = frozenset({"None", "True", "False"})
 _Handler = Union[cst.ExceptHandler, cst.ExceptStarHandler]
+#: calls whose result matters while it is alive, read or not: a buffer export that
+#: blocks resizing, an open file or socket, a temporary file deleted when collected,
+#: a child process, a mapping
+_LIFETIME_BOUND_CALLS = frozenset({
+    "memoryview", "open", "socket", "create_connection", "mmap", "Popen", "NamedTemporaryFile",
+    "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory", "create_string_buffer", "ExitStack",
+})
 
 
 def _is_constant(node: cst.BaseExpression) -> bool:
@@ -29,6 +36,13 @@ def _is_constant(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.UnaryOperation) and not isinstance(node.operator, cst.Not):
         return isinstance(node.expression, (cst.Integer, cst.Float, cst.Imaginary))
     return False
+
+
+def _callee(call: cst.Call) -> str:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
 
 
 def _binds(statement: cst.CSTNode, name: str) -> bool:
@@ -217,6 +231,11 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         if self._effects(value, scope, original) == PURE:
             self.record_fix(original, f"removed unused variable {listed}")
             return cst.RemovalSentinel.REMOVE
+        if isinstance(value, cst.Call) and _callee(value) in _LIFETIME_BOUND_CALLS:
+            self.record_finding(original, f"{listed} is never read, but keeps the result of {_callee(value)}() "
+                                          "alive until the function returns; dropping the name could release it early",
+                                hint="delete the name by hand if the object's lifetime does not matter")
+            return updated
         if isinstance(value, (cst.Call, cst.Await, cst.Yield)):
             self.record_fix(original, f"removed unused variable {listed}; the value is still computed")
             return cst.Expr(value=updated.value, semicolon=updated.semicolon)

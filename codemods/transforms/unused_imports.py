@@ -20,7 +20,10 @@ Never
       ``from m import x as x`` (explicit re-exports), names listed in ``__all__``
       (everything, when ``__all__`` is built from something other than literals),
       dunder names (``from m import __all__``, ``__version__``), and the module-level
-      imports of a facade module, one that re-exports with ``from m import *``;
+      imports of a facade module: one that re-exports with ``from m import *``, or
+      one that does nothing but import (it exists to re-export or to load modules);
+    * anything in a module with a ``from __future__`` import after other code:
+      CPython refuses it, and removing an import could make it compile;
     * anything in a package ``__init__.py`` (its public face), unless
       ``keep-in-package-init = false``;
     * imports inside a ``try`` whose handler catches ``ImportError`` or
@@ -30,8 +33,9 @@ Never
       ``catch_warnings`` around a deprecated module, a patched ``sys.modules``,
       ``suppress(ImportError)``);
     * imports in class bodies (they are class attributes);
-    * any import of a module that reads its namespace dynamically: ``globals()``,
-      ``vars()``/``locals()``/``dir()`` at module level, ``sys.modules[__name__]``,
+    * any import of a module that reads its namespace dynamically or watches what
+      is imported: ``globals()``, ``vars()``/``locals()``/``dir()`` at module
+      level, ``sys.modules`` (``sys.modules[__name__]``, ``"x" in sys.modules``),
       ``eval``/``exec`` of computed code; and local imports of functions that use
       ``locals()``, ``vars()``, ``eval`` or ``exec``, or of any function when the
       module reads frame locals (``f_locals``, ``inspect.getargvalues``).

@@ -3,3 +3,7 @@ from _ssl import OPENSSL_VERSION, RAND_status, _OPENSSL_API_VERSION
 from ._bootstrap import ModuleSpec
 from os import sep
 import _thread
+
+
+def version():
+    return 1

@@ -13,3 +13,7 @@ from collections import (  # noqa: F401
     deque,
     Counter,
 )
+
+
+def main():
+    return 0

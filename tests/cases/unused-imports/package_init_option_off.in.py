@@ -2,3 +2,7 @@ from .core import run
 import os
 
 __all__ = ["run"]
+
+
+def main():
+    return run()

@@ -1,3 +1,7 @@
 from .core import run
 
 __all__ = ["run"]
+
+
+def main():
+    return run()

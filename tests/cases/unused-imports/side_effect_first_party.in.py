@@ -7,3 +7,7 @@ from . import models
 from . import helpers
 import xml.dom
 import json.decoder
+
+
+def main():
+    return 0

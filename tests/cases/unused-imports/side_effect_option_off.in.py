@@ -1,2 +1,6 @@
 import app.signals
 from app import signals
+
+
+def main():
+    return 0

@@ -1,0 +1,6 @@
+import sys
+
+
+def test_unload():
+    import sched
+    assert "sched" in sys.modules

@@ -1,0 +1,6 @@
+def resize_forbidden():
+    b = bytearray(range(10))
+    v = memoryview(b)
+    handle = open(__file__)
+    compute()
+    b[1:-1] = range(3)
