@@ -403,6 +403,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--tests", type=int, default=40, help="how many test modules to run (0: none)")
     parser.add_argument("--test-timeout", type=int, default=600)
+    parser.add_argument("--also", default="", help="comma-separated test modules to run as well")
     parser.add_argument("--reuse", action="store_true", help="reuse WORK/run1.json and the modified copy")
     args = parser.parse_args(argv)
     original, modified = os.path.join(args.work, "original"), os.path.join(args.work, "modified")
@@ -458,6 +459,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.tests:
         print("path order:", check_path_order(modified), flush=True)
         tests = pick_tests(modified, run1["changed_files"], args.tests)
+        tests += [t for t in args.also.split(",") if t and t not in tests]
         print(f"running {len(tests)} test modules against the modified and the original copy", flush=True)
         summary["tests"] = run_tests(args.work, tests, args.jobs, args.test_timeout)
         outcomes = collections.Counter(
