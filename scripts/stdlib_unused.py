@@ -204,7 +204,7 @@ class _Context:
         return "\n".join(loaded[1]) if loaded else ""
 
 
-_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues)\b")
+_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues|settrace|setprofile|set_trace|f_lineno)\b")
 _OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(")
 _TEST_NAMES = re.compile(r"^(load_tests|setUpModule|tearDownModule|pytest_plugins)$|^[Tt]est|(Test|Tests|TestCase)$")
 
@@ -240,6 +240,13 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
             return "name read in a type comment, string annotation, doctest, template or eval literal"
         if re.search(r"^from\s+\S+\s+import\s+\*", text, re.MULTILINE):
             return "facade module with a star import"
+        tree = loaded[0] if loaded else None
+        if tree is not None and all(isinstance(n, (ast.Import, ast.ImportFrom)) or (
+                isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)) for n in tree.body):
+            return "module that only imports (re-exports or loads modules)"
+        if tree is not None and any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and i > 1
+                                    for i, n in enumerate(tree.body)):
+            return "misplaced __future__ import: the module does not compile; left as is"
         if module_level and _TEST_NAMES.search(name):
             return "test-runner protocol name or test case (collected by name)"
         if module_level and re.search(r"\bdef\s+\w+\([^)]*\b" + re.escape(name) + r"\b", text):
@@ -263,7 +270,7 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
     if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(function)):
         return "read elsewhere in the function (ruff judges each binding: e.g. read on the next loop iteration)"
     if _CALLER_FRAMES.search(text):
-        return "module reads frame locals (a helper may read its callers' locals)"
+        return "module reads frame locals or traces execution (sys.settrace, set_trace, f_lineno)"
     function_source = ast.get_source_segment(text, function) or "" if function is not None else ""
     if _OWN_LOCALS.search(function_source):
         return "function reads its locals dynamically (locals/vars/eval/exec)"
