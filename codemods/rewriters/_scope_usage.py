@@ -34,11 +34,17 @@ _DOCTEST_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(.*)$", re.MULTILINE)
 
 #: reading any of these lets a function see its own locals by name.
 FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec"})
-#: with any of these, a helper of the module can read its *callers'* locals
-#: (``sys._getframe(1).f_locals``): no function of the module is safe to prune.
-#: (``_getframe``/``f_back`` alone only reach globals and code objects.) Tracing
-#: (``sys.settrace``, ``set_trace``, ``f_lineno``) observes every statement run.
-CALLER_FRAME_NAMES = frozenset({"f_locals", "getargvalues", "settrace", "setprofile", "set_trace", "f_lineno"})
+#: with any of these the module watches its own execution, so no function of it is
+#: safe to prune: frame locals (``sys._getframe(1).f_locals``: a helper reads its
+#: callers' locals; ``_getframe``/``f_back`` alone only reach globals and code),
+#: tracing (every statement is an event), code objects (``co_varnames``,
+#: ``dis.code_info``: the locals are data), the heap (reference counts, referrers).
+CALLER_FRAME_NAMES = frozenset({
+    "f_locals", "getargvalues",
+    "settrace", "setprofile", "set_trace", "f_lineno",
+    "__code__", "co_varnames", "co_nlocals", "code_info", "show_code", "get_instructions", "Bytecode",
+    "getrefcount", "get_referrers", "get_referents", "get_objects", "get_count",
+})
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|%\(([A-Za-z_][A-Za-z0-9_]*)\)")
 #: calls whose string arguments are type expressions.
 _TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})

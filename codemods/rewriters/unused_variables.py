@@ -19,10 +19,11 @@ _CONSTANT_NAMES = frozenset({"None", "True", "False"})
 _Handler = Union[cst.ExceptHandler, cst.ExceptStarHandler]
 #: calls whose result matters while it is alive, read or not: a buffer export that
 #: blocks resizing, an open file or socket, a temporary file deleted when collected,
-#: a child process, a mapping
+#: a child process, a mapping, a weak reference with a callback, a frame
 _LIFETIME_BOUND_CALLS = frozenset({
     "memoryview", "open", "socket", "create_connection", "mmap", "Popen", "NamedTemporaryFile",
     "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory", "create_string_buffer", "ExitStack",
+    "ref", "proxy", "WeakMethod", "_getframe", "currentframe",  # a weakref's callback needs the weakref alive
 })
 
 

@@ -4,3 +4,9 @@ def resize_forbidden():
     handle = open(__file__)
     result = compute()
     b[1:-1] = range(3)
+
+
+def watch(obj, callback):
+    import weakref
+    wr = weakref.ref(obj, callback)
+    return obj
