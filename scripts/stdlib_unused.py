@@ -204,7 +204,9 @@ class _Context:
         return "\n".join(loaded[1]) if loaded else ""
 
 
-_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues|settrace|setprofile|set_trace|f_lineno)\b")
+_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues|settrace|setprofile|set_trace|f_lineno|__code__|co_varnames|"
+                            r"co_nlocals|code_info|show_code|get_instructions|Bytecode|getrefcount|get_referrers|"
+                            r"get_referents|get_objects|get_count)\b")
 _OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(")
 _TEST_NAMES = re.compile(r"^(load_tests|setUpModule|tearDownModule|pytest_plugins)$|^[Tt]est|(Test|Tests|TestCase)$")
 
@@ -270,7 +272,7 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
     if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(function)):
         return "read elsewhere in the function (ruff judges each binding: e.g. read on the next loop iteration)"
     if _CALLER_FRAMES.search(text):
-        return "module reads frame locals or traces execution (sys.settrace, set_trace, f_lineno)"
+        return "module watches its own execution (frame locals, tracing, code objects, the heap)"
     function_source = ast.get_source_segment(text, function) or "" if function is not None else ""
     if _OWN_LOCALS.search(function_source):
         return "function reads its locals dynamically (locals/vars/eval/exec)"
