@@ -156,7 +156,9 @@ class TypeHintsRewriter(Rewriter):
         self.typing_from_index: Optional[int] = None
         self.typing_alias: Optional[str] = None
         self.typing_available: Set[str] = set()
+        self.typing_aliased: Dict[str, str] = {}
         self.type_checking_index: Optional[int] = None
+        first_def = next((index for index, statement in enumerate(body) if _has_def(statement)), len(body))
         for index, statement in enumerate(body):
             if isinstance(statement, cst.If) and self._is_type_checking(statement.test):
                 if self.type_checking_index is None:
@@ -167,6 +169,8 @@ class TypeHintsRewriter(Rewriter):
                             if not isinstance(small.names, cst.ImportStar) and any(
                                     a.evaluated_alias is None and a.evaluated_name == "Incomplete" for a in small.names):
                                 self.typing_available.add("Incomplete")
+            if index >= first_def:
+                break  # an import after a def is not bound yet when that def's annotations are evaluated
             for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
                 if isinstance(small, cst.ImportFrom) and not small.relative:
                     module = self._dotted(small.module)
@@ -179,6 +183,8 @@ class TypeHintsRewriter(Rewriter):
                         for alias in small.names:
                             if alias.evaluated_alias in (None, alias.evaluated_name):
                                 self.typing_available.add(alias.evaluated_name)
+                            else:  # ``from typing import Any as A``: A is how this module spells Any
+                                self.typing_aliased.setdefault(alias.evaluated_name, alias.evaluated_alias)
                 elif isinstance(small, cst.Import):
                     for alias in small.names:
                         if alias.evaluated_name == "typing" and self.typing_alias is None:
@@ -233,8 +239,18 @@ class TypeHintsRewriter(Rewriter):
                     if not self._is_import_of(assignment, name):
                         ok = False
             self.bare_ok[name] = ok
+        # an alias is usable when nothing else in the module binds its local name
+        self.alias_ok: Dict[str, bool] = {}
+        for name, local in self.typing_aliased.items():
+            self.alias_ok[name] = all(
+                self._is_import_of(assignment, name, local)
+                for scope in scopes
+                for assignment in (scope.assignments[local] if local in scope.assignments else ()))
 
-    def _is_import_of(self, assignment, name: str) -> bool:
+    def _is_import_of(self, assignment, name: str, local: Optional[str] = None) -> bool:
+        """``assignment`` imports ``name`` from where this codemod takes it, as ``local``
+        (default: under its own name)."""
+        local = local or name
         node = getattr(assignment, "node", None)
         if name == "typing":
             return isinstance(node, cst.Import) and any(
@@ -244,7 +260,7 @@ class TypeHintsRewriter(Rewriter):
             return False
         if self._dotted(node.module) not in wanted:
             return False
-        return any(a.evaluated_name == name and a.evaluated_alias in (None, name) for a in node.names)
+        return any(a.evaluated_name == name and (a.evaluated_alias or name) == local for a in node.names)
 
     @staticmethod
     def _dotted(node: Optional[cst.BaseExpression]) -> str:
@@ -266,6 +282,8 @@ class TypeHintsRewriter(Rewriter):
         """How to write ``typing.<name>`` here, and the bare names that need importing."""
         if name in self.typing_available and self.bare_ok.get(name):
             return name, frozenset()
+        if self.alias_ok.get(name):
+            return self.typing_aliased[name], frozenset()
         if self.typing_from_index is not None or self.typing_alias is None:
             if self.bare_ok.get(name):
                 return name, frozenset({name})
@@ -556,6 +574,27 @@ class _Skip(Exception):
     pass
 
 
+class _DefFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.found = True
+        return False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return not self.found and super().on_visit(node)
+
+
+def _has_def(statement: cst.BaseStatement) -> bool:
+    if isinstance(statement, cst.SimpleStatementLine):
+        return False
+    finder = _DefFinder()
+    statement.visit(finder)
+    return finder.found
+
+
 class _Calls(cst.CSTVisitor):
     def __init__(self) -> None:
         super().__init__()
@@ -665,7 +704,12 @@ class _Function:
         return self.rewriter.get_metadata(ScopeProvider, self.node.body, None)
 
     def _is_builtin(self, name: str) -> bool:
+        """``name`` means the builtin where the annotation is evaluated (around the def)."""
         return name == "None" or self.rewriter.is_builtin(self.scope, name)
+
+    def _is_builtin_inside(self, name: str) -> bool:
+        """``name`` means the builtin in the body (a parameter or local may shadow it)."""
+        return name == "None" or self.rewriter.is_builtin(self._inner_scope(), name)
 
     def _object_is_safe(self, param: cst.Param) -> bool:
         """``other: object`` makes mypy check every use of ``other``: only when each
@@ -707,7 +751,7 @@ class _Function:
         if isinstance(parent, cst.Arg):
             call = get_parent(ParentNodeProvider, parent, None)
             if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value in (
-                    "isinstance", "type", "id", "hash", "repr", "str") and self._is_builtin(call.func.value):
+                    "isinstance", "type", "id", "hash", "repr", "str") and self._is_builtin_inside(call.func.value):
                 return True
         current, child = parent, node
         while current is not None and current is not self.node:
@@ -827,13 +871,18 @@ class _Function:
         if self.is_method and self.name in NONE_RETURNS and not values and not facts.yields:
             return NONE
         if self.is_method and self.name in ("__exit__", "__aexit__") and not facts.yields:
-            return self._exit_type(values)
+            return self._spelled_here(self._exit_type(values))
         if facts.yields:
-            return self._generator_type(values)
+            return self._spelled_here(self._generator_type(values))
         inferred = None if self.stub_like else self._returned_type(values)
         if inferred is not None:
             return inferred
         return self._doc_return()
+
+    def _spelled_here(self, value: Optional[Type]) -> Optional[Type]:
+        """``value`` when its builtin names mean the builtins where the annotation is
+        evaluated (a class attribute ``int = ...`` would capture ``Iterator[int]``)."""
+        return value if value is not None and _builtins_ok(value, self._is_builtin) else None
 
     def _doc_return(self) -> Optional[Type]:
         if self.doc.returns and not self.facts.yields:
@@ -852,7 +901,7 @@ class _Function:
             return None
         if self._implicit_none():
             return None
-        types = [literal_type(value, self._is_builtin) for value in values]
+        types = [literal_type(value, self._is_builtin_inside) for value in values]
         if any(t is None for t in types):
             return None
         if len(values) != len(self.facts.returns):
@@ -865,7 +914,7 @@ class _Function:
     def _exit_type(self, values: List[cst.BaseExpression]) -> Optional[Type]:
         if not values:
             return NONE
-        types = [literal_type(value, self._is_builtin) for value in values]
+        types = [literal_type(value, self._is_builtin_inside) for value in values]
         if any(t != Builtin("bool") for t in types) or self._implicit_none():
             return None
         none_paths = len(values) != len(self.facts.returns)
@@ -884,7 +933,7 @@ class _Function:
             elif isinstance(item.value, cst.From):
                 yielded.append(None)
             else:
-                yielded.append(literal_type(item.value, self._is_builtin))
+                yielded.append(literal_type(item.value, self._is_builtin_inside))
         yield_type = join(yielded) if all(t is not None for t in yielded) else None
         if yield_type is None and self.doc.yields:
             yield_type = self._doc_type(self.doc.yields, None)
@@ -894,7 +943,7 @@ class _Function:
         if self.is_async:
             return Generic("AsyncGenerator", (yield_type, send)) if facts.sent_to else Generic("AsyncIterator", (yield_type,))
         if values:
-            types = [literal_type(value, self._is_builtin) for value in values]
+            types = [literal_type(value, self._is_builtin_inside) for value in values]
             if len(values) != len(facts.returns):
                 types.append(NONE)
             result = None if self._implicit_none() else (join(types) if all(t is not None for t in types) else None)

@@ -24,8 +24,8 @@ What it changes
       ``__set_name__``, ``__del__``, ``__post_init__``... always get ``None``;
     * literal defaults and literal returns: ``int``, ``float``, ``bool``,
       ``str``, ``bytes``, ``complex`` (``-1``, ``-0.5``, ``+2``, implicit
-      concatenation, f-strings, ``not x``, ``x in y``, ``len(...)``,
-      ``"%s" % x``); ``int`` and ``float`` together give ``float``; a ``None``
+      concatenation, f-strings, ``not x``, ``x in y``, ``len(...)`` where
+      ``len`` is the builtin in the body, ``"%s" % x``); ``int`` and ``float`` together give ``float``; a ``None``
       default or an explicit ``return None`` beside one certain type gives
       ``Optional[X]`` (``X | None`` when the target version is 3.10 or later).
       A bare ``return`` or an end of body that can be reached next to returned
@@ -46,7 +46,9 @@ What it changes
 
     Everything else gets the placeholder: ``Any``, spelled the way the module
     already imports ``typing`` (``from typing import ...`` extended,
-    ``typing.Any``, ``t.Any`` for ``import typing as t``), the import added once
+    ``typing.Any``, ``t.Any`` for ``import typing as t``, ``A`` for
+    ``from typing import Any as A``; imports that come after the first def are
+    not bound when it is defined and are not relied on), the import added once
     after the module docstring and ``__future__`` imports. With
     ``placeholder = "Incomplete"`` it is typeshed's ``Incomplete``, imported
     from ``_typeshed`` under ``if TYPE_CHECKING:`` and quoted unless the module
