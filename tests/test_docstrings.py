@@ -158,6 +158,41 @@ def test_argparse_description_from_doc_is_unchanged() -> None:
     assert rewrite("docstrings", source) == source
 
 
+SHELL_TOOL = '''
+import cmd
+
+
+class Shell(cmd.Cmd):
+    def do_greet(self, arg):
+        self.stdout.write("hi " + arg + "\\n")
+
+    def greeting(self, name):
+        return "hi " + name
+
+
+class Admin(Shell):
+    def do_ban(self, arg):
+        pass
+'''
+
+
+def test_cmd_shell_help_is_unchanged() -> None:
+    import io
+
+    after = rewrite("docstrings", SHELL_TOOL)
+    assert '"""Return greeting.' in after  # an ordinary method is documented...
+    outputs = []
+    for source, name in ((SHELL_TOOL, "old_shell"), (after, "new_shell")):
+        module = _load(source, name)
+        out = io.StringIO()
+        shell = module.Admin(stdout=out)
+        for line in ("help", "help greet", "help ban", "greet ada"):
+            shell.onecmd(line)
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]  # ...`help greet` still has nothing to print
+    assert "No help on greet" in outputs[1]
+
+
 def test_crlf_file_stays_crlf() -> None:
     source = "def f(a):\r\n    return a\r\n\r\n\r\nclass K:\r\n    pass\r\n"
     after = rewrite("docstrings", source, options={"style": "numpy"})

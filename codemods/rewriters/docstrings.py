@@ -42,7 +42,9 @@ Definition = Union[cst.FunctionDef, cst.ClassDef]
 #: qualified-name prefixes whose decorators or calls read a def's docstring at run
 #: time (command-line help); ``help-names`` adds more.
 HELP_NAMES = ("click", "typer", "fire.Fire", "inspect.getdoc", "pydoc.getdoc", "pydoc.render_doc",
-              "docopt.docopt")
+              "docopt.docopt", "invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task")
+#: classes whose ``do_*`` methods' docstrings are the interactive ``help <command>`` text.
+COMMAND_SHELLS = {"cmd.Cmd"}
 #: methods of a click/typer object that register a command from the decorated def.
 HELP_REGISTRARS = {"command", "group", "callback", "result_callback", "add_command"}
 OVERLOAD = {"typing.overload", "typing_extensions.overload"}
@@ -267,6 +269,27 @@ class DocstringsRewriter(Rewriter):
             return True
         if id(node) in self._runtime_docs or self._registers_help(node):
             return True
+        return self._is_shell_command(node)
+
+    def _is_shell_command(self, node: Definition) -> bool:
+        """``do_greet`` of a ``cmd.Cmd`` subclass: ``help greet`` prints its docstring."""
+        owner = self._enclosing_class()
+        if self.options.get("document-help-commands", False) or owner is None:
+            return False
+        return (isinstance(node, cst.FunctionDef) and node.name.value.startswith("do_")
+                and self._derives_from(owner, COMMAND_SHELLS, set()))
+
+    def _derives_from(self, node: cst.ClassDef, names: Set[str], seen: Set[int]) -> bool:
+        """``node`` has one of ``names`` among its bases, directly or through classes of this module."""
+        if id(node) in seen:
+            return False
+        seen.add(id(node))
+        for base in node.bases:
+            if self.qualified_names(base.value) & names:
+                return True
+            if any(isinstance(d, cst.ClassDef) and self._derives_from(d, names, seen)
+                   for d in self.definitions_of(base.value)):
+                return True
         return False
 
     def _wants_class(self, node: cst.ClassDef) -> bool:

@@ -60,7 +60,8 @@ Never
     group defined in the module or ``@app.command()`` of a ``typer.Typer()``),
     anything whose ``__doc__`` the module reads (``description=main.__doc__``,
     ``docopt(main.__doc__)``), or that it passes to ``fire.Fire`` or
-    ``inspect.getdoc``.
+    ``inspect.getdoc``; invoke/fabric ``@task`` functions (``inv --list``) and
+    the ``do_*`` methods of ``cmd.Cmd`` subclasses (``help <command>``).
 
 Fix safety
     Safe, and off by default. A docstring is visible at run time through

@@ -1,0 +1,25 @@
+"""Interactive shells and task runners print docstrings as help text."""
+
+import cmd
+
+from invoke import task
+
+
+class Shell(cmd.Cmd):
+    prompt = "> "
+
+    def do_greet(self, arg):
+        print("hi", arg)
+
+    def greeting(self, name):
+        return "hi " + name
+
+
+class Admin(Shell):
+    def do_ban(self, arg):
+        pass
+
+
+@task
+def build(c):
+    c.run("make")
