@@ -480,7 +480,7 @@ class DocstringsRewriter(Rewriter):
         skeleton = Skeleton("", self._arguments(node, owner is not None), raises=facts.raises)
         annotation = node.returns
         return_type = self._type_text(annotation)
-        nothing = annotation is not None and self._code(annotation.annotation) in NOTHING
+        nothing = annotation is not None and self._code(_unquoted(annotation.annotation)) in NOTHING
         if facts.yields:
             skeleton.yields = Entry(type=self._generic_argument(annotation, 0))
             if facts.returns_value:
@@ -497,7 +497,7 @@ class DocstringsRewriter(Rewriter):
         """``Iterator[int]`` → "int" (index 0); None unless a generator alias is subscripted."""
         if annotation is None or not self.options.get("types-in-docstring", True):
             return None
-        expression = annotation.annotation
+        expression = _unquoted(annotation.annotation)
         if not isinstance(expression, cst.Subscript):
             return None
         base = expression.value
@@ -610,6 +610,18 @@ def _with_docstring(body: cst.BaseSuite, literal: str, is_class: bool) -> cst.In
 
 def _replace_docstring(body: cst.BaseSuite, old: cst.SimpleString, new_literal: str) -> cst.BaseSuite:
     return body.deep_replace(old, cst.SimpleString(new_literal))  # type: ignore[return-value]
+
+
+def _unquoted(expression: cst.BaseExpression) -> cst.BaseExpression:
+    """``"Iterator[int]"`` (a string annotation) as the expression it stands for."""
+    if isinstance(expression, cst.SimpleString):
+        value = expression.evaluated_value
+        if isinstance(value, str):
+            try:
+                return cst.parse_expression(value.strip())
+            except cst.ParserSyntaxError:
+                pass
+    return expression
 
 
 def _normalized_type(expression: cst.BaseExpression, code: str) -> Optional[str]:
