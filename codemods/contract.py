@@ -79,11 +79,22 @@ class Codemod:
     #: valid (after is None) and invalid examples; they drive tests and docs.
     examples: ClassVar[Tuple[Example, ...]] = ()
 
+    def __init__(self, settings: Optional[Mapping[str, Any]] = None, project: Any = None,
+                 unsafe_fixes: bool = False) -> None:
+        #: the effective options of this run (defaults merged with the configuration)
+        self.settings: Mapping[str, Any] = dict(type(self).options) if settings is None else settings
+        #: what :meth:`prepare` returned for this run (cross-file codemods), else None
+        self.project = project
+        #: whether the run allows unsafe fixes (a detector may then say yes more often)
+        self.unsafe_fixes = unsafe_fixes
+
     def detect(self, tree: ast.Module, source: str) -> bool:
         """Cheaply say whether this file may need the codemod (no libcst here).
 
-        Returning True only costs time; returning False wrongly loses a fix, never
-        correctness. The default says yes.
+        ``self.settings``, ``self.unsafe_fixes`` and ``self.project`` hold the run's
+        options and, for cross-file codemods, what :meth:`prepare` returned. Returning True only
+        costs time; returning False wrongly loses a fix, never correctness. The
+        default says yes.
         """
         return True
 

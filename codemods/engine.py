@@ -30,6 +30,9 @@ class Step:
     make_context: Callable[[], RewriteContext]
     apply: Callable[[cst.Module, Optional[MetadataWrapper], RewriteContext], cst.Module]
     detect: Optional[Callable[[object, str], bool]] = None
+    #: True for built-in codemods: their rewriters record a fix for every change, so a
+    #: pass that records none changed nothing and its code is not regenerated
+    records_fixes: bool = False
 
 
 @dataclass
@@ -75,11 +78,15 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     current = text
     findings_by_step: Dict[str, List[Finding]] = {}
     pending = list(steps)
+    #: the text each step last ran on without changing it: running it again is a no-op
+    clean_on: Dict[str, str] = {}
     for _ in range(MAX_ROUNDS):
         changed_ids: List[str] = []
         wrapper: Optional[MetadataWrapper] = None
         tree = None
         for step in pending:
+            if clean_on.get(step.codemod_id) is current:
+                continue
             if step.detect is not None and current != text:
                 tree = tree if tree is not None else parse_python(current, path)
                 if not step.detect(tree, current):
@@ -89,13 +96,14 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
             try:
                 new_module = step.apply(module, wrapper, context)
-                new_code = new_module.code
+                new_code = current if step.records_fixes and not context.fixes else new_module.code
             except Exception as error:  # a transform's bug must not end the run
                 result.errors.append(SourceError(f"internal error in codemod {step.codemod_id}: {type(error).__name__}: {error}"))
                 continue
             suppressed = _suppressed_lines(current, step.codemod_id)
             findings_by_step[step.codemod_id] = [f for f in context.findings if f.line not in suppressed]
             if new_code == current:
+                clean_on[step.codemod_id] = current
                 continue
             if suppressed:
                 new_code = _drop_suppressed_hunks(current, new_code, suppressed)

@@ -7,13 +7,11 @@ from __future__ import annotations
 from typing import List, Optional, Sequence
 
 import libcst as cst
-from libcst.codemod import Codemod as LibcstCodemod
-from libcst.codemod import CodemodContext, SkipFile
 from libcst.metadata import MetadataWrapper
 
 from codemods.contract import RewriteContext
 from codemods.engine import Step, apply_transformer
-from codemods.pipeline import RunSettings, SelectedCodemod
+from codemods.pipeline import RunSettings, SelectedCodemod, detector_for
 from codemods.registry import load_user_transformer
 
 
@@ -42,8 +40,9 @@ def _codemod_step(selected: SelectedCodemod, settings: RunSettings, path: str,
     def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
         return apply_transformer(module, wrapper, rewriter_class(context))
 
-    instance = codemod()
-    return Step(codemod.id, make_context, apply, detect=instance.detect)
+    instance = detector_for(selected, settings)
+    builtin = codemod.__module__.startswith("codemods.transforms.")  # plugins may not record fixes
+    return Step(codemod.id, make_context, apply, detect=instance.detect, records_fixes=builtin)
 
 
 def _user_step(selector: str, path: str, module_name: Optional[str]) -> Step:
@@ -53,6 +52,11 @@ def _user_step(selector: str, path: str, module_name: Optional[str]) -> Step:
         return RewriteContext(codemod_id=selector, path=path, options={})
 
     def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
+        # libcst.codemod (and libcst.matchers under it) costs ~0.4 s to import: only
+        # a user's Codemod subclass pays for it
+        from libcst.codemod import Codemod as LibcstCodemod
+        from libcst.codemod import CodemodContext, SkipFile
+
         if issubclass(transformer_class, LibcstCodemod):
             codemod = transformer_class(CodemodContext(filename=path, full_module_name=module_name))
             try:

@@ -69,18 +69,10 @@ Options
 from __future__ import annotations
 
 import ast
-import re
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Iterator, List, Mapping, Sequence, Tuple
 
 from codemods.contract import Codemod, Example
-
-# a mixedCase word, or a class statement whose name is not CapWords
-_NON_CONFORMING = re.compile(r"\b_*[a-z][a-z0-9]*[A-Z]\w*|\bclass\s+_*(?:[a-z]|[A-Z]\w*_[A-Za-z0-9])")
-
-#: old names of the current run's cross-file renames (set by ``prepare`` in this
-#: process): a file that mentions none of them and has no non-conforming name of its
-#: own needs nothing. None: unknown (e.g. a worker process started fresh), so yes.
-_RUN_WORDS: Optional[frozenset] = None
+_MATCH_CAPTURES = tuple(getattr(ast, n) for n in ("MatchAs", "MatchStar", "MatchMapping") if hasattr(ast, n))
 
 
 class Naming(Codemod):
@@ -126,17 +118,84 @@ class Naming(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
-        if _NON_CONFORMING.search(source):
-            return True
-        if _RUN_WORDS is None:
-            return True
-        return any(word in source for word in _RUN_WORDS)
+        # a binding of this file that breaks the convention, or a name the run's
+        # cross-file plan renames (this file may import or call it)
+        from codemods.rewriters.naming_case import proposed_name, validate_styles
 
-    def prepare(self, paths: Sequence[str], options: Mapping[str, Any]) -> Any:
-        from codemods.rewriters.naming_index import build_plan, read_sources
+        try:
+            styles = validate_styles(self.settings)
+        except ValueError:
+            return True  # the rewriter reports the bad option
+        for name, kind in _bindings(tree):
+            if proposed_name(name, kind, styles) is not None:
+                return True
+        plan = self.project
+        if plan is None:
+            return False
+        words = {name for _, name, _, _ in plan.renames + plan.bindings}
+        words.update(old for _, _, renames, _ in plan.params for old, _ in renames)
+        return any(word in source for word in words)
 
-        plan = build_plan(read_sources(paths), options, self.id)
-        global _RUN_WORDS
-        _RUN_WORDS = frozenset(name for _, name, _, _ in plan.renames + plan.bindings) | frozenset(
-            old for _, _, renames, _ in plan.params for old, _ in renames)
-        return plan
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """``frozen_paths``: files of the run that are not rewritten for naming (left
+        out by ``--since``, per-file ignores); indexed, but what they define or
+        import keeps its name."""
+        from codemods.rewriters.naming_case import proposed_name, validate_styles
+        from codemods.rewriters.naming_index import NamingPlan, build_plan, read_sources
+
+        sources = read_sources(paths)
+        try:
+            styles = validate_styles(options)
+        except ValueError:
+            styles = None
+        if styles is not None and not any(_has_candidate(text, styles, proposed_name) for _, text in sources):
+            return NamingPlan()  # nothing in the run breaks the convention: no index needed
+        return build_plan(sources, options, self.id, frozen_paths=frozen_paths)
+
+
+def _has_candidate(text: str, styles: Mapping[str, str], proposed_name) -> bool:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return True  # let the index decide what an unparsable file protects
+    return any(proposed_name(name, kind, styles) is not None for name, kind in _bindings(tree))
+
+
+def _bindings(tree: ast.Module) -> Iterator[Tuple[str, str]]:
+    """(name, kind) of every name this module binds that the codemod may rename:
+    methods, their parameters and class attributes are API and never renamed."""
+    pending: List[Tuple[ast.AST, bool]] = [(tree, False)]
+    while pending:
+        node, in_class = pending.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if not in_class:
+                    yield child.name, "function"
+                    pending.append((child.args, False))
+                pending.extend((part, False) for part in child.body)
+                pending.extend((part, False) for part in child.decorator_list)
+                continue
+            if isinstance(child, ast.ClassDef):
+                yield child.name, "class"
+                pending.append((child, True))
+                continue
+            if in_class and isinstance(child, ast.Name):
+                continue  # a class attribute
+            if isinstance(child, ast.arg):
+                yield child.arg, "argument"
+            elif isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Load):
+                yield child.id, "variable"
+            elif isinstance(child, ast.ExceptHandler) and child.name:
+                yield child.name, "variable"
+            elif isinstance(child, (ast.Global, ast.Nonlocal)):
+                for name in child.names:
+                    yield name, "variable"
+            elif isinstance(child, ast.alias) and child.asname:
+                yield child.asname, "variable"
+            elif isinstance(child, _MATCH_CAPTURES):
+                name = getattr(child, "name", None) or getattr(child, "rest", None)
+                if name:
+                    yield name, "variable"
+            pending.append((child, in_class and not isinstance(child, (ast.Lambda, ast.ListComp, ast.SetComp,
+                                                                       ast.DictComp, ast.GeneratorExp))))

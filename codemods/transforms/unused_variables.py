@@ -64,8 +64,12 @@ Options
 from __future__ import annotations
 
 import ast
+import re
+from typing import Set
+
 from codemods.contract import Codemod, Example
 from codemods.transforms._scopes import analyse
+
 
 class UnusedVariablesTransform(Codemod):
     id = "unused-variables"
@@ -88,4 +92,40 @@ class UnusedVariablesTransform(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
-        return any(scope.kind == "function" and not scope.variables <= scope.reads for scope in analyse(tree))
+        # an unread local, not meant to be unused, bound where a fix or a finding
+        # follows (unpacking and loop targets only matter with --unsafe-fixes)
+        try:
+            dummy = re.compile(self.settings.get("dummy-variable-pattern", "^_"))
+        except (re.error, TypeError):
+            return True  # the rewriter reports the bad option
+        for scope in analyse(tree):
+            if scope.kind != "function":
+                continue
+            unread = {name for name in scope.variables - scope.reads if not dummy.search(name)}
+            if unread and (self.unsafe_fixes or _simply_bound(scope.node, unread)):
+                return True
+        return False
+
+
+def _simply_bound(function: ast.AST, names: Set[str]) -> bool:
+    """Whether one of ``names`` is bound in ``function``'s own body by an assignment,
+    an ``except ... as`` or a ``with ... as`` (the bindings fixed without opt-in)."""
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue  # another scope (its decorators and defaults are read, not bound)
+        if isinstance(node, ast.Assign):
+            if any(isinstance(t, ast.Name) and t.id in names for t in node.targets):
+                return True
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None and isinstance(node.target, ast.Name) and node.target.id in names:
+                return True
+        elif isinstance(node, ast.ExceptHandler):
+            if node.name in names:
+                return True
+        elif isinstance(node, ast.withitem):
+            if isinstance(node.optional_vars, ast.Name) and node.optional_vars.id in names:
+                return True
+        pending.extend(ast.iter_child_nodes(node))
+    return False
