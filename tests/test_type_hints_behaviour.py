@@ -294,6 +294,21 @@ def test_union_from_a_stub_is_quoted_before_310(tmp_path: Path) -> None:
     assert "def f(x: int | str) -> int | None:" in new.new_text
 
 
+def test_builtin_generics_are_quoted_before_39(tmp_path: Path) -> None:
+    (tmp_path / "mod.pyi").write_text("import collections.abc\n"
+                                      "def f(x: collections.abc.Mapping[str, int]) -> dict[str, int]: ...\n",
+                                      encoding="utf-8")
+    source = ('import collections.abc\n\n\ndef f(x):\n    return dict(x)\n\n\n'
+              'def g(y):\n    """G.\n\n    Args:\n        y (list[int]): numbers.\n    """\n    return y\n')
+    options = {"type-hints": {"stubs": str(tmp_path)}}
+    old = process_source(source.encode(), "mod.py", settings_for(["type-hints"], options, target_version="3.8"))
+    assert 'def f(x: "collections.abc.Mapping[str, int]") -> "dict[str, int]":' in old.new_text
+    assert 'def g(y: "list[int]") -> Any:' in old.new_text
+    new = process_source(source.encode(), "mod.py", settings_for(["type-hints"], options, target_version="3.9"))
+    assert "def f(x: collections.abc.Mapping[str, int]) -> dict[str, int]:" in new.new_text
+    assert "def g(y: list[int]) -> Any:" in new.new_text
+
+
 def test_stub_overloads_are_not_merged(tmp_path: Path) -> None:
     (tmp_path / "mod.pyi").write_text(
         "from typing import overload\n@overload\ndef f(x: int) -> int: ...\n@overload\ndef f(x: str) -> str: ...\n",

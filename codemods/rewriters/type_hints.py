@@ -48,6 +48,7 @@ from codemods.rewriters.type_hints_stubs import (
     annotation_names,
     find_stub,
     read_stub,
+    runtime_version,
 )
 from codemods.transforms.type_hints import DEFAULT_ANNOTATION_READERS
 
@@ -786,7 +787,7 @@ class _Function:
             if not self._binding_agrees(name, imported, name in stub.defined):
                 return None
             forward = forward or not where
-        forward = forward or (annotation.union and self.rewriter.target < (3, 10))
+        forward = forward or self.rewriter.target < annotation.version
         return Source(annotation.code, forward, frozenset(imports))
 
     def _binding_agrees(self, name: str, imported, defined_by_stub: bool) -> bool:
@@ -846,7 +847,7 @@ class _Function:
         names = annotation_names(expression)
         if names is None:
             return None
-        forward = checker.union and self.rewriter.target < (3, 10)
+        forward = self.rewriter.target < runtime_version(expression)
         for name in names:
             if name in self.type_params or name == "None":
                 continue
@@ -957,7 +958,6 @@ class _NodeKinds(cst.CSTVisitor):
     def __init__(self) -> None:
         super().__init__()
         self.ok = True
-        self.union = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if not isinstance(node, _DOC_TYPE_NODES):
@@ -967,7 +967,6 @@ class _NodeKinds(cst.CSTVisitor):
             if not isinstance(node.operator, cst.BitOr):
                 self.ok = False
                 return False
-            self.union = True
         return True
 
 

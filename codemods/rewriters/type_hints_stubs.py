@@ -25,8 +25,8 @@ class StubAnnotation:
     code: str
     #: root names the expression reads (``typing.Any`` -> ``typing``).
     names: FrozenSet[str]
-    #: written with ``X | Y``, which only evaluates on Python 3.10+.
-    union: bool = False
+    #: the oldest Python that evaluates it (``X | Y``: 3.10, ``list[int]``: 3.9).
+    version: Tuple[int, int] = (3, 0)
 
 
 @dataclass
@@ -73,10 +73,6 @@ class _Names(cst.CSTVisitor):
         super().__init__()
         self.names: Set[str] = set()
         self.unreadable = False
-        self.union = False
-
-    def visit_BitOr(self, node: cst.BitOr) -> None:
-        self.union = True
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)
@@ -109,10 +105,36 @@ def annotation_names(expression: cst.BaseExpression) -> Optional[FrozenSet[str]]
     return None if finder.unreadable else frozenset(finder.names)
 
 
-def uses_union_operator(expression: cst.BaseExpression) -> bool:
-    finder = _Names()
+#: builtins that became subscriptable at run time in Python 3.9 (PEP 585).
+_PEP585_BUILTINS = {"list", "dict", "set", "frozenset", "tuple", "type"}
+
+
+class _NewSyntax(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.version = (3, 0)
+
+    def visit_BitOr(self, node: cst.BitOr) -> None:
+        self.version = max(self.version, (3, 10))
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> bool:
+        return False  # a quoted part is never evaluated
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        value, root = node.value, node.value
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if (isinstance(value, cst.Name) and value.value in _PEP585_BUILTINS) or (
+                isinstance(value, cst.Attribute) and isinstance(root, cst.Name) and root.value == "collections"):
+            self.version = max(self.version, (3, 9))
+
+
+def runtime_version(expression: cst.BaseExpression) -> Tuple[int, int]:
+    """The oldest Python that evaluates ``expression`` as an annotation at run time:
+    3.10 for ``X | Y``, 3.9 for ``list[int]`` and ``collections.abc.Mapping[...]``."""
+    finder = _NewSyntax()
     expression.visit(finder)
-    return finder.union
+    return finder.version
 
 
 class _StubReader(cst.CSTVisitor):
@@ -130,7 +152,7 @@ class _StubReader(cst.CSTVisitor):
         if names is None:
             return None
         return StubAnnotation(self.module.code_for_node(annotation.annotation), names,
-                              uses_union_operator(annotation.annotation))
+                              runtime_version(annotation.annotation))
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

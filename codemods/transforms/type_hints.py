@@ -80,7 +80,9 @@ Fix safety
     in-house ones. Every annotation written evaluates at import time: builtins
     and ``typing`` names resolved in the def's own scope, docstring and stub
     names bound before the def (otherwise quoted), ``Incomplete`` quoted unless
-    annotations are postponed. What remains is code that introspects arbitrary
+    annotations are postponed, and syntax newer than the target version quoted
+    (``X | Y`` before 3.10, ``list[int]`` or ``collections.abc.Mapping[...]``
+    before 3.9). What remains is code that introspects arbitrary
     functions (``inspect.signature``, ``typing.get_type_hints``, a dependency
     injection container reading ``__init__``): it now sees ``Any`` or a certain
     type where it saw nothing; add such a reader to ``annotation-readers``. For a
