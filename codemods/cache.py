@@ -1,16 +1,19 @@
 """Content-hash cache: a file whose bytes, tool version and effective settings were
-seen clean before is not processed again. One JSON file per project, read once and
-written once per run; the folder ignores itself in git."""
+seen before is not processed again. A clean file's entry holds its findings; a
+changed file's entry holds its fixes, findings and new bytes (compressed), so a
+repeated ``check`` on an unchanged tree costs one read and one hash per file. One
+JSON file per project, read once and written once per run; the folder ignores
+itself in git."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from typing import Dict, List, Optional
+from typing import Any, Dict, Optional
 
 CACHE_FOLDER = ".codemods_cache"
-_FORMAT = 1
+_FORMAT = 2
 #: the oldest entries go first beyond this many (a few MB of JSON)
 MAX_ENTRIES = 200_000
 
@@ -18,7 +21,7 @@ MAX_ENTRIES = 200_000
 class ContentCache:
     def __init__(self, folder: Optional[str]) -> None:
         self.folder = folder
-        self.entries: Dict[str, List[list]] = {}
+        self.entries: Dict[str, Any] = {}
         self.dirty = False
         if folder:
             self._load()
@@ -36,14 +39,14 @@ class ContentCache:
         if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("entries"), dict):
             self.entries = data["entries"]
 
-    def get(self, key: str) -> Optional[List[list]]:
-        """The findings recorded for a clean file with this key, or None if unknown."""
+    def get(self, key: str) -> Any:
+        """The entry recorded for this key (see ``runner.cache_entry``), or None."""
         return self.entries.get(key)
 
-    def put(self, key: str, findings: List[list]) -> None:
-        if self.entries.get(key) != findings:
+    def put(self, key: str, entry: Any) -> None:
+        if self.entries.get(key) != entry:
             self.entries.pop(key, None)
-            self.entries[key] = findings
+            self.entries[key] = entry
             self.dirty = True
             while len(self.entries) > MAX_ENTRIES:
                 del self.entries[next(iter(self.entries))]

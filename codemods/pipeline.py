@@ -71,6 +71,8 @@ class FileResult:
     skip_reason: str = ""
     cache_key: Optional[str] = None
     cacheable: bool = True
+    #: for a changed file when the cache is on: the new bytes, compressed, as text
+    cache_payload: Optional[str] = None
 
 
 def content_key(raw: bytes, ids: Tuple[str, ...], fingerprint: str) -> str:

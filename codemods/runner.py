@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from codemods.cache import ContentCache
-from codemods.contract import Finding
+from codemods.contract import Finding, Fix
 from codemods.pipeline import FileResult, RunSettings, content_key, process_source
 from codemods.source import SourceError
 
@@ -67,17 +67,20 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
     ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
     ids += tuple(u for u in settings.user_transformers if u not in ignored_ids)
     key = content_key(raw, ids, settings.fingerprint())
+    result = None
     if cache is not None and key in cache:
-        result = FileResult(path, cache_key=key)
-        result.findings = [Finding(*entry) for entry in cache[key]]
-        result.skip_reason = "cached"
-        return result
-    try:
-        result = process_source(raw, path, settings, ignored_ids)
-    except Exception as error:  # the last net: one file's bug never ends the run
-        result = FileResult(path, status="error")
-        result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
-    result.cache_key = key
+        result = _from_cache(path, raw, key, cache[key])
+        if result is not None and result.status == "unchanged":
+            return result
+    if result is None:
+        try:
+            result = process_source(raw, path, settings, ignored_ids)
+        except Exception as error:  # the last net: one file's bug never ends the run
+            result = FileResult(path, status="error")
+            result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
+        result.cache_key = key
+        if cache is not None and result.status == "changed" and result.new_bytes is not None and not result.errors:
+            result.cache_payload = pack_bytes(result.new_bytes)
     if result.status == "changed" and settings.write and result.new_bytes is not None:
         from codemods.writing import WriteRefused, write_atomically
 
@@ -90,6 +93,53 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result.errors.append(SourceError(f"cannot write: {error.strerror or error}"))
     result.new_bytes = None  # not needed past this point; keeps pool traffic small
     return result
+
+
+def _from_cache(path: str, raw: bytes, key: str, entry) -> Optional[FileResult]:
+    """The result recorded for these bytes and settings: a list of findings for a
+    clean file, or a dict with the fixes, findings and new bytes of a changed one."""
+    result = FileResult(path, cache_key=key, skip_reason="cached")
+    if isinstance(entry, list):
+        result.findings = [Finding(*item) for item in entry]
+        return result
+    try:
+        from codemods.source import decode_source
+
+        result.new_bytes = unpack_bytes(entry["new"])
+        result.old_text = decode_source(raw).text
+        result.new_text = decode_source(result.new_bytes).text
+        result.fixes = [Fix(*item) for item in entry["fixes"]]
+        result.findings = [Finding(*item) for item in entry["findings"]]
+    except (KeyError, TypeError, ValueError, SourceError):
+        return None  # a damaged entry: process the file again
+    result.status = "changed"
+    result.cache_payload = entry["new"]
+    return result
+
+
+def cache_entry(result: FileResult):
+    findings = [[f.codemod, f.line, f.column, f.message, f.hint] for f in result.findings]
+    if result.status == "unchanged":
+        return findings
+    fixes = [[f.codemod, f.line, f.column, f.message, f.safe] for f in result.fixes]
+    return {"findings": findings, "fixes": fixes, "new": result.cache_payload}
+
+
+def pack_bytes(data: bytes) -> str:
+    import base64
+    import zlib
+
+    return base64.b85encode(zlib.compress(data, 6)).decode("ascii")
+
+
+def unpack_bytes(text: str) -> bytes:
+    import base64
+    import zlib
+
+    try:
+        return zlib.decompress(base64.b85decode(text))
+    except zlib.error as error:
+        raise ValueError(str(error)) from None
 
 
 _WORKER_STATE: Dict[str, object] = {}
@@ -115,8 +165,9 @@ def run_files(paths: Sequence[str], settings: RunSettings, *, jobs: int = 0,
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     for result in _execute(work, settings, workers, cache_entries):
         report.results.append(result)
-        if cache is not None and result.cache_key and result.cacheable and result.status == "unchanged" and not result.errors:
-            cache.put(result.cache_key, [[f.codemod, f.line, f.column, f.message, f.hint] for f in result.findings])
+        if cache is not None and result.cache_key and result.cacheable and not result.errors and (
+                result.status == "unchanged" or (result.status == "changed" and result.cache_payload)):
+            cache.put(result.cache_key, cache_entry(result))
         if on_result is not None:
             on_result(result)
     order = {path: index for index, path in enumerate(paths)}

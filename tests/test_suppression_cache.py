@@ -83,3 +83,27 @@ def test_cache_through_the_cli(tmp_path):
     (tmp_path / "a.py").write_text("y = 3\n")
     custom = run_cli("check", "--cache-dir", "elsewhere", ".", cwd=str(tmp_path), env=ENV)
     assert custom.returncode == 0 and os.path.isfile(tmp_path / "elsewhere" / "results.json")
+
+
+def test_cache_replays_a_changed_file_exactly(tmp_path):
+    """A file that would change is cached with its fixes, findings and new bytes: a
+    repeated check prints the same diff and exit code without processing it, and an
+    apply from the cache writes the same bytes a fresh apply writes."""
+    source = "\ufeffimport os\r\nimport sys\r\n\r\n\r\ndef f():\r\n    unused = 1\r\n    return sys.argv\r\n"
+    (tmp_path / "pyproject.toml").write_text("[tool.codemods]\nselect = [\"unused-imports\", \"unused-variables\"]\n")
+    target = tmp_path / "a.py"
+    target.write_bytes(source.encode("utf-8"))
+    first = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    assert len(entries) == 1 and isinstance(next(iter(entries.values())), dict)
+    second = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout and b"-import os" in second.stdout
+    applied = run_cli("apply", ".", cwd=str(tmp_path), env=ENV)
+    assert applied.returncode == 0, applied.stderr
+    from_cache = target.read_bytes()
+    target.write_bytes(source.encode("utf-8"))
+    fresh = run_cli("apply", "--no-cache", ".", cwd=str(tmp_path), env=ENV)
+    assert fresh.returncode == 0, fresh.stderr
+    assert target.read_bytes() == from_cache
+    assert from_cache.startswith(b"\xef\xbb\xbfimport sys\r\n") and b"unused" not in from_cache
