@@ -37,7 +37,7 @@ LEAVES_DEFS_BARE = {"never_runtime_readers", "never_configured_reader", "placeho
 SAMPLES = (lambda: -1, lambda: 1.5, lambda: "ab", lambda: [1, 2], lambda: None)
 #: names the codemod may add to a module (its imports).
 ADDED_NAMES = {"Any", "Optional", "Union", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Literal",
-               "TYPE_CHECKING", "typing", "Mapping", "PurePath", "collections", "os", "PathLike"}
+               "TYPE_CHECKING", "typing", "Mapping", "PurePath", "collections", "os", "PathLike", "Iterable"}
 
 
 def _settings(name: str) -> Dict[str, Any]:

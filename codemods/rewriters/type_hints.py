@@ -107,6 +107,7 @@ class _Rendered:
     typing_names: FrozenSet[str] = frozenset()
     stub_imports: FrozenSet[Tuple[str, Optional[str], str, bool]] = frozenset()
     incomplete: bool = False
+    typevars: FrozenSet[str] = frozenset()
 
     def annotation(self) -> cst.BaseExpression:
         if not self.quoted:
@@ -124,6 +125,8 @@ class _Plan:
     incomplete: bool = False
     #: (module, name or None, local, runtime)
     stub_imports: Set[Tuple[str, Optional[str], str, bool]] = field(default_factory=set)
+    #: stub TypeVars to define under ``if TYPE_CHECKING:``.
+    typevars: Set[str] = field(default_factory=set)
 
 
 class TypeHintsRewriter(Rewriter):
@@ -297,6 +300,7 @@ class TypeHintsRewriter(Rewriter):
     def _render(self, value: Type) -> Optional[_Rendered]:
         typing_names: Set[str] = set()
         stub_imports: Set = set()
+        typevars: Set[str] = set()
         flags = {"forward": False, "incomplete": False}
 
         def walk(item: Type) -> Optional[str]:
@@ -317,6 +321,7 @@ class TypeHintsRewriter(Rewriter):
             if isinstance(item, Source):
                 flags["forward"] = flags["forward"] or item.forward
                 stub_imports.update(item.imports)
+                typevars.update(item.definitions)
                 return item.code
             inner = [walk(arg) for arg in item.args]
             if any(part is None for part in inner):
@@ -341,7 +346,8 @@ class TypeHintsRewriter(Rewriter):
         if code is None:
             return None
         quoted = flags["forward"] and not self.future_annotations
-        return _Rendered(code, quoted, frozenset(typing_names), frozenset(stub_imports), flags["incomplete"])
+        return _Rendered(code, quoted, frozenset(typing_names), frozenset(stub_imports), flags["incomplete"],
+                         frozenset(typevars))
 
     # --- classes and defs ----------------------------------------------------------------------
 
@@ -414,6 +420,7 @@ class TypeHintsRewriter(Rewriter):
         if rendered.incomplete:
             self.plan.incomplete = True
         self.plan.stub_imports.update(rendered.stub_imports)
+        self.plan.typevars.update(rendered.typevars)
 
     # --- helpers the per-function logic uses ----------------------------------------------------
 
@@ -515,10 +522,11 @@ class TypeHintsRewriter(Rewriter):
         type_checking = "TYPE_CHECKING"
         if plan.incomplete and "Incomplete" not in self.typing_available:
             checking.setdefault(("_typeshed", ""), []).append(("Incomplete", "Incomplete"))
-        if checking and self.type_checking_index is None:
+        definitions = self._typevar_definitions()
+        if (checking or definitions) and self.type_checking_index is None:
             ref = self._typing_ref("TYPE_CHECKING")
             if ref is None:
-                checking = {}  # cannot spell it: the quoted annotations still evaluate
+                checking, definitions = {}, []  # cannot spell it: the quoted annotations still evaluate
             else:
                 type_checking = ref[0]
                 for extra in ref[1]:
@@ -527,7 +535,7 @@ class TypeHintsRewriter(Rewriter):
                     else:
                         typing_bare.append(extra)
         typing_bare = sorted(set(typing_bare) - self.typing_available)
-        if not typing_bare and not plan.typing_module and not runtime and not checking:
+        if not typing_bare and not plan.typing_module and not runtime and not checking and not definitions:
             return updated_node
         insert_at = _import_position(body)
         added: List[Tuple[str, int, cst.BaseStatement]] = []
@@ -542,8 +550,9 @@ class TypeHintsRewriter(Rewriter):
             added.append((module, 1, _import_statement(module, names)))
         new_statements = [statement for _, _, statement in sorted(added, key=lambda item: item[:2])]
         body[insert_at:insert_at] = new_statements
-        if checking:
+        if checking or definitions:
             imports = [_import_statement(module, names) for (module, _), names in sorted(checking.items())]
+            imports.extend(definitions)
             if self.type_checking_index is not None:
                 index = self.type_checking_index + (len(new_statements) if self.type_checking_index >= insert_at else 0)
                 block = body[index]
@@ -561,6 +570,14 @@ class TypeHintsRewriter(Rewriter):
                 new_statements.append(block)
         _space_after(body, new_statements)
         return updated_node.with_changes(body=body)
+
+
+    def _typevar_definitions(self) -> List[cst.BaseStatement]:
+        """``_T = TypeVar("_T")`` for each stub TypeVar the annotations use, in stub order."""
+        if not self.plan.typevars or self.stub is None:
+            return []
+        typevars = sorted((self.stub.typevars[name] for name in self.plan.typevars), key=lambda t: t.order)
+        return [cst.parse_statement(typevar.code + "\n") for typevar in typevars]
 
 
 @lru_cache(maxsize=512)
@@ -637,9 +654,11 @@ class _Function:
         doc = docstring_node(node)
         self.doc = docstring_types(doc)
         self.stub_signature = None
+        self.stub_path = tuple(s.name for s in scopes) + (self.name,)
+        self._typevars_ok: Optional[bool] = None
         stub = rewriter.stub_for()
         if stub is not None and all(s.kind == "class" for s in scopes):
-            self.stub_signature = stub.signature(tuple(s.name for s in scopes) + (self.name,))
+            self.stub_signature = stub.signature(self.stub_path)
         self.type_params = {p.param.name.value for p in node.type_parameters.params} if node.type_parameters else set()
 
     # -- never --
@@ -768,9 +787,10 @@ class _Function:
             return None
         return self._stub_source(self.stub_signature.params[name])
 
-    def _stub_source(self, annotation) -> Optional[Type]:
+    def _stub_source(self, annotation, typevars_checked: bool = False) -> Optional[Type]:
         stub = self.rewriter.stub
         imports: Set[Tuple[str, Optional[str], str, bool]] = set()
+        definitions: Set[str] = set()
         forward = False
         for name in annotation.names:
             if name in self.type_params:
@@ -779,7 +799,14 @@ class _Function:
             imported = stub.imports.get(name)
             if where is None:
                 if imported is None:
-                    return None  # defined by the stub only, or unknown here
+                    typevar = stub.typevars.get(name)
+                    if typevar is None or not (typevars_checked or self._typevars_mergeable()):
+                        return None  # defined by the stub only, or unknown here
+                    if not self._typevar_imports(typevar, imports):
+                        return None
+                    definitions.add(name)
+                    forward = True
+                    continue
                 runtime = imported.module.split(".")[0] in _STDLIB
                 imports.add((imported.module, imported.name, name, runtime))
                 forward = forward or not runtime
@@ -788,7 +815,48 @@ class _Function:
                 return None
             forward = forward or not where
         forward = forward or self.rewriter.target < annotation.version
-        return Source(annotation.code, forward, frozenset(imports))
+        return Source(annotation.code, forward, frozenset(imports), frozenset(definitions))
+
+    def _typevar_imports(self, typevar, imports: Set[Tuple[str, Optional[str], str, bool]]) -> bool:
+        """Adds what the definition of a stub TypeVar reads (``TypeVar``, its bound) to
+        ``imports``, for type checkers only; False when a name cannot be brought in."""
+        stub = self.rewriter.stub
+        for name in typevar.names:
+            imported = stub.imports.get(name)
+            if self.rewriter.bound_before(self.scope, name, self.node) is None:
+                if imported is None:
+                    return False
+                imports.add((imported.module, imported.name, name, False))
+            elif not self._binding_agrees(name, imported, name in stub.defined):
+                return False
+        return True
+
+    def _typevars_mergeable(self) -> bool:
+        """A stub's TypeVars come in only when every slot of the signature that uses
+        one takes the stub's annotation: ``-> _T`` beside a parameter that is not
+        ``_T`` is an error for mypy. Never for methods of a class generic over them."""
+        if self._typevars_ok is not None:
+            return self._typevars_ok
+        self._typevars_ok = False
+        stub, signature = self.rewriter.stub, self.stub_signature
+        if signature is None or stub.generic_over(self.stub_path):
+            return False
+        params = {p.name.value: p for p in self.all_params(self.node.params)}
+        slots = [(name, annotation) for name, annotation in signature.params.items()]
+        slots.append(("", signature.returns))
+        for name, annotation in slots:
+            if annotation is None or not annotation.names & set(stub.typevars):
+                continue
+            if name:
+                param = params.get(name)
+                if param is None or param.annotation is not None or name in self.bare:
+                    return False
+            elif self.node.returns is not None:
+                return False
+            if self._stub_source(annotation, typevars_checked=True) is None:
+                return False
+        self._typevars_ok = True
+        return True
 
     def _binding_agrees(self, name: str, imported, defined_by_stub: bool) -> bool:
         """The source binds ``name`` to what the stub means by it."""

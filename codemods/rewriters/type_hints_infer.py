@@ -54,6 +54,8 @@ class Source:
     forward: bool = False
     #: imports it needs: (module, name or None, local name, needed at runtime).
     imports: FrozenSet[Tuple[str, Optional[str], str, bool]] = frozenset()
+    #: stub TypeVars it needs defined for type checkers (under ``if TYPE_CHECKING:``).
+    definitions: FrozenSet[str] = frozenset()
 
 
 Type = Union[Placeholder, Builtin, Generic, Source]

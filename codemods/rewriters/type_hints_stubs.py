@@ -29,6 +29,16 @@ class StubAnnotation:
     version: Tuple[int, int] = (3, 0)
 
 
+@dataclass(frozen=True)
+class StubTypeVar:
+    """``_T = TypeVar("_T", bound=X)`` in a stub: the statement, and the names its
+    value reads (``TypeVar``, ``X``; not the quoted name)."""
+
+    code: str
+    names: FrozenSet[str]
+    order: int
+
+
 @dataclass
 class StubSignature:
     params: Dict[str, StubAnnotation] = field(default_factory=dict)
@@ -44,6 +54,17 @@ class Stub:
     functions: Dict[Tuple[str, ...], StubSignature] = field(default_factory=dict)
     #: paths defined more than once (overloads, version branches): never merged.
     ambiguous: Set[Tuple[str, ...]] = field(default_factory=set)
+    #: module-level TypeVar, ParamSpec and TypeVarTuple definitions, by name.
+    typevars: Dict[str, StubTypeVar] = field(default_factory=dict)
+    #: names read by the bases of each class (``Generic[_T]`` -> ``Generic``, ``_T``).
+    class_bases: Dict[Tuple[str, ...], FrozenSet[str]] = field(default_factory=dict)
+
+    def generic_over(self, path: Tuple[str, ...]) -> FrozenSet[str]:
+        """The stub TypeVars that the classes enclosing ``path`` are generic over."""
+        found: Set[str] = set()
+        for end in range(1, len(path)):
+            found |= self.class_bases.get(path[:end], frozenset()) & set(self.typevars)
+        return frozenset(found)
 
     def signature(self, path: Tuple[str, ...]) -> Optional[StubSignature]:
         return None if path in self.ambiguous else self.functions.get(path)
@@ -137,6 +158,47 @@ def runtime_version(expression: cst.BaseExpression) -> Tuple[int, int]:
     return finder.version
 
 
+_TYPING_MODULES = ("typing", "typing_extensions")
+_TYPEVAR_KINDS = ("TypeVar", "ParamSpec", "TypeVarTuple")
+
+
+class _PlainNames(cst.CSTVisitor):
+    """Root names an expression reads, leaving string literals (a TypeVar's own
+    name, a forward reference) alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: Set[str] = set()
+        self.strings = False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)  # not the keyword (``bound=``)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> bool:
+        self.strings = True
+        return False
+
+
+def _has_string(expression: cst.BaseExpression) -> bool:
+    finder = _PlainNames()
+    expression.visit(finder)
+    return finder.strings
+
+
+def _plain_names(expression: cst.BaseExpression) -> Set[str]:
+    finder = _PlainNames()
+    expression.visit(finder)
+    return finder.names
+
+
 class _StubReader(cst.CSTVisitor):
     def __init__(self, module: cst.Module, stub: Stub) -> None:
         super().__init__()
@@ -177,6 +239,10 @@ class _StubReader(cst.CSTVisitor):
         if not self.classes and not self.depth:
             self.stub.defined.add(node.name.value)
         self.classes.append(node.name.value)
+        names: Set[str] = set()
+        for base in node.bases:
+            names |= _plain_names(base.value)
+        self.stub.class_bases[tuple(self.classes)] = frozenset(names)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.classes.pop()
@@ -186,6 +252,27 @@ class _StubReader(cst.CSTVisitor):
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
                     self.stub.defined.add(target.target.value)
+            if (len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and self._is_typevar(node.value)
+                    and not any(_has_string(a.value) for a in node.value.args[1:])):
+                # a quoted bound would name something of the stub's module, not the source's
+                name = node.targets[0].target.value
+                code = f"{name} = {self.module.code_for_node(node.value)}"
+                self.stub.typevars[name] = StubTypeVar(code, frozenset(_plain_names(node.value)), len(self.stub.typevars))
+
+    def _is_typevar(self, value: cst.BaseExpression) -> bool:
+        """``TypeVar(...)``, ``typing.TypeVar(...)``, ``ParamSpec(...)``... as the stub imports them."""
+        if not isinstance(value, cst.Call):
+            return False
+        func = value.func
+        if isinstance(func, cst.Name):
+            imported = self.stub.imports.get(func.value)
+            return (imported is not None and imported.module in _TYPING_MODULES
+                    and imported.name in _TYPEVAR_KINDS)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            imported = self.stub.imports.get(func.value.value)
+            return (imported is not None and imported.name is None and imported.module in _TYPING_MODULES
+                    and func.attr.value in _TYPEVAR_KINDS)
+        return False
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if not self.classes and not self.depth and isinstance(node.target, cst.Name):

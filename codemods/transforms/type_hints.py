@@ -12,7 +12,10 @@ What it changes
     * from a ``.pyi`` stub with ``stubs = "DIR"`` (stubgen, MonkeyType, pyright):
       the stub's annotation where the source has none, with the imports it needs
       (standard-library modules imported at run time, others under
-      ``if TYPE_CHECKING:`` with the annotation quoted);
+      ``if TYPE_CHECKING:`` with the annotation quoted); a stub's ``TypeVar``
+      (``ParamSpec``...) is defined under ``if TYPE_CHECKING:`` too, only when
+      every slot of the signature that uses it takes the stub's annotation and
+      the stub's class is not generic over it;
     * from the docstring: reST ``:type x: int`` / ``:param int x:`` /
       ``:rtype:``, Google ``x (int): ...`` / ``Returns:``, NumPy ``x : int`` /
       ``Returns`` (``int or None`` and ``str, optional`` with a ``None``
