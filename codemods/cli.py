@@ -21,18 +21,67 @@ variables, inconsistent naming, missing type hints and docstrings, string-built 
 Every change is scope-aware, verified to re-parse, and written atomically.
 """
 
+EXIT_CODES = {
+    "apply": "exit codes:\n"
+             "  0  it ran, changes or not\n"
+             "  1  a file changed and --exit-non-zero-on-fix\n"
+             "  2  a file could not be processed, or a usage error (errors win over changes)\n",
+    "check": "exit codes:\n"
+             "  0  nothing would change\n"
+             "  1  a file would change, or a codemod reported something to fix by hand\n"
+             "  2  a file could not be processed, or a usage error (errors win over changes)\n",
+    "rename": "exit codes:\n"
+              "  0  it ran, changes or not (without --check)\n"
+              "  1  with --check: a file would change; with --exit-non-zero-on-fix: a file changed\n"
+              "  2  a file could not be processed, or a usage error (bad OLD/NEW, ...);\n"
+              "     errors win over changes\n",
+    "list": "exit codes:\n  0  always\n",
+    "explain": "exit codes:\n  0  the documentation was printed\n  2  no codemod has that id\n",
+}
+
+EXAMPLES = {
+    "apply": "examples:\n"
+             "  codemod apply .                                 fix the current folder in place\n"
+             "  codemod apply --dry-run src/                    print the diff, write nothing\n"
+             "  codemod apply --select unused-imports .         only one codemod\n"
+             "  codemod apply --select type-hints --stubs out/ src/   types from .pyi stubs\n"
+             "  codemod apply --select migrate.py:Rename src/   your own libcst transformer\n",
+    "check": "examples:\n"
+             "  codemod check src/                              the diff; exit 1 if anything would change\n"
+             "  codemod check --since origin/main .             only files changed on a branch\n"
+             "  codemod check --output-format github .          annotations in a GitHub workflow\n"
+             "  codemod check --output-format sarif . > codemods.sarif\n"
+             "  codemod check --stdin-filename app.py < app.py  source on stdin (editors)\n",
+    "rename": "examples:\n"
+              "  codemod rename pkg.mod.oldName new_name .       a function, class or variable\n"
+              "  codemod rename pkg.mod.Class.run execute src/   a method, in every subclass too\n"
+              "  codemod rename pkg.old_mod pkg.new_mod .        a module's imports\n"
+              "  codemod rename --check pkg.mod.f g .            only show the diff (exit 1 if any)\n",
+    "list": "examples:\n  codemod list\n",
+    "explain": "examples:\n  codemod explain unused-imports\n",
+}
+
 EPILOG = """\
 exit codes:
   apply   0 it ran (changes or not); 1 a file changed and --exit-non-zero-on-fix; 2 errors
   check   0 nothing would change; 1 something would change or needs a hand fix; 2 errors
-  Errors win over changes.
+  Errors win over changes. `codemod COMMAND --help` describes each command.
 
 examples:
   codemod check src/                         show the diff, exit 1 if anything would change
   codemod apply --select unused-imports .    fix only unused imports, in place
   codemod apply --select migrate.py:Rename   run your own libcst transformer
+  codemod rename pkg.mod.oldName new_name .  rename a definition and every reference
   codemod explain unused-imports             what a codemod changes, and why it is safe
 """
+
+#: codemods that only run through their own subcommand (they need arguments):
+#: ``--select ALL`` leaves them out and naming them in ``--select`` is a usage error.
+SUBCOMMAND_ONLY = {"rename": "codemod rename OLD NEW [PATH ...]"}
+
+#: codemod options that name a folder: a relative value in the config file is
+#: relative to the config file's folder, and the codemod gets an absolute path.
+FOLDER_OPTIONS = {"type-hints": ("stubs",)}
 
 
 class UsageError(Exception):
@@ -42,7 +91,8 @@ class UsageError(Exception):
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
     parser.add_argument("--select", action="append", metavar="ID,...",
-                        help="codemods to run: ids, or your own transformer as package.module:Name or path/file.py:Name")
+                        help="codemods to run (ALL: every built-in except rename), or your own transformer "
+                             "as package.module:Name or path/file.py:Name")
     parser.add_argument("--ignore", action="append", metavar="ID,...", help="codemods not to run")
     parser.add_argument("--unsafe-fixes", action="store_true", default=None, help="also make fixes that may change behaviour")
     parser.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false", help=argparse.SUPPRESS)
@@ -62,35 +112,62 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
 
 
+def _add_stubs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--stubs", metavar="DIR",
+                        help="folder of .pyi stubs the type-hints codemod takes types from "
+                             "(its `stubs` option; the cache is not used then)")
+
+
+def _command(commands, name: str, help: str, description: str) -> argparse.ArgumentParser:
+    epilog = EXIT_CODES[name] + "\n" + EXAMPLES[name]
+    return commands.add_parser(name, help=help, description=description, epilog=epilog,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="codemod", description=DESCRIPTION, epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"codemod {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    apply = commands.add_parser("apply", help="rewrite files in place", description="Rewrite files in place.",
-                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    apply = _command(commands, "apply", "rewrite files in place",
+                     "Rewrite the Python files under PATH in place with the selected codemods.")
     _add_run_options(apply)
+    _add_stubs_option(apply)
     apply.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
     apply.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file changed")
-    check = commands.add_parser("check", help="print the diff; exit 1 if anything would change (for CI)",
-                                description="Print the diff and write nothing; exit 1 if anything would change.",
-                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check = _command(commands, "check", "print the diff; exit 1 if anything would change (for CI)",
+                     "Print the diff and write nothing; exit 1 if anything would change.")
     _add_run_options(check)
-    rename = commands.add_parser(
-        "rename", help="rename a definition and every reference to it (a migration)",
-        description="Rename OLD to NEW (dotted qualified names: pkg.mod.func, pkg.mod.Class.method, pkg.mod) "
-                    "and every reference in the run that resolves to it through imports and aliases.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_stubs_option(check)
+    rename = _command(
+        commands, "rename", "rename a definition and every reference to it (a migration)",
+        "Rename OLD to NEW (dotted qualified names: pkg.mod.func, pkg.mod.Class.method, pkg.mod) "
+        "and every reference in the run that resolves to it through imports and aliases.")
     rename.add_argument("old", metavar="OLD")
     rename.add_argument("new", metavar="NEW")
     _add_run_options(rename)
     rename.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
     rename.add_argument("--check", action="store_true", help="print the diff, write nothing, exit 1 if anything would change")
     rename.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file changed")
-    commands.add_parser("list", help="list the codemods: id, safety, default, summary")
-    explain = commands.add_parser("explain", help="print a codemod's documentation")
-    explain.add_argument("id", metavar="ID")
+    _command(commands, "list", "list the codemods: id, safety, default, summary",
+             "Every codemod (built-in and plugin): id, safe/unsafe, on/off by default, one-line summary.")
+    explain = _command(commands, "explain", "print a codemod's documentation",
+                       "Print a codemod's documentation: what it changes, what it never touches, "
+                       "fix safety, options.")
+    explain.add_argument("id", metavar="ID", help="a codemod id, as `codemod list` prints it")
     return parser
+
+
+def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Options may follow the positionals (``codemod rename OLD NEW --no-cache .``):
+    a subcommand's arguments are parsed intermixed, which argparse cannot do through
+    the top-level parser (its subparsers argument takes the rest of the line)."""
+    commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    if argv and argv[0] in commands.choices:
+        args = commands.choices[argv[0]].parse_intermixed_args(argv[1:])
+        args.command = argv[0]
+        return args
+    return parser.parse_args(argv)
 
 
 def _split(values: Optional[List[str]]) -> List[str]:
@@ -124,9 +201,11 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
         else:
             for item in requested:
                 if item.upper() == "ALL":
-                    chosen.extend(builtin_codemods().values())
+                    chosen.extend(c for c in builtin_codemods().values() if c.id not in SUBCOMMAND_ONLY)
                 elif is_user_transformer(item):
                     users.append(item)
+                elif item in SUBCOMMAND_ONLY:
+                    raise UsageError(f"{item} runs only through its own command: {SUBCOMMAND_ONLY[item]}")
                 else:
                     chosen.append(find_codemod(item))
         for item in ignored:
@@ -148,7 +227,12 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
             options = codemod.resolve_options(config.codemod_options.get(codemod.id, {}))
         except ValueError as error:
             raise UsageError(f"{config.path}: {error}") from None
+        _resolve_folder_options(codemod.id, options, config)
+        if codemod.id == "type-hints" and getattr(args, "stubs", None):
+            options["stubs"] = _existing_folder(args.stubs, "--stubs")
         selected.append(SelectedCodemod(codemod, options))
+    if getattr(args, "stubs", None) and not any(s.codemod.id == "type-hints" for s in selected):
+        sys.stderr.write("codemod: --stubs has no effect: type-hints is not selected (--select type-hints)\n")
     if skipped_unsafe and requested is not None:
         sys.stderr.write(f"codemod: {', '.join(skipped_unsafe)} only runs with --unsafe-fixes\n")
     if users:
@@ -160,6 +244,25 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
             except RegistryError as error:
                 raise UsageError(str(error)) from None
     return tuple(selected), tuple(users), unsafe
+
+
+def _existing_folder(value: str, where: str) -> str:
+    if not os.path.isdir(value):
+        raise UsageError(f"{where}: no such folder: {value}")
+    return os.path.abspath(value)
+
+
+def _resolve_folder_options(codemod_id: str, options: Dict[str, object], config) -> None:
+    """Relative paths in ``[tool.codemods.<id>]`` are relative to the config file."""
+    for name in FOLDER_OPTIONS.get(codemod_id, ()):
+        value = options.get(name)
+        if not value:
+            continue
+        if not isinstance(value, str):
+            raise UsageError(f"{config.path}: [tool.codemods.{codemod_id}] `{name}` must be a string")
+        if name in config.codemod_options.get(codemod_id, {}):
+            value = os.path.join(config.root, value)
+        options[name] = _existing_folder(value, f"{config.path}: [tool.codemods.{codemod_id}] `{name}`")
 
 
 def _rename_selection(args: argparse.Namespace, config) -> tuple:
@@ -200,15 +303,19 @@ def _run(args: argparse.Namespace) -> int:
         return _run_stdin(args, settings, config, mode)
     from codemods.discovery import DiscoveryError, changed_since, discover_files
 
-    paths, missing = discover_files(args.paths, config, force_exclude=args.force_exclude)
+    discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude)
     for path in missing:
         sys.stderr.write(f"{path}:1:1: error: no such file or folder\n")
+    paths = discovered
     if args.since:
         try:
             paths = changed_since(args.since, paths)
         except DiscoveryError as error:
             raise UsageError(str(error)) from None
-    settings = _prepare_cross_file(settings, paths)
+    # Files left out by --since are not rewritten by anyone: cross-file codemods must
+    # not plan a change they would need. Other shards' files are rewritten by the
+    # sibling jobs with the same plan, so they are not frozen.
+    settings = _prepare_cross_file(settings, discovered, paths, config)
     if args.shard:
         from codemods.discovery import select_shard
 
@@ -220,7 +327,7 @@ def _run(args: argparse.Namespace) -> int:
     from codemods.runner import run_files
 
     cache = None
-    if not args.no_cache:
+    if not args.no_cache and not _reads_files_outside_the_key(settings):
         folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
         cache = ContentCache(folder)
     progress = None
@@ -251,15 +358,47 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _prepare_cross_file(settings, paths: Sequence[str]):
-    """Let cross-file codemods index the whole run once, before any file is processed."""
-    prepared = tuple((s.codemod.id, s.codemod().prepare(paths, s.options))
-                     for s in settings.codemods if s.codemod.cross_file)
-    if not prepared:
+def _reads_files_outside_the_key(settings) -> bool:
+    """Type hints from stubs depend on the stub files, which the cache key does not
+    cover: such a run does not use the cache rather than risk a stale result."""
+    return any(s.codemod.id == "type-hints" and s.options.get("stubs") for s in settings.codemods)
+
+
+def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence[str], config):
+    """Let cross-file codemods index every discovered file once, before any file is
+    processed, and tell them which files this run will not rewrite for them (left out
+    by ``--since``, or per-file-ignored for that codemod): nothing there may change."""
+    cross_file = [s for s in settings.codemods if s.codemod.cross_file]
+    if not cross_file:
         return settings
+    from codemods.runner import ignored_ids_for
+
+    rewritten = set(processed)
+    prepared = []
+    for selected in cross_file:
+        codemod_id = selected.codemod.id
+        frozen = tuple(path for path in every_path if path not in rewritten
+                       or codemod_id in ignored_ids_for(path, config.per_file_ignores, config.root))
+        declaration = selected.codemod()
+        keywords = {"frozen_paths": frozen} if _accepts_keyword(declaration.prepare, "frozen_paths") else {}
+        try:
+            prepared.append((codemod_id, declaration.prepare(list(every_path), selected.options, **keywords)))
+        except ValueError as error:  # bad options or arguments (the rename engine's RenameError is one)
+            message = str(error)
+            raise UsageError(message if message.startswith(f"{codemod_id}:") else f"{codemod_id}: {message}") from None
     import dataclasses
 
-    return dataclasses.replace(settings, project_data=prepared)
+    return dataclasses.replace(settings, project_data=tuple(prepared))
+
+
+def _accepts_keyword(function, name: str) -> bool:
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
 def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
@@ -267,7 +406,8 @@ def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
     from codemods.reporting import write_errors
     from codemods.runner import RunReport, ignored_ids_for
 
-    settings = _prepare_cross_file(settings, [args.stdin_filename] if os.path.isfile(args.stdin_filename) else [])
+    on_disk = [args.stdin_filename] if os.path.isfile(args.stdin_filename) else []
+    settings = _prepare_cross_file(settings, on_disk, on_disk, config)
     raw = sys.stdin.buffer.read()
     if args.force_exclude:
         from codemods.discovery import is_excluded
@@ -332,7 +472,7 @@ def _explain(codemod_id: str) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(parser, list(sys.argv[1:] if argv is None else argv))
     debug = getattr(args, "debug", False)
     try:
         if args.command in ("apply", "check", "rename"):

@@ -176,10 +176,18 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
 
 
 def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
-    """Keep the candidates git reports as changed since ``ref`` (or untracked)."""
+    """Keep the candidates git reports as changed since ``ref`` (or untracked).
+
+    git runs in the candidates' folder, so the run may start outside the repository."""
+    folders = [os.path.dirname(os.path.abspath(path)) for path in candidates]
+    try:
+        where = os.path.commonpath(folders) if folders else os.getcwd()
+    except ValueError:  # different drives
+        where = os.getcwd()
+
     def git(*args: str) -> List[str]:
         try:
-            completed = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+            completed = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=where)
         except OSError as error:
             raise DiscoveryError(f"--since needs git: {error}") from None
         if completed.returncode != 0:

@@ -83,13 +83,33 @@ def find_codemod(codemod_id: str) -> Type[Codemod]:
     plugins = plugin_codemods()
     if codemod_id in plugins:
         return plugins[codemod_id]
-    known = ", ".join(sorted(all_codemods()))
-    raise RegistryError(f"unknown codemod {codemod_id!r} (known: {known})")
+    known = sorted(all_codemods())
+    import difflib
+
+    close = difflib.get_close_matches(codemod_id, known, n=3, cutoff=0.5)
+    close += [name for name in known if codemod_id and codemod_id in name and name not in close]
+    if close:
+        raise RegistryError(f"unknown codemod {codemod_id!r}; did you mean {' or '.join(close)}? "
+                            "(`codemod list` shows every id)")
+    raise RegistryError(f"unknown codemod {codemod_id!r} (known: {', '.join(known)})")
 
 
 def is_user_transformer(selector: str) -> bool:
     """``pkg.module:Name`` or ``path/to/file.py:Name``."""
     return ":" in selector and not selector.startswith(":") and not selector.endswith(":")
+
+
+def _import_from_here(target: str):
+    """Import ``package.module`` as ``python -m`` would: the current folder counts
+    (the console script's own folder is first on sys.path, not the project)."""
+    try:
+        return importlib.import_module(target)
+    except ModuleNotFoundError as error:
+        here = os.getcwd()
+        if error.name != target.partition(".")[0] or here in sys.path:
+            raise
+    sys.path.insert(0, here)
+    return importlib.import_module(target)
 
 
 @lru_cache(maxsize=None)
@@ -111,7 +131,7 @@ def load_user_transformer(selector: str) -> type:
             raise RegistryError(f"cannot import {target}: {type(error).__name__}: {error}") from None
     else:
         try:
-            module = importlib.import_module(target)
+            module = _import_from_here(target)
         except Exception as error:
             raise RegistryError(f"cannot import {target}: {type(error).__name__}: {error}") from None
     value = getattr(module, name, None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
@@ -571,8 +572,10 @@ class _Planner:
 
 
 def build_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object],
-               codemod_id: str = "naming") -> NamingPlan:
-    """Index ``(path, text)`` pairs and decide the cross-file renames."""
+               codemod_id: str = "naming", frozen_paths: Sequence[str] = ()) -> NamingPlan:
+    """Index ``(path, text)`` pairs and decide the cross-file renames. Files in
+    ``frozen_paths`` will not be rewritten: they count as suppressed files do."""
+    frozen = {os.path.abspath(path) for path in frozen_paths}
     modules: Dict[str, _Module] = {}
     protected: Set[str] = set()
     seen_names: Dict[str, int] = {}
@@ -587,7 +590,7 @@ def build_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object]
             continue
         seen_names[name] = seen_names.get(name, 0) + 1
         facts = scan_module(path, text, tree, name, is_init)
-        facts.frozen = _is_frozen(text, tree, codemod_id)
+        facts.frozen = os.path.abspath(path) in frozen or _is_frozen(text, tree, codemod_id)
         protected.update(facts.strings)
         if facts.all_names:
             protected.update(facts.all_names)

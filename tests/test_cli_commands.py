@@ -1,0 +1,356 @@
+"""The command line itself, through the real console script: `list`, `explain`,
+`--help`, options after positionals, `--select ALL`, `--stubs`, usage errors from
+cross-file codemods, which files cross-file codemods may change (`--since`,
+per-file ignores, shards), and user transformers imported from the current folder."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from codemods.registry import builtin_codemods
+from tests.helpers import run_cli
+
+PLUGIN = '''\
+"""An unsafe plugin codemod, on by default (test only).
+
+What it changes
+    Nothing.
+"""
+from codemods.contract import Codemod
+
+
+class Loud(Codemod):
+    id = "test-loud"
+    summary = "Does nothing, loudly (test only)."
+    default = True
+    safe = False
+    rewriter = "test_loud:Loud"
+'''
+
+
+def cli(*args: str, cwd: Path, env=None) -> subprocess.CompletedProcess:
+    result = run_cli(*args, cwd=str(cwd), env=env)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"),
+                                       result.stderr.decode("utf-8"))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def assert_usage_error(done: subprocess.CompletedProcess, *phrases: str) -> None:
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.count("\n") == 1, done.stderr  # one line
+    assert done.stderr.startswith("codemod: error: "), done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    for phrase in phrases:
+        assert phrase in done.stderr
+
+
+# --- list and explain -----------------------------------------------------------
+
+def test_list_prints_every_codemod_with_safety_default_and_summary(tmp_path):
+    site = tmp_path / "site"
+    write(site / "test_loud.py", PLUGIN)
+    write(site / "test_loud-1.0.dist-info" / "METADATA", "Metadata-Version: 2.1\nName: test-loud\nVersion: 1.0\n")
+    write(site / "test_loud-1.0.dist-info" / "entry_points.txt", "[codemods.transforms]\ntest-loud = test_loud:Loud\n")
+    done = cli("list", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    assert done.returncode == 0, done.stderr
+    rows = {}
+    for line in done.stdout.splitlines():
+        codemod_id, safety, default, summary = line.split(None, 3)
+        rows[codemod_id] = (safety, default, summary)
+    expected = {c.id: ("safe" if c.safe else "unsafe", "on" if c.default else "off", c.summary)
+                for c in builtin_codemods().values()}
+    expected["test-loud"] = ("unsafe", "on", "Does nothing, loudly (test only).")
+    assert rows == expected
+
+
+@pytest.mark.parametrize("codemod_id", sorted(builtin_codemods()))
+def test_explain_prints_the_documentation(tmp_path, codemod_id):
+    codemod = builtin_codemods()[codemod_id]
+    done = cli("explain", codemod_id, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{codemod_id}: {codemod.summary}\n")
+    assert codemod.documentation() in done.stdout
+    for section in ("What it changes", "Never", "Fix safety"):
+        assert f"\n{section}\n" in done.stdout
+
+
+@pytest.mark.parametrize("typo,suggested", [
+    ("unused-import", ("unused-imports",)),
+    ("unused", ("unused-imports", "unused-variables")),
+    ("typehints", ("type-hints",)),
+])
+def test_explain_an_unknown_id_suggests_close_matches(tmp_path, typo, suggested):
+    done = cli("explain", typo, cwd=tmp_path)
+    assert_usage_error(done, f"unknown codemod {typo!r}", "did you mean", *suggested)
+    assert "docstrings" not in done.stderr  # close matches, not the whole list
+
+
+def test_explain_an_id_like_none_lists_every_id(tmp_path):
+    done = cli("explain", "zzz", cwd=tmp_path)
+    assert_usage_error(done, "unknown codemod 'zzz'", *builtin_codemods())
+
+
+def test_a_typo_in_select_suggests_too(tmp_path):
+    assert_usage_error(cli("check", "--select", "unused-import", ".", cwd=tmp_path), "did you mean unused-imports")
+
+
+# --- help -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["apply", "check", "rename", "list", "explain"])
+def test_each_command_has_help_with_exit_codes_and_examples(tmp_path, command):
+    done = cli(command, "--help", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"usage: codemod {command}")
+    exit_codes = done.stdout.split("exit codes:\n", 1)[1].split("\n\n", 1)[0]
+    assert "  0  " in exit_codes
+    examples = done.stdout.split("examples:\n", 1)[1]
+    assert f"  codemod {command}" in examples
+
+
+def test_run_commands_document_every_exit_code(tmp_path):
+    for command in ("apply", "check", "rename"):
+        exit_codes = cli(command, "--help", cwd=tmp_path).stdout.split("exit codes:\n", 1)[1]
+        assert all(f"  {code}  " in exit_codes for code in "012"), command
+        assert "errors win over changes" in exit_codes
+
+
+def test_top_level_help_points_to_the_commands(tmp_path):
+    done = cli("--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "codemod COMMAND --help" in done.stdout
+    for command in ("apply", "check", "rename", "list", "explain"):
+        assert f"    {command} " in done.stdout
+
+
+def test_an_unknown_option_is_reported_by_the_command(tmp_path):
+    done = cli("check", "--no-such-option", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "usage: codemod check" in done.stderr and "--no-such-option" in done.stderr
+
+
+# --- options after positionals -----------------------------------------------------
+
+def rename_project(root: Path) -> Path:
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "mod.py", "def oldName(x):\n    return x\n")
+    write(root / "use.py", "from pkg.mod import oldName\n\nprint(oldName(1))\n")
+    return root
+
+
+def test_rename_takes_options_after_its_arguments(tmp_path):
+    rename_project(tmp_path)
+    done = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", "--check", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "+from pkg.mod import new_name" in done.stdout and "+def new_name(x):" in done.stdout
+    assert (tmp_path / "pkg" / "mod.py").read_text() == "def oldName(x):\n    return x\n"
+    applied = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr
+    assert (tmp_path / "use.py").read_text() == "from pkg.mod import new_name\n\nprint(new_name(1))\n"
+
+
+def test_check_takes_options_between_paths(tmp_path):
+    write(tmp_path / "a.py", "import os\n\nLIMIT = 1\n")  # a module of imports only is a facade
+    write(tmp_path / "b.py", "import sys\n\nLIMIT = 2\n")
+    done = cli("check", "a.py", "--select", "unused-imports", "b.py", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "-import os" in done.stdout and "-import sys" in done.stdout
+
+
+# --- which codemods: ALL and rename -----------------------------------------------
+
+def test_select_all_runs_every_built_in_but_rename(tmp_path):
+    write(tmp_path / "a.py", "def scale(value):\n    return value\n")
+    done = cli("check", "--select", "ALL", "--no-cache", "a.py", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    # both codemods that are off by default ran; rename (which needs OLD/NEW) did not fail the run
+    assert "fixes: docstrings 1, type-hints 1" in done.stderr
+    assert "error" not in done.stderr
+
+
+def test_select_rename_points_to_its_command(tmp_path):
+    write(tmp_path / "a.py", "x = 1\n")
+    assert_usage_error(cli("check", "--select", "rename", "--no-cache", ".", cwd=tmp_path),
+                       "codemod rename OLD NEW")
+    write(tmp_path / "pyproject.toml", '[tool.codemods]\nselect = ["unused-imports", "rename"]\n')
+    assert_usage_error(cli("check", "--no-cache", ".", cwd=tmp_path), "codemod rename OLD NEW")
+
+
+# --- usage errors from cross-file codemods -------------------------------------------
+
+@pytest.mark.parametrize("old,new,message", [
+    ("pkg.mod.oldName", "bad name", "NEW must be a dotted name"),
+    ("pkg.mod.oldName", "other.mod.new_name", "NEW must keep the parent of OLD"),
+    ("pkg..mod", "x", "OLD must be a dotted name"),
+])
+def test_bad_rename_arguments_are_usage_errors(tmp_path, old, new, message):
+    rename_project(tmp_path)
+    assert_usage_error(cli("rename", old, new, "--no-cache", ".", cwd=tmp_path), message)
+
+
+def test_a_bad_option_of_a_cross_file_codemod_is_a_usage_error(tmp_path):
+    rename_project(tmp_path)
+    write(tmp_path / "pyproject.toml", '[tool.codemods.naming]\nfunction-names = "kebab"\n')
+    assert_usage_error(cli("check", "--select", "naming", "--no-cache", ".", cwd=tmp_path),
+                       "naming: option function-names must be one of")
+
+
+# --- what cross-file codemods may change ---------------------------------------------
+
+def naming_project(root: Path) -> Path:
+    """``helperFunc`` is private (a private module) and imported by a sibling: naming
+    renames it in both files, or in neither."""
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "_impl.py", "def helperFunc():\n    return 1\n")
+    write(root / "pkg" / "api.py", "from pkg._impl import helperFunc\n\n\ndef run():\n    return helperFunc()\n")
+    return root
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
+                   cwd=str(root), check=True, capture_output=True)
+
+
+def test_naming_renames_across_modules_when_both_are_in_the_run(tmp_path):
+    naming_project(tmp_path)
+    done = cli("check", "--select", "naming", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "+def helper_func():" in done.stdout and "+from pkg._impl import helper_func" in done.stdout
+
+
+def test_since_keeps_cross_file_renames_out_of_files_it_leaves_alone(tmp_path):
+    naming_project(tmp_path)
+    git(tmp_path, "init", "-q", ".")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    with open(tmp_path / "pkg" / "_impl.py", "a") as handle:
+        handle.write("\nLIMIT = 2\n")
+    # api.py is unchanged, so not rewritten: renaming helperFunc in _impl.py alone would break it
+    done = cli("apply", "--select", "naming", "--no-cache", "--since", "HEAD", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "def helperFunc():" in (tmp_path / "pkg" / "_impl.py").read_text()
+    # the same from outside the repository: git runs where the files are
+    outside = cli("check", "--select", "naming", "--no-cache", "--since", "HEAD", str(tmp_path),
+                  cwd=tmp_path.parent)
+    assert outside.returncode == 0, outside.stderr
+    assert "0 files would change of 1" in outside.stderr
+
+
+def test_per_file_ignored_files_keep_cross_file_names(tmp_path):
+    naming_project(tmp_path)
+    write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/api.py" = ["naming"]\n')
+    done = cli("check", "--select", "naming", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    # ignoring another codemod there changes nothing
+    write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/api.py" = ["docstrings"]\n')
+    assert cli("check", "--select", "naming", "--no-cache", ".", cwd=tmp_path).returncode == 1
+
+
+def test_shards_together_make_the_change_of_one_run(tmp_path):
+    naming_project(tmp_path)
+    whole = cli("check", "--select", "naming", "--no-cache", ".", cwd=tmp_path).stdout
+    pieces = [cli("check", "--select", "naming", "--no-cache", "--shard", f"{k}/3", ".", cwd=tmp_path).stdout
+              for k in (1, 2, 3)]
+    assert sum(1 for piece in pieces if piece) >= 2  # the two files are in different shards
+    split = lambda text: sorted(chunk for chunk in text.split("--- a/") if chunk)  # noqa: E731
+    assert split("".join(pieces)) == split(whole)
+
+
+# --- --stubs -----------------------------------------------------------------------------
+
+UNTYPED = "def area(w, h):\n    return w * h\n"
+TYPED = "def area(w: int, h: int) -> int:\n    return w * h\n"
+STUB = "def area(w: int, h: int) -> int: ...\n"
+
+
+def test_stubs_option_gives_types_from_the_stub_folder(tmp_path):
+    work = tmp_path / "src"
+    target = write(work / "geo.py", UNTYPED)
+    write(tmp_path / "typings" / "geo.pyi", STUB)
+    done = cli("apply", "--select", "type-hints", "--stubs", "../typings", "--no-cache", "geo.py", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text() == TYPED
+
+
+def test_stubs_in_the_config_are_relative_to_its_folder(tmp_path):
+    target = write(tmp_path / "geo.py", UNTYPED)
+    write(tmp_path / "typings" / "geo.pyi", STUB)
+    write(tmp_path / "pyproject.toml", '[tool.codemods]\nselect = ["type-hints"]\n\n'
+                                       '[tool.codemods.type-hints]\nstubs = "typings"\n')
+    elsewhere = tmp_path / "docs"
+    elsewhere.mkdir()
+    done = cli("apply", "--no-cache", str(target), cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text() == TYPED
+
+
+def test_a_missing_stubs_folder_is_a_usage_error(tmp_path):
+    write(tmp_path / "geo.py", UNTYPED)
+    assert_usage_error(cli("check", "--select", "type-hints", "--stubs", "nowhere", ".", cwd=tmp_path),
+                       "--stubs", "nowhere")
+    write(tmp_path / "pyproject.toml", '[tool.codemods.type-hints]\nstubs = "nowhere"\n')
+    assert_usage_error(cli("check", "--select", "type-hints", ".", cwd=tmp_path), "pyproject.toml", "stubs")
+
+
+def test_stubs_without_type_hints_says_it_has_no_effect(tmp_path):
+    write(tmp_path / "geo.py", UNTYPED)
+    (tmp_path / "typings").mkdir()
+    done = cli("check", "--select", "unused-imports", "--stubs", "typings", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "--stubs has no effect" in done.stderr
+
+
+def test_a_changed_stub_is_seen_by_the_next_run(tmp_path):
+    # Only certain types (no placeholders): without a stub the file is clean, and a
+    # cache keyed on the file alone would keep saying so after the stub appears.
+    target = write(tmp_path / "geo.py", UNTYPED)
+    write(tmp_path / "pyproject.toml", "[tool.codemods.type-hints]\nplaceholders = false\n")
+    stubs = tmp_path / "typings"
+    stubs.mkdir()
+    command = ("check", "--select", "type-hints", "--stubs", "typings", "--cache-dir", "cache", ".")
+    assert cli(*command, cwd=tmp_path).returncode == 0
+    assert cli(*command, cwd=tmp_path).returncode == 0
+    write(stubs / "geo.pyi", STUB)
+    done = cli(*command, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "+def area(w: int, h: int) -> int:" in done.stdout
+    assert target.read_text() == UNTYPED
+
+
+# --- user transformers -------------------------------------------------------------------
+
+TRANSFORMER = '''\
+import libcst as cst
+
+
+class RenameFetch(cst.CSTTransformer):
+    def leave_Name(self, original_node, updated_node):
+        if updated_node.value == "fetch_all":
+            return updated_node.with_changes(value="fetch_many")
+        return updated_node
+'''
+
+
+@pytest.mark.parametrize("selector", ["rename_api:RenameFetch", "migrations.rename_api:RenameFetch",
+                                      "migrations/rename_api.py:RenameFetch", "rename_api.py:RenameFetch"])
+def test_user_transformer_from_the_current_folder(tmp_path, selector):
+    write(tmp_path / "rename_api.py", TRANSFORMER)
+    write(tmp_path / "migrations" / "__init__.py", "")
+    write(tmp_path / "migrations" / "rename_api.py", TRANSFORMER)
+    target = write(tmp_path / "src" / "app.py", "rows = fetch_all()\n")
+    done = cli("apply", "--select", selector, "--no-cache", "src", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text() == "rows = fetch_many()\n"
+
+
+def test_user_transformer_module_that_does_not_exist(tmp_path):
+    assert_usage_error(cli("check", "--select", "no_such_module:Name", ".", cwd=tmp_path),
+                       "cannot import no_such_module")
+
