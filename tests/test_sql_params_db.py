@@ -26,6 +26,7 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +35,11 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import pytest
 
 from tests.helpers import REPO, rewrite, run_codemod
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 CASES = Path(__file__).parent / "cases" / "sql-params"
 PAYLOADS = ("x' OR '1'='1", "'; DROP TABLE users; --", "1 OR 1=1")
@@ -58,7 +64,9 @@ def _load(source: str, name: str) -> Dict[str, Any]:
 
 def _modules(case: str, unsafe: bool = False) -> Tuple[Dict[str, Any], Dict[str, Any], str]:
     source = (CASES / f"{case}.in.py").read_text(encoding="utf-8")
-    result = run_codemod("sql-params", source, unsafe_fixes=unsafe)
+    toml = CASES / f"{case}.toml"
+    options = tomllib.loads(toml.read_text(encoding="utf-8")).get("options", {}) if toml.exists() else {}
+    result = run_codemod("sql-params", source, options, unsafe_fixes=unsafe)
     assert not result.errors, [e.message for e in result.errors]
     assert result.new_text is not None, f"{case}: nothing was rewritten"
     return _load(source, f"{case}_original"), _load(result.new_text, f"{case}_rewritten"), result.new_text
@@ -134,6 +142,20 @@ SQLITE_CALLS = [
     ("params_merge", "merge_name", [("alice", (1,)), ("alice", [99])], 0, False),
     ("params_merge", "many", [([("dave",), ("erin",)], "new")], 1, False),
     ("params_merge", "many_middle", [([("dave", 1), ("erin", 2)], "new")], 1, False),
+    ("variable_tail", "ordered", [("alice",), ("nobody",)], 0, False),
+    ("variable_tail", "tail_value", [("alice", "caz"), ("x", "bobby")], 1, False),
+    ("variable_tail", "built_then_ordered", [("alice", None), ("bob", 20), ("bob", 26)], 0, False),
+    ("variable_tail", "grown_then_limited", [("", 5), ("a", 1), ("zz", 3)], 0, False),
+    ("format_specs", "padded", [(1,), (3,), (12,)], None, False),
+    ("format_specs", "aligned", [("al",), ("caz",), ("bob",)], 0, False),
+    ("format_specs", "percent_width", [("caz", 9), ("x", 1)], 0, False),
+    ("format_specs", "quoted_int", [(2,), (9,)], None, False),
+    ("format_specs", "converted", [("alice", 3), ("bob", 30)], 0, False),
+    ("format_specs", "decimal_spec", [(1,), (3,)], None, False),
+    ("format_specs", "money", [(30,), (25.0,), (1.5,)], None, False),
+    ("comments", "plus", [("alice", "al"), ("bob", "x")], 1, False),
+    ("comments", "template", [("carol",)], 0, False),
+    ("comments", "trailing_comma", [("bob",)], 0, False),
 ]
 
 
@@ -182,6 +204,35 @@ def test_sqlite3_cases(case, function, benign, index, numeric) -> None:
     _check_calls(case, function, benign, index, numeric, _sqlite, _sqlite_dump)
 
 
+class _NumericSqlite:
+    """sqlite3 behind the DB-API numeric paramstyle (``:1``), spelled ``?1`` for SQLite."""
+
+    def __init__(self, seed: Any) -> None:
+        self.conn = _sqlite(seed)
+
+    def execute(self, sql: str, params: Any = ()):
+        return self.conn.execute(re.sub(r":(\d+)", r"?\1", sql), params)
+
+
+NUMERIC_CALLS = [
+    ("numeric_branches", "branches", [("name", "alice", 0), ("id", "", 2), ("all", "", 0)], 1, False),
+    ("numeric_branches", "straight", [("alice", "al"), ("bob", "al")], 1, False),
+    ("numeric_branches", "branch_then_tail", [("name", "alice", "x"), ("nick", "", "caz"), ("name", "bob", "bob")],
+     2, False),
+]
+
+
+@pytest.mark.parametrize("case,function,benign,index,numeric", NUMERIC_CALLS,
+                         ids=[f"{c[0]}.{c[1]}" for c in NUMERIC_CALLS])
+def test_numeric_paramstyle_cases(case, function, benign, index, numeric) -> None:
+    _check_calls(case, function, benign, index, numeric, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+
+
+def test_numeric_placeholders_restart_in_each_branch() -> None:
+    _, _, rewritten = _modules("numeric_branches")
+    assert 'WHERE id = :1"' in rewritten and "params = [uid]" in rewritten
+
+
 def test_sqlite3_logged_query_is_left_alone() -> None:
     source = (CASES / "variables.in.py").read_text(encoding="utf-8")
     rewritten = rewrite("sql-params", source)
@@ -213,6 +264,7 @@ def test_sqlite3_executescript_stays_and_is_reported(monkeypatch) -> None:
 # -- SQLAlchemy ---------------------------------------------------------------------------
 
 sqlalchemy = pytest.importorskip("sqlalchemy")
+pytest.importorskip("sqlalchemy.orm")
 
 
 def _engine(seed: Any):
@@ -253,6 +305,7 @@ SQLALCHEMY_CALLS = [
     ("sqlalchemy_text", "session_query", [("carol",)], 0, False),
     ("sqlalchemy_text", "qualified", [("ca",), ("b",)], 0, False),
     ("sqlalchemy_text", "variable", [("alice", None), ("alice", 31), ("bob", 20)], 0, False),
+    ("variable_tail", "with_text", [("alice", None), ("alice", "caz"), ("x", "bobby")], 0, False),
     ("sqlalchemy_in_list", "by_ids", [([1, 3],), ([2],)], None, False),
     ("sqlalchemy_in_list", "by_names", [(["alice", "carol"],), (["bob"],)], 0, False),
     ("sqlalchemy_in_list", "by_map", [([1, 2], "bob"), ([3], "x")], 1, False),

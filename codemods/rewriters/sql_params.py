@@ -25,7 +25,7 @@ from codemods.rewriters.sql_params_render import (Bind, Fragment, Problem, Sink,
 from codemods.rewriters.sql_params_sql import Group, tokenize
 from codemods.rewriters.sql_params_style import (DRIVER_STYLES, NAMED_VARIANT, STYLES, is_named, placeholder,
                                                  single_style, style_of_url, uses_percent)
-from codemods.rewriters.sql_params_text import Field, NotAQuery, flatten_query
+from codemods.rewriters.sql_params_text import Field, NotAQuery, flatten_query, text_code
 
 _SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA|MERGE|TRUNCATE|UPSERT)\b", re.I)
 _METHOD_SINKS = {"execute": "dbapi", "executemany": "many", "executescript": "script",
@@ -39,6 +39,7 @@ class SqlParamsRewriter(ParamsPlacement):
         self.module = node
         self.replacements = {}
         self.inserted = {}
+        self.comments_above: Dict[int, List[str]] = {}
         self.claimed = set()
         self.module_drivers = self._module_drivers(node)
         self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(node)
@@ -62,6 +63,10 @@ class SqlParamsRewriter(ParamsPlacement):
         replacement = self.replacements.get(id(original_node))
         if replacement is not None:
             return replacement
+        moved = self.comments_above.get(id(original_node))
+        if moved and isinstance(result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            result = result.with_changes(leading_lines=[*result.leading_lines,
+                                                        *(cst.EmptyLine(comment=cst.Comment(c)) for c in moved)])
         extra = self.inserted.get(id(original_node))
         if extra:
             return cst.FlattenSentinel([result, *extra])
@@ -126,6 +131,15 @@ class SqlParamsRewriter(ParamsPlacement):
         expr = sink.query
         if isinstance(expr, cst.Name):
             return self._variable_fragments(expr, sink)
+        lead = _leading_operand(expr)
+        if isinstance(lead, cst.Name):  # query + " ORDER BY id": the variable, then the rest at the call
+            built = self._variable_fragments(lead, sink)
+            if built is None:
+                return None
+            try:
+                return built + [Fragment(flatten_query(expr, skip=lead), "tail")]
+            except NotAQuery:
+                return None
         try:
             return [Fragment(flatten_query(expr), "inline")]
         except NotAQuery:
@@ -301,6 +315,10 @@ class SqlParamsRewriter(ParamsPlacement):
         if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine) \
                 or len(statements[0].body) != 1 or not isinstance(statements[0].body[0], cst.Return) \
                 or statements[0].body[0].value is None:
+            if self._builds_query(function):
+                self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': it "
+                                              "builds the query over several statements",
+                                    "return the SQL and its parameters separately (return sql, params)")
             return
         returned = statements[0].body[0].value
         try:
@@ -341,9 +359,10 @@ class SqlParamsRewriter(ParamsPlacement):
             bind.safe = bind.safe and not public
         self._assign_marks([fragment], style, None)
         new_query = _rebuild(fragment, uses_percent(style))
-        params_code = self._params_code(callers[0], fragment, fragment.binds, style, None)
+        params_code = self._params_code(callers[0], [fragment], fragment.binds, style, None)
         if params_code is None:
             return
+        self._keep_comments(returned, new_query, self._statement_of(returned))
         pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
                           cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
         self.replacements[id(returned)] = pair
@@ -353,6 +372,20 @@ class SqlParamsRewriter(ParamsPlacement):
             self.replacements[id(caller.call)] = caller.call.with_changes(args=[first.with_changes(star="*")])
         for bind in fragment.binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
+
+    def _builds_query(self, function: cst.FunctionDef) -> bool:
+        """Whether the function splices a value into SQL text somewhere."""
+        for node in _walk(function.body):
+            value = node.value if isinstance(node, (cst.Assign, cst.AugAssign, cst.Return)) else None
+            if not isinstance(value, cst.BaseExpression):
+                continue
+            try:
+                query = flatten_query(value)
+            except NotAQuery:
+                continue
+            if _SQL_WORDS.search(query.sql_text()) and any(not self._constant(f.expr) for f in query.fields):
+                return True
+        return False
 
     def _plan_fragment(self, fragment: Fragment, sink: Sink) -> List[Problem]:
         problems: List[Problem] = []
@@ -410,7 +443,12 @@ class SqlParamsRewriter(ParamsPlacement):
             elif kind == "quoted":
                 fragment.binds.append(self._quoted_bind(group, fragment))
             elif kind == "value":
-                fragment.binds.append(self._value_bind(group, fragment, first))
+                if first.how == "formatted":
+                    problems.append(Problem(first.expr, f"cannot bind formatted value '{shown}' ({first.detail}) "
+                                            "outside a quoted string", "format the value in Python first (or bind "
+                                            "the plain value if the format was only cosmetic), then rerun"))
+                else:
+                    fragment.binds.append(self._value_bind(group, fragment, first))
         return problems
 
     def _quoted_bind(self, group: Group, fragment: Fragment) -> Bind:
@@ -419,11 +457,8 @@ class SqlParamsRewriter(ParamsPlacement):
         if len(content) == 1 and isinstance(content[0], int):
             f = elements[content[0]].item
             assert isinstance(f, Field)
-            if f.how == "operand" or self._provably_str(f.expr):
-                value = _code(f.expr)
-            else:
-                value = f"str({_code(f.expr)})"
-            return Bind(group, value, f.how != "int", _hint_name(f.expr), f.expr, fragment=fragment)
+            value = text_code(f, _code(f.expr), self._provably_str(f.expr))
+            return Bind(group, value, True, _hint_name(f.expr), f.expr, fragment=fragment)
         value = _mixed_value(content, elements, self._provably_str)
         node = next(elements[c].item.expr for c in content if isinstance(c, int))  # type: ignore[union-attr]
         names = [elements[c].item.expr for c in content if isinstance(c, int)]  # type: ignore[union-attr]
@@ -451,19 +486,32 @@ class SqlParamsRewriter(ParamsPlacement):
         taken = {p.value.strip(":%()s") for fr in fragments for p in (fr.analysis.params if fr.analysis else [])}
         if existing is not None and existing[0] == "dict":
             taken.update(existing[1].keys())  # type: ignore[union-attr]
-        self._assign_marks(fragments, style, taken)
-        percent = uses_percent(style) and sink.params is None
-        rebuilt: Dict[int, cst.BaseExpression] = {}
-        for index, fragment in enumerate(fragments):
-            rebuilt[index] = _rebuild(fragment, percent)
-        binds = [b for fr in fragments for b in fr.binds]
-        if len(fragments) == 1 and fragments[0].kind == "inline":
-            self._attach(sink, rebuilt[0], fragments[0], binds, style, existing)
+        tail = fragments[-1] if fragments[-1].kind == "tail" else None
+        built = fragments[:-1] if tail is not None else fragments
+        bases = self._numeric_bases(sink, fragments) if style == "numeric" else None
+        if style == "numeric" and bases is None:
+            self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
+                                           "different paths (numeric paramstyle)",
+                                'build the whole query in one expression, or use a named paramstyle ("named")')
             return
-        statement_fragment = fragments[0]
-        if len(fragments) == 1 and self._stable(binds, statement_fragment, sink):
-            self._replace_value(statement_fragment, rebuilt[0])
-            self._attach(sink, None, statement_fragment, binds, style, existing)
+        self._assign_marks(fragments, style, taken, bases)
+        percent = uses_percent(style) and sink.params is None
+        rebuilt = [_rebuild(fragment, percent) for fragment in fragments]
+        binds = [b for fr in fragments for b in fr.binds]
+
+        def keep_comments() -> None:
+            for fragment, new in zip(fragments, rebuilt):
+                self._keep_comments(fragment.query.expr, new, fragment.statement or self._statement_of(sink.call))
+
+        if len(fragments) == 1 and fragments[0].kind == "inline":
+            if self._attach(sink, rebuilt[0], fragments, binds, style, existing):
+                keep_comments()
+            return
+        new_tail = rebuilt[-1] if tail is not None else None
+        if len(built) == 1 and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink):
+            if self._attach(sink, new_tail, fragments, binds, style, existing):
+                self._replace_value(built[0], rebuilt[0])
+                keep_comments()
             return
         if existing is not None or sink.kind in ("many", "rawsql"):
             self.record_finding(sink.call, "cannot merge the values of a query built over several statements "
@@ -471,22 +519,27 @@ class SqlParamsRewriter(ParamsPlacement):
                                 "collect all values in one parameter list next to the query")
             return
         params_name = self._fresh_name(sink.query, "params")
-        for index, fragment in enumerate(fragments):
+        for index, fragment in enumerate(built):
             self._replace_value(fragment, rebuilt[index])
             lines = _param_statements(fragment, params_name, style)
             if lines:
                 assert fragment.statement is not None
                 self.inserted[id(fragment.statement)] = [cst.parse_statement(line) for line in lines]
-        self._attach_name(sink, params_name, style)
+        self._attach_name(sink, params_name, style, new_tail, tail.binds if tail is not None else ())
+        keep_comments()
         for bind in binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
 
-    def _assign_marks(self, fragments: List[Fragment], style: str, taken: Optional[Set[str]]) -> None:
-        """Give every bind its placeholder (and name, for named styles)."""
+    def _assign_marks(self, fragments: List[Fragment], style: str, taken: Optional[Set[str]],
+                      bases: Optional[Dict[int, int]] = None) -> None:
+        """Give every bind its placeholder (and name, for named styles); ``bases``: for
+        the numeric style, how many values precede each fragment."""
         taken = set(taken or ())
         by_value: Dict[str, str] = {}
         position = 0
-        for fragment in fragments:
+        for index, fragment in enumerate(fragments):
+            if bases is not None:
+                position = bases[index]
             order = sorted([("b", b.group.start, b) for b in fragment.binds] +
                            [("p", p.start, p) for p in (fragment.analysis.params if fragment.analysis else [])],
                            key=lambda item: item[1])
@@ -504,6 +557,100 @@ class SqlParamsRewriter(ParamsPlacement):
                         taken.add(bind.name)
                         by_value[bind.value] = bind.name
                 bind.mark = placeholder(style, bind.name, position)
+
+    def _numeric_bases(self, sink: Sink, fragments: List[Fragment]) -> Optional[Dict[int, int]]:
+        """For each fragment, the number of values bound before it, when that number
+        is the same on every path through the function (else None)."""
+        if len(fragments) == 1:
+            return {0: 0}
+        sizes = [len(fr.binds) + len(fr.analysis.params if fr.analysis else []) for fr in fragments]
+        at = {id(fr.statement): i for i, fr in enumerate(fragments) if fr.statement is not None}
+        tail = len(fragments) - 1 if fragments[-1].kind == "tail" else None
+        sink_statement = self._statement_of(sink.call)
+        function = self._parent(sink_statement) if sink_statement is not None else None
+        while function is not None and not isinstance(function, (cst.FunctionDef, cst.Module)):
+            function = self._parent(function)
+        if not isinstance(function, cst.FunctionDef) or not isinstance(function.body, cst.IndentedBlock):
+            return None
+        bases: Dict[int, int] = {}
+        clash: List[bool] = []
+
+        def record(index: int, counts) -> None:
+            if len(counts) != 1 or bases.get(index, min(counts)) != min(counts):
+                clash.append(True)
+            bases[index] = min(counts)
+
+        def block(statements, counts):
+            for statement in statements:
+                counts = step(statement, counts)
+            return counts
+
+        def body_of(node):
+            return node.body if isinstance(node, cst.IndentedBlock) else [node] if node is not None else []
+
+        def step(statement, counts):
+            index = at.get(id(statement))
+            if index is not None and fragments[index].kind != "assign" and not sizes[index]:
+                bases.setdefault(index, 0)  # adds no placeholder: its position does not matter
+                return counts
+            if index is not None:
+                record(index, frozenset({0}) if fragments[index].kind == "assign" else counts)
+                return frozenset({bases[index] + sizes[index]})
+            if statement is sink_statement:
+                if tail is not None and sizes[tail]:
+                    record(tail, counts)
+                elif tail is not None:
+                    bases.setdefault(tail, 0)
+                return counts
+            if isinstance(statement, cst.If):
+                taken = block(body_of(statement.body), counts)
+                other = statement.orelse
+                if other is None:
+                    return taken | counts
+                return taken | (step(other, counts) if isinstance(other, cst.If) else block(body_of(other.body), counts))
+            if isinstance(statement, (cst.For, cst.While)):
+                once = block(body_of(statement.body), counts)
+                again = block(body_of(statement.body), counts | once)
+                after = counts | once | again
+                return block(body_of(statement.orelse.body), after) if statement.orelse else after
+            if isinstance(statement, (cst.Try, getattr(cst, "TryStar", cst.Try))):
+                done = block(body_of(statement.body), counts)
+                entry = counts | done
+                ends = [block(body_of(h.body), entry) for h in statement.handlers]
+                ends.append(block(body_of(statement.orelse.body), done) if statement.orelse else done)
+                merged = frozenset().union(*ends) | entry
+                return block(body_of(statement.finalbody.body), merged) if statement.finalbody else merged
+            if isinstance(statement, cst.With):
+                return block(body_of(statement.body), counts)
+            if isinstance(statement, getattr(cst, "Match", ())):
+                ends = [block(body_of(case.body), counts) for case in statement.cases]
+                return frozenset().union(counts, *ends)
+            return counts
+
+        block(function.body.body, frozenset({0}))
+        if clash or any(i not in bases for i in range(len(fragments))):
+            return None
+        return bases
+
+    def _keep_comments(self, old: cst.CSTNode, new: cst.CSTNode, statement: Optional[cst.CSTNode]) -> None:
+        """Comments that lived in the dropped parts of a query (around a removed
+        operand, ``%`` or ``.format``) move above the statement."""
+        kept = [n.value for n in _walk(new) if isinstance(n, cst.Comment)]
+        lost = []
+        for node in _walk(old):
+            if isinstance(node, cst.Comment):
+                if node.value in kept:
+                    kept.remove(node.value)
+                else:
+                    lost.append(node.value)
+        if lost and statement is not None:
+            self.comments_above.setdefault(id(statement), []).extend(lost)
+
+    def _statement_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        current: Optional[cst.CSTNode] = node
+        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            current = self._parent(current)
+        return current
 
     def _stable(self, binds: Sequence[Bind], fragment: Fragment, sink: Sink) -> bool:
         """True when every bound value means the same at the execute call as where the
@@ -527,6 +674,13 @@ class SqlParamsRewriter(ParamsPlacement):
         return True
 
 # -- free helpers ------------------------------------------------------------------------
+
+def _leading_operand(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The first operand of a ``+`` chain (``query`` in ``query + " LIMIT 5"``)."""
+    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        expr = expr.left
+    return expr
+
 
 def _is_docstring(statement: cst.CSTNode) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \

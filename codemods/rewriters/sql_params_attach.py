@@ -37,8 +37,9 @@ class ParamsPlacement(SqlFacts):
                 return candidate
         return base + "_x"
 
-    def _attach(self, sink: Sink, query: Optional[cst.BaseExpression], fragment: Fragment, binds: List[Bind],
-                style: str, existing) -> None:
+    def _attach(self, sink: Sink, query: Optional[cst.BaseExpression], fragments: Sequence[Fragment],
+                binds: List[Bind], style: str, existing) -> bool:
+        """Attach the parameters; False (and a finding) when they cannot be merged."""
         call = sink.call
         query_arg = call.args[0]
         new_query_arg = query_arg.with_changes(value=query) if query is not None else query_arg
@@ -46,26 +47,30 @@ class ParamsPlacement(SqlFacts):
         if sink.kind == "text":
             self._attach_text(sink, new_query_arg, binds)
         else:
-            params_code = self._params_code(sink, fragment, binds, style, existing)
+            params_code = self._params_code(sink, fragments, binds, style, existing)
             if params_code is None:
                 self.record_finding(call, "cannot merge the bound values with the parameters already passed",
                                     "pass the parameters as a literal tuple, list or dict, then rerun")
-                return
+                return False
             params = cst.parse_expression(params_code)
             if sink.params is None:
-                args = [new_query_arg.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                        cst.Arg(params, comma=query_arg.comma if isinstance(query_arg.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT)]
-                if isinstance(query_arg.comma, cst.Comma) and query_arg.comma.whitespace_after.__class__ is cst.ParenthesizedWhitespace:
-                    args[1] = cst.Arg(params, comma=cst.Comma())
+                args = _query_and_params(new_query_arg, params)
             else:
                 args = [new_query_arg, sink.params.with_changes(value=params)]
             self.replacements[id(call)] = call.with_changes(args=args)
         for node, message, safe in messages:
             self.record_fix(node, message, safe)
+        return True
 
-    def _params_code(self, sink: Sink, fragment: Fragment, binds: List[Bind], style: str, existing) -> Optional[str]:
-        assert fragment.analysis is not None
-        order = sorted([("b", b.group.start, b) for b in binds] + [("p", p.start, p) for p in fragment.analysis.params],
+    def _params_code(self, sink: Sink, fragments: Sequence[Fragment], binds: List[Bind], style: str,
+                     existing) -> Optional[str]:
+        """The parameters argument: the bound values merged, in statement order, with
+        the parameters the call already passes."""
+        place = {id(fr): index for index, fr in enumerate(fragments)}
+        known = [p for fr in fragments for p in (fr.analysis.params if fr.analysis else [])]
+        order = sorted([("b", (place.get(id(b.fragment), 0), b.group.start), b) for b in binds] +
+                       [("p", (index, p.start), p) for index, fr in enumerate(fragments)
+                        for p in (fr.analysis.params if fr.analysis else [])],
                        key=lambda item: item[1])
         if is_named(style):
             entries: List[str] = []
@@ -111,7 +116,7 @@ class ParamsPlacement(SqlFacts):
             return f"[({', '.join(parts)}{',' if len(parts) == 1 else ''}) for {row} in {payload}]"
         if kind in ("tuple", "list"):
             values = list(payload)
-            if len(values) != len(fragment.analysis.params):
+            if len(values) != len(known):
                 return None
             merged, cursor = [], 0
             for what, _, item in order:
@@ -124,7 +129,7 @@ class ParamsPlacement(SqlFacts):
                 return "[" + ", ".join(merged) + "]"
             return "(" + ", ".join(merged) + ("," if len(merged) == 1 else "") + ")"
         if kind == "name":
-            if order and all(what == "p" for what, _, _ in order[:len(fragment.analysis.params)]):
+            if order and all(what == "p" for what, _, _ in order[:len(known)]):
                 return "(*" + payload + ", " + ", ".join(b.value for b in binds) + ")"
         return None
 
@@ -158,7 +163,7 @@ class ParamsPlacement(SqlFacts):
                 params = cst.parse_expression("{**" + _code(existing) + ", " + pairs + "}")
             first = runner.args[0].with_changes(value=text_call)
             if existing is None:
-                args = [first.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))), cst.Arg(params)]
+                args = _query_and_params(first, params)
             else:
                 args = [first, runner.args[1].with_changes(value=params)]
             self.replacements[id(runner)] = runner.with_changes(args=args)
@@ -195,19 +200,33 @@ class ParamsPlacement(SqlFacts):
                 return True
         return False
 
-    def _attach_name(self, sink: Sink, params_name: str, style: str) -> None:
+    def _attach_name(self, sink: Sink, params_name: str, style: str, query: Optional[cst.BaseExpression] = None,
+                     extra: Sequence[Bind] = ()) -> None:
+        """Pass the parameter variable built beside the query's assignments; ``query``
+        and ``extra`` are the rewritten tail and its values when the call itself
+        adds to the query (``query + " AND x = ?"``)."""
         call = sink.call
+        if query is not None:
+            call = call.with_changes(args=[call.args[0].with_changes(value=query), *call.args[1:]])
+        params: cst.BaseExpression = cst.Name(params_name)
+        entries = [(b.name, b.value) for b in extra]
+        if entries and is_named(style):
+            params = cst.parse_expression("{**" + params_name + ", " +
+                                          ", ".join(f'"{k}": {v}' for k, v in dict(entries).items()) + "}")
+        elif entries:
+            params = cst.parse_expression("[*" + params_name + ", " + ", ".join(v for _, v in entries) + "]")
         if sink.kind == "text":
             runner = sink.runner
             if runner is not None and len(runner.args) == 1:
-                first = runner.args[0].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                self.replacements[id(runner)] = runner.with_changes(args=[first, cst.Arg(cst.Name(params_name))])
+                first = runner.args[0].with_changes(value=call)
+                self.replacements[id(runner)] = runner.with_changes(args=_query_and_params(first, params))
                 self.claimed.add(id(runner))
+            elif not entries:
+                self.replacements[id(sink.call)] = _with_bindparams(call, [f"**{params_name}"])
             else:
-                self.replacements[id(call)] = _with_bindparams(call, [f"**{params_name}"])
+                self.replacements[id(sink.call)] = _with_bindparams(call, [f"**{_code(params)}"])
             return
-        first = call.args[0].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        self.replacements[id(call)] = call.with_changes(args=[first, cst.Arg(cst.Name(params_name))])
+        self.replacements[id(sink.call)] = call.with_changes(args=_query_and_params(call.args[0], params))
 
 
 def _dict_key(key: str) -> str:
@@ -218,3 +237,12 @@ def _row_slice(row: str, start: int, end: int, total: int) -> str:
     if end == total:
         return f"*{row}" if start == 0 else f"*{row}[{start}:]"
     return f"*{row}[{start}:{end}]" if start else f"*{row}[:{end}]"
+
+
+def _query_and_params(query_arg: cst.Arg, params: cst.BaseExpression) -> List[cst.Arg]:
+    """The query argument followed by a new parameters argument, keeping the layout
+    after the query (a line break before ``)``, a trailing comma) after the new one."""
+    trailing = query_arg.comma if isinstance(query_arg.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT
+    first = query_arg.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+                                   whitespace_after_arg=cst.SimpleWhitespace(""))
+    return [first, cst.Arg(params, comma=trailing, whitespace_after_arg=query_arg.whitespace_after_arg)]

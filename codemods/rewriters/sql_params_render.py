@@ -12,7 +12,7 @@ import libcst as cst
 
 from codemods.rewriters.sql_params_sql import Analysis, Group
 from codemods.rewriters.sql_params_style import is_named
-from codemods.rewriters.sql_params_text import Field, PieceEdit, Query, render_piece
+from codemods.rewriters.sql_params_text import Field, PieceEdit, Query, python_literal, render_piece, text_code
 
 _EMPTY = cst.Module([])
 
@@ -89,13 +89,16 @@ def _mixed_value(content: Sequence[Union[str, int]], elements, provably_str) -> 
             parts.append(item)
     texts = "".join(p for p in parts if isinstance(p, str))
     quote = "'" if '"' in texts and "'" not in texts else '"'
-    codes = [_code(p.expr) for p in parts if isinstance(p, Field)]
+    fields = [p for p in parts if isinstance(p, Field)]
+    codes = [_code(p.expr) for p in fields] + [p.spec for p in fields]
     if all(quote not in c and "\\" not in c and "\n" not in c and "#" not in c and not c.startswith("{") and "!" not in c
-           for c in codes):
+           and "{" not in c and "}" not in c for c in codes) and not any(p.percent for p in fields) \
+            and not any(p.how == "int" and not p.spec for p in fields):
         body = ""
         for part in parts:
             if isinstance(part, Field):
-                body += "{" + _code(part.expr) + "}"
+                body += "{" + _code(part.expr) + ("!" + part.conversion if part.conversion else "") \
+                    + (":" + part.spec if part.spec else "") + "}"
             else:
                 spelled = repr(part)
                 inner = spelled[1:-1]
@@ -106,10 +109,9 @@ def _mixed_value(content: Sequence[Union[str, int]], elements, provably_str) -> 
     pieces = []
     for part in parts:
         if isinstance(part, Field):
-            code = _code(part.expr)
-            pieces.append(code if part.how == "operand" or provably_str(part.expr) else f"str({code})")
+            pieces.append(text_code(part, _code(part.expr), provably_str(part.expr)))
         else:
-            pieces.append(repr(part))
+            pieces.append(python_literal(part))
     return " + ".join(pieces)
 
 

@@ -203,6 +203,7 @@ def _classify(tokens: List[Token]) -> List[Group]:
     clause_stack: List[Optional[str]] = [None]
     paren_stack: List[str] = []
     between_pending = [False]
+    closers = _matching_parens(tokens)
     for index, token in enumerate(tokens):
         prev = tokens[index - 1] if index > 0 else None
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -214,12 +215,15 @@ def _classify(tokens: List[Token]) -> List[Group]:
                 context = "values"
             elif prev is not None and prev.kind in ("word", "ident", "field") and clause_stack[-1] == "INTO":
                 context = "columns"
+            elif prev is not None and prev.kind == "word" and (
+                    clause_stack[-1] in ("SELECT", "RETURNING") or _compared_call(tokens, index, closers)):
+                context = "column_call"  # lower(name) = ..., count(id): its arguments are columns
             elif prev is not None and prev.kind == "word":
                 context = "call"
             else:
                 context = "group"
             paren_stack.append(context)
-            clause_stack.append(clause_stack[-1] if context in ("call", "group") else context)
+            clause_stack.append(clause_stack[-1] if context in ("call", "column_call", "group") else context)
             between_pending.append(False)
             continue
         if token.kind == "punct" and token.value == ")":
@@ -263,6 +267,25 @@ def _classify(tokens: List[Token]) -> List[Group]:
     return groups
 
 
+def _matching_parens(tokens: List[Token]) -> dict:
+    """Index of each "(" token -> index of its ")" (unbalanced ones are left out)."""
+    closers, stack = {}, []
+    for index, token in enumerate(tokens):
+        if token.kind == "punct" and token.value == "(":
+            stack.append(index)
+        elif token.kind == "punct" and token.value == ")" and stack:
+            closers[stack.pop()] = index
+    return closers
+
+
+def _compared_call(tokens: List[Token], opener: int, closers: dict) -> bool:
+    """A call that starts a condition and is compared (``WHERE lower(x) = ...``)."""
+    before = _key(tokens[opener - 2]) if opener >= 2 else None
+    close = closers.get(opener)
+    after = _key(tokens[close + 1]) if close is not None and close + 1 < len(tokens) else None
+    return before in _CONDITION_STARTS and (after in _COMPARISONS or after in _PREDICATE_WORDS)
+
+
 def _field_kind(prev: Optional[Token], nxt: Optional[Token], clause: Optional[str], paren: Optional[str],
                 between_pending: List[bool]) -> str:
     before, after = _key(prev), _key(nxt)
@@ -281,7 +304,7 @@ def _field_kind(prev: Optional[Token], nxt: Optional[Token], clause: Optional[st
         return "in_list"
     if paren in ("in", "values", "call") and before in ("(", ","):
         return "value"
-    if paren == "columns":
+    if paren in ("columns", "column_call"):
         return "identifier"
     if clause in ("ORDER BY", "GROUP BY"):
         if before in ("BY", ","):

@@ -34,15 +34,22 @@ class Field:
 
     expr: cst.BaseExpression
     #: what text the original produced from it: "operand" (a ``+`` operand, already a
-    #: str), "str" (``str()``-style formatting), "int" (``%d``), or "unsupported".
+    #: str), "str" (``str()``-style formatting), "int" (``%d``, ``{:d}``: the decimal
+    #: text of an integer), "formatted" (a conversion or format spec that Python can
+    #: reproduce, see ``text_code``), or "unsupported".
     how: str
     #: the node the field lives in: the operand itself, the FormattedStringExpression,
     #: or the template string for ``%`` / ``.format``.
     node: cst.CSTNode
     #: a ``+`` operand (removed from the chain when bound) rather than a template field.
     operand: bool = False
-    #: for unsupported fields: what makes them so (e.g. "!r", ":>5").
+    #: for formatted and unsupported fields: how they are formatted (e.g. "!r", ":>5").
     detail: str = ""
+    #: f-string / ``.format`` conversion ("r", "a", "s") and format spec.
+    conversion: str = ""
+    spec: str = ""
+    #: ``%`` template field without its mapping key (``%05d``), for formatted fields.
+    percent: str = ""
 
 
 Slot = Union[Unit, Field]
@@ -154,7 +161,10 @@ def _is_text_literal(node: cst.BaseExpression) -> bool:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, skip: Optional[cst.BaseExpression] = None) -> None:
+        #: the leading query variable of ``query + " ORDER BY id"``: left in place,
+        #: not part of this fragment's text.
+        self.skip = skip
         self.pieces: List[Piece] = []
         self.elements: List[Element] = []
         self.templates: Dict[int, cst.CSTNode] = {}
@@ -210,6 +220,8 @@ class _Builder:
             raise NotAQuery(type(node).__name__)
 
     def operand(self, node: cst.BaseExpression) -> None:
+        if node is self.skip:
+            return
         if _is_string_building(node):
             self.expression(node)
         else:
@@ -331,10 +343,7 @@ def _format_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templa
         name, _, spec = spec_text.partition(":")
         name, _, conversion = name.partition("!")
         value = values.format_value(name)
-        how, detail = "str", ""
-        if spec or conversion not in ("", "s"):
-            how, detail = "unsupported", (("!" + conversion) if conversion else "") + ((":" + spec) if spec else "")
-        slots.append(Field(value, how, node, detail=detail))
+        slots.append(_formatted_field(value, node, conversion, spec))
         i = end + 1
     return slots
 
@@ -369,9 +378,13 @@ def _percent_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templ
             how = "str"
         elif plain and conv in "di":
             how = "int"
+        elif "*" in (match.group("width") or "") + (match.group("precision") or ""):
+            raise NotAQuery("% field with a * width")
         else:
-            how = "unsupported"
-        slots.append(Field(value, how, node, detail=match.group(0)))
+            how = "formatted"
+        spelled = "%" + (match.group("flags") or "") + (match.group("width") or "") + \
+            ("." + match.group("precision") if match.group("precision") is not None else "") + conv
+        slots.append(Field(value, how, node, detail=match.group(0), percent=spelled))
         i = taken
     if values.single is None and values.next_auto != len(values.positional):
         raise NotAQuery("unused % values")
@@ -395,21 +408,55 @@ def _fstring_slots(node: cst.FormattedString) -> List[Slot]:
                     i += 1
         else:
             assert isinstance(part, cst.FormattedStringExpression)
-            how, detail = "str", ""
             if part.equal is not None:
-                how, detail = "unsupported", "="
-            elif part.conversion not in (None, "s") or part.format_spec:
-                how = "unsupported"
-                detail = ("!" + part.conversion) if part.conversion else ":spec"
-            slots.append(Field(part.expression, how, part, detail=detail))
+                slots.append(Field(part.expression, "unsupported", part, detail="="))
+                continue
+            spec_parts = part.format_spec or ()
+            if not all(isinstance(p, cst.FormattedStringText) and "\\" not in p.value for p in spec_parts):
+                slots.append(Field(part.expression, "unsupported", part, detail=":{...}"))
+                continue
+            spec = "".join(p.value for p in spec_parts)  # type: ignore[union-attr]
+            slots.append(_formatted_field(part.expression, part, part.conversion or "", spec))
     return slots
 
 
-def flatten_query(expr: cst.BaseExpression) -> Query:
+def _formatted_field(value: cst.BaseExpression, node: cst.CSTNode, conversion: str, spec: str) -> Field:
+    """A ``{value!conversion:spec}`` field of an f-string or ``.format`` template."""
+    if not spec and conversion in ("", "s"):
+        return Field(value, "str", node)
+    detail = ("!" + conversion if conversion else "") + (":" + spec if spec else "")
+    if conversion not in ("", "s", "r", "a"):
+        return Field(value, "unsupported", node, detail=detail)
+    how = "int" if spec == "d" and not conversion else "formatted"
+    return Field(value, how, node, detail=detail, conversion=conversion, spec=spec)
+
+
+def text_code(item: Field, code: str, certainly_str: bool) -> str:
+    """Python code for exactly the text the original query inserted for ``item``,
+    given the code of its value."""
+    if item.how == "operand" or (item.how == "str" and certainly_str):
+        return code
+    if item.how == "str":
+        return f"str({code})"
+    if item.percent or (item.how == "int" and not item.spec):
+        return f"{python_literal(item.percent or '%d')} % ({code},)"
+    inner = {"r": f"repr({code})", "a": f"ascii({code})", "s": f"str({code})"}.get(item.conversion, code)
+    return f"format({inner}, {python_literal(item.spec)})" if item.spec else inner
+
+
+def python_literal(text: str) -> str:
+    """``text`` as a Python string literal, double-quoted when it can be."""
+    spelled = repr(text)
+    if spelled[0] == "'" and '"' not in text:
+        spelled = '"' + spelled[1:-1].replace("\\'", "'") + '"'
+    return spelled
+
+
+def flatten_query(expr: cst.BaseExpression, skip: Optional[cst.BaseExpression] = None) -> Query:
     """The query ``expr`` builds; raises NotAQuery for anything else."""
     if not _is_string_building(expr):
         raise NotAQuery(type(expr).__name__)
-    builder = _Builder()
+    builder = _Builder(skip)
     builder.expression(expr)
     return Query(expr, builder.pieces, builder.elements, builder.templates)
 

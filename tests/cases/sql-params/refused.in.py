@@ -31,8 +31,8 @@ def escaped(conn, name):
     conn.execute("SELECT id FROM users WHERE name = '" + name.replace("'", "''") + "'")
 
 
-def formatted(conn, uid):
-    conn.execute(f"SELECT id FROM users WHERE code = '{uid:05d}'")
+def formatted(conn, price):
+    conn.execute(f"SELECT id FROM items WHERE price > {price:.2f}")
 
 
 def statements(conn, mode, prefix):

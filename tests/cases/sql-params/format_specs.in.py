@@ -1,0 +1,29 @@
+import sqlite3
+
+
+def padded(conn, code: int):
+    return conn.execute(f"SELECT id FROM users WHERE substr('00000' || id, -5, 5) = '{code:05d}'").fetchall()
+
+
+def aligned(conn, nick):
+    return conn.execute("SELECT id FROM users WHERE substr('     ' || nick, -5, 5) = '{:>5}'".format(nick)).fetchall()
+
+
+def percent_width(conn, nick, uid):
+    return conn.execute("SELECT id FROM users WHERE substr('     ' || nick, -5, 5) = '%5s' OR id = %i" % (nick, uid)).fetchall()
+
+
+def quoted_int(conn, uid):
+    return conn.execute("SELECT id FROM users WHERE CAST(id AS TEXT) = '%d'" % uid).fetchall()
+
+
+def converted(conn, name, age):
+    return conn.execute(f"SELECT id FROM users WHERE name = '{name!s}' OR note = 'age {age!r:>4}'").fetchall()
+
+
+def decimal_spec(conn, uid):
+    return conn.execute(f"SELECT name FROM users WHERE id = {uid:d}").fetchall()
+
+
+def money(conn, amount):
+    return conn.execute("SELECT id FROM users WHERE printf('%%.2f EUR', age) = '%.2f EUR'" % amount).fetchall()
