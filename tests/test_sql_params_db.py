@@ -309,6 +309,9 @@ SQLALCHEMY_CALLS = [
     ("sqlalchemy_in_list", "by_ids", [([1, 3],), ([2],)], None, False),
     ("sqlalchemy_in_list", "by_names", [(["alice", "carol"],), (["bob"],)], 0, False),
     ("sqlalchemy_in_list", "by_map", [([1, 2], "bob"), ([3], "x")], 1, False),
+    ("sqlalchemy_in_list_quoted", "by_names", [(["alice", "carol"],), (["bob"],)], 0, False),
+    ("sqlalchemy_in_list_quoted", "by_nicks", [(["al", "caz"],), (["zz"],)], 0, False),
+    ("variable_tail", "constant_then_tail", [("alice",), ("zz",)], 0, False),
 ]
 #: functions that use the module's engine instead of a connection argument.
 ENGINE_CALLS = [

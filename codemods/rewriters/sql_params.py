@@ -518,6 +518,8 @@ class SqlParamsRewriter(ParamsPlacement):
                                            "with the parameters already passed",
                                 "collect all values in one parameter list next to the query")
             return
+        if sink.kind == "text" and any(b.expanding for b in binds):
+            self._bindparam_reference(sink.call)  # fails (NotAQuery) before anything is planned
         params_name = self._fresh_name(sink.query, "params")
         for index, fragment in enumerate(built):
             self._replace_value(fragment, rebuilt[index])
@@ -525,7 +527,8 @@ class SqlParamsRewriter(ParamsPlacement):
             if lines:
                 assert fragment.statement is not None
                 self.inserted[id(fragment.statement)] = [cst.parse_statement(line) for line in lines]
-        self._attach_name(sink, params_name, style, new_tail, tail.binds if tail is not None else ())
+        self._attach_name(sink, params_name, style, new_tail, tail.binds if tail is not None else (),
+                          sorted({b.name for b in binds if b.expanding}))
         keep_comments()
         for bind in binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
@@ -710,7 +713,7 @@ def _in_list_sequence(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     if isinstance(inner, (cst.GeneratorExp, cst.ListComp)) and inner.for_in.inner_for_in is None \
             and not inner.for_in.ifs and isinstance(inner.for_in.target, cst.Name):
         element, target = inner.elt, inner.for_in.target.value
-        if isinstance(element, cst.Name) and element.value == target:
+        if isinstance(element, cst.Name) and element.value == target or _quotes_item(element, target):
             return inner.for_in.iter
         if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
                 and len(element.args) == 1 and isinstance(element.args[0].value, cst.Name) \
@@ -723,6 +726,20 @@ def _in_list_sequence(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     if isinstance(inner, (cst.Name, cst.Attribute)):
         return inner
     return None
+
+
+def _quotes_item(element: cst.BaseExpression, target: str) -> bool:
+    """``"'%s'" % item``, ``f"'{item}'"``, ``"'{}'".format(item)`` or ``"'" + item + "'"``:
+    each item of an IN list spliced in as one quoted SQL string."""
+    try:
+        query = flatten_query(element)
+    except NotAQuery:
+        return False
+    fields = query.fields
+    return len(fields) == 1 and isinstance(fields[0].expr, cst.Name) and fields[0].expr.value == target \
+        and fields[0].how in ("str", "operand") and query.elements[0].item is not fields[0] \
+        and query.elements[-1].item is not fields[0] and len(query.elements) == 3 \
+        and query.sql_text() == "''"
 
 
 def _hint_name(expr: cst.BaseExpression) -> str:

@@ -201,10 +201,11 @@ class ParamsPlacement(SqlFacts):
         return False
 
     def _attach_name(self, sink: Sink, params_name: str, style: str, query: Optional[cst.BaseExpression] = None,
-                     extra: Sequence[Bind] = ()) -> None:
+                     extra: Sequence[Bind] = (), expanding: Sequence[str] = ()) -> None:
         """Pass the parameter variable built beside the query's assignments; ``query``
         and ``extra`` are the rewritten tail and its values when the call itself
-        adds to the query (``query + " AND x = ?"``)."""
+        adds to the query (``query + " AND x = ?"``); ``expanding``: the names of
+        IN-list parameters, declared on the ``text()``."""
         call = sink.call
         if query is not None:
             call = call.with_changes(args=[call.args[0].with_changes(value=query), *call.args[1:]])
@@ -216,6 +217,9 @@ class ParamsPlacement(SqlFacts):
         elif entries:
             params = cst.parse_expression("[*" + params_name + ", " + ", ".join(v for _, v in entries) + "]")
         if sink.kind == "text":
+            if expanding:
+                reference = self._bindparam_reference(sink.call)
+                call = _with_bindparams(call, [f'{reference}("{name}", expanding=True)' for name in expanding])
             runner = sink.runner
             if runner is not None and len(runner.args) == 1:
                 first = runner.args[0].with_changes(value=call)

@@ -46,3 +46,8 @@ def logged(conn, log, name):
     sql = "SELECT id FROM users WHERE name = '" + name + "'"
     log(sql)
     return conn.execute(sql + " ORDER BY id").fetchall()
+
+
+def constant_then_tail(conn, name):
+    sql = "SELECT id FROM users"
+    return conn.execute(text(sql + " WHERE name = :name ORDER BY id"), {"name": name}).all()
