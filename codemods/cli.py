@@ -211,10 +211,19 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
         for item in ignored:
             if not is_user_transformer(item):
                 find_codemod(item)  # an unknown id in ignore is a mistake worth naming
-        for table in config.codemod_options:
-            find_codemod(table)
     except RegistryError as error:
         raise UsageError(str(error)) from None
+    for table in config.codemod_options:
+        try:
+            find_codemod(table)
+        except RegistryError as error:
+            from codemods.config import KNOWN_KEYS
+
+            where = f"{config.path}: [tool.codemods.{table}]"
+            close = [key for key in sorted(KNOWN_KEYS) if _similar(table, key)]
+            if close:
+                raise UsageError(f"{where}: unknown key `{table}`; did you mean {' or '.join(close)}?") from None
+            raise UsageError(f"{where}: {error}") from None
     selected = []
     skipped_unsafe = []
     for codemod in sorted(set(chosen), key=lambda c: (c.order, c.id)):
@@ -244,6 +253,12 @@ def _resolve_selection(args: argparse.Namespace, config) -> tuple:
             except RegistryError as error:
                 raise UsageError(str(error)) from None
     return tuple(selected), tuple(users), unsafe
+
+
+def _similar(word: str, known: str) -> bool:
+    import difflib
+
+    return bool(difflib.get_close_matches(word, [known], n=1, cutoff=0.8))
 
 
 def _existing_folder(value: str, where: str) -> str:
@@ -341,14 +356,10 @@ def _run(args: argparse.Namespace) -> int:
         progress.close()
     if cache is not None:
         cache.save()
-    from codemods.registry import all_codemods, builtin_codemods
     from codemods.reporting import render
 
-    # plugins are only loaded where their descriptions are shown
-    machine = args.output_format in ("json", "sarif")
-    codemods: Dict[str, Type] = dict(all_codemods() if machine else builtin_codemods())
     render(report, args.output_format, mode=mode, color=_colour_wanted(args.color, sys.stdout),
-           codemods=codemods, quiet=args.quiet)
+           codemods=_described_codemods(args.output_format), quiet=args.quiet)
     if report.errors or missing:
         return EXIT_ERROR
     if mode == "check":
@@ -356,6 +367,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.exit_non_zero_on_fix and report.changed:
         return EXIT_CHANGES
     return EXIT_OK
+
+
+def _described_codemods(output_format: str) -> Dict[str, Type]:
+    from codemods.registry import all_codemods, builtin_codemods
+
+    # plugins are only loaded where their descriptions are shown
+    return dict(all_codemods() if output_format in ("json", "sarif") else builtin_codemods())
 
 
 def _reads_files_outside_the_key(settings) -> bool:
@@ -402,35 +420,37 @@ def _accepts_keyword(function, name: str) -> bool:
 
 
 def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
+    """check: the report (diff or records) on stdout; apply: the result itself on stdout."""
     from codemods.pipeline import process_source
-    from codemods.reporting import write_errors
+    from codemods.reporting import render, write_errors
     from codemods.runner import RunReport, ignored_ids_for
 
+    if mode != "check" and args.output_format != "text":
+        raise UsageError(f"--output-format {args.output_format} with --stdin-filename needs `check`: "
+                         "apply writes the source to stdout")
     on_disk = [args.stdin_filename] if os.path.isfile(args.stdin_filename) else []
     settings = _prepare_cross_file(settings, on_disk, on_disk, config)
     raw = sys.stdin.buffer.read()
+    report = RunReport()
+    excluded = False
     if args.force_exclude:
         from codemods.discovery import is_excluded
 
-        if is_excluded(args.stdin_filename, config):
-            if mode != "check":
-                sys.stdout.buffer.write(raw)
-            return EXIT_OK
-    ignored = ignored_ids_for(args.stdin_filename, config.per_file_ignores, config.root)
-    result = process_source(raw, args.stdin_filename, settings, ignored)
-    report = RunReport(results=[result])
-    write_errors(report, sys.stderr)
+        excluded = is_excluded(args.stdin_filename, config)
+    if not excluded:
+        ignored = ignored_ids_for(args.stdin_filename, config.per_file_ignores, config.root)
+        report.results.append(process_source(raw, args.stdin_filename, settings, ignored))
+    result = report.results[0] if report.results else None
     if mode == "check":
-        from codemods.reporting.text import unified_diff
-
-        if result.status == "changed":
-            sys.stdout.writelines(unified_diff(args.stdin_filename, result.old_text or "", result.new_text or ""))
-        for finding in result.findings:
-            sys.stdout.write(f"{args.stdin_filename}:{finding.line}:{finding.column}: {finding.codemod}: {finding.message}\n")
+        render(report, args.output_format, mode="check", color=_colour_wanted(args.color, sys.stdout),
+               codemods=_described_codemods(args.output_format), quiet=True)
     else:
+        write_errors(report, sys.stderr)
         sys.stdout.flush()
-        sys.stdout.buffer.write(result.new_bytes if result.new_bytes is not None else raw)
+        sys.stdout.buffer.write(result.new_bytes if result is not None and result.new_bytes is not None else raw)
         sys.stdout.buffer.flush()
+    if result is None:
+        return EXIT_OK
     if result.errors:
         return EXIT_ERROR
     if mode == "check":

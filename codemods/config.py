@@ -103,7 +103,11 @@ def load_config(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
             config.codemod_options[key] = dict(value)
             continue
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{where}: unknown key `{key}`")
+            import difflib
+
+            close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=2, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(close)}?" if close else f" (known: {', '.join(sorted(KNOWN_KEYS))})"
+            raise ConfigError(f"{where}: unknown key `{key}`{hint}")
         if key == "select":
             config.select = _string_list(value, key, where)
         elif key == "ignore":

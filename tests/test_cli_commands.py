@@ -5,6 +5,7 @@ per-file ignores, shards), and user transformers imported from the current folde
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -259,8 +260,11 @@ def test_shards_together_make_the_change_of_one_run(tmp_path):
     pieces = [cli("check", "--select", "naming", "--no-cache", "--shard", f"{k}/3", ".", cwd=tmp_path).stdout
               for k in (1, 2, 3)]
     assert sum(1 for piece in pieces if piece) >= 2  # the two files are in different shards
-    split = lambda text: sorted(chunk for chunk in text.split("--- a/") if chunk)  # noqa: E731
-    assert split("".join(pieces)) == split(whole)
+    assert diff_per_file("".join(pieces)) == diff_per_file(whole)
+
+
+def diff_per_file(diff: str) -> list:
+    return sorted(chunk for chunk in diff.split("--- a/") if chunk)
 
 
 # --- --stubs -----------------------------------------------------------------------------
@@ -354,3 +358,54 @@ def test_user_transformer_module_that_does_not_exist(tmp_path):
     assert_usage_error(cli("check", "--select", "no_such_module:Name", ".", cwd=tmp_path),
                        "cannot import no_such_module")
 
+
+
+# --- stdin ---------------------------------------------------------------------------------
+
+UNUSED_IMPORT = "import os\n\nLIMIT = 1\n"
+
+
+def test_stdin_check_speaks_every_output_format(tmp_path):
+    done = run_cli("check", "--select", "unused-imports", "--no-cache", "--stdin-filename", "m.py",
+                   "--output-format", "json", cwd=str(tmp_path), input=UNUSED_IMPORT.encode())
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    assert [(r["kind"], r["file"], r["line"], r["codemod"]) for r in document["records"]] == [
+        ("fix", "m.py", 1, "unused-imports")]
+    broken = run_cli("check", "--no-cache", "--stdin-filename", "m.py", "--output-format", "github",
+                     cwd=str(tmp_path), input=b"def f(:\n")
+    assert broken.returncode == 2
+    assert broken.stdout.startswith(b"::error file=m.py,line=1,col=7")
+    text = run_cli("check", "--select", "unused-imports", "--no-cache", "--stdin-filename", "m.py",
+                   cwd=str(tmp_path), input=UNUSED_IMPORT.encode())
+    assert text.returncode == 1 and b"-import os\n" in text.stdout and text.stderr == b""
+
+
+def test_stdin_apply_keeps_stdout_for_the_source(tmp_path):
+    done = cli("apply", "--output-format", "json", "--stdin-filename", "m.py", ".", cwd=tmp_path)
+    assert_usage_error(done, "--output-format json", "check")
+
+
+def test_stdin_excluded_file_gives_an_empty_report(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.codemods]\nextend-exclude = ["generated/"]\n')
+    done = run_cli("check", "--select", "unused-imports", "--no-cache", "--force-exclude", "--output-format", "json",
+                   "--stdin-filename", "generated/m.py", cwd=str(tmp_path), input=UNUSED_IMPORT.encode())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["records"] == []
+
+
+# --- configuration mistakes ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body,phrases", [
+    ('[tool.codemods]\nselct = ["naming"]\n', ("[tool.codemods]: unknown key `selct`", "did you mean select")),
+    ('[tool.codemods]\ncolour = 1\n', ("unknown key `colour`", "known: cache-dir")),
+    ('[tool.codemods.per-file-ignore]\n"a.py" = ["naming"]\n',
+     ("[tool.codemods.per-file-ignore]: unknown key `per-file-ignore`", "did you mean per-file-ignores")),
+    ('[tool.codemods.docstring]\nstyle = "numpy"\n',
+     ("[tool.codemods.docstring]: unknown codemod 'docstring'", "did you mean docstrings")),
+])
+def test_config_mistakes_name_the_file_the_table_and_a_fix(tmp_path, body, phrases):
+    write(tmp_path / "pyproject.toml", body)
+    write(tmp_path / "a.py", "x = 1\n")
+    done = cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert_usage_error(done, str(tmp_path / "pyproject.toml"), *phrases)
