@@ -10,7 +10,10 @@ What it changes
     ``%`` (a tuple, one value or a dict), ``.format`` (positional or keyword) or an
     f-string: inline, or in a local variable of the same function (also assigned
     in ``if``/``elif`` branches, or grown with ``+=``) that only the execute call
-    reads.
+    reads, also when the call extends it (``execute(sql + " ORDER BY id")``); or
+    returned by a one-statement helper of the module whose every caller passes its
+    result straight to ``execute`` (the helper then returns ``(sql, params)`` and
+    the callers unpack it).
 
     * A value alone inside a quoted SQL string (``name = '" + name + "'"``) loses
       its quotes and becomes one placeholder. A value formatted with ``str()``
@@ -19,34 +22,50 @@ What it changes
     * Text and values mixed inside one quoted SQL string
       (``LIKE '%" + term + "%'``) become one value built in Python
       (``f"%{term}%"``).
+    * A quoted value with a format spec or conversion (``'{code:05d}'``,
+      ``'%5s'``, ``'{name!r}'``) is bound as the same text, built in Python
+      (``format(code, "05d")``).
     * Unquoted values (``WHERE id = {uid}``, ``LIMIT " + str(n)``) are bound too
-      (``str(...)`` around them is dropped); ``%d`` is bound as ``int(value)``.
+      (``str(...)`` around them is dropped); ``%d`` and ``{:d}`` are bound as
+      ``int(value)``.
+    * A value used twice is bound twice (once, by name, in the named styles).
     * Placeholders: ``?`` for sqlite3, ``%s`` for psycopg/PyMySQL/mysqlclient/Django
       (every literal ``%`` of the statement then becomes ``%%``), ``:name`` for
       oracledb and for ``text()`` (values in the ``execute`` dict, or
       ``.bindparams(...)`` when the ``text()`` is not executed on the spot), the
       DB-API driver's style for ``exec_driver_sql``. The named variant
       (``:name``, ``%(name)s``) is used when the call already passes a dict.
+      Numeric placeholders (``:1``) restart in each ``if``/``elif`` branch that
+      assigns the query.
     * Parameters the call already passes are merged in statement order;
       ``executemany`` rows are extended the same way for every row.
     * A query in a variable: when it is assigned once and its values cannot change
       before the call, the values move to the call; otherwise a ``params`` list
       (dict for named styles) is built beside every assignment and ``+=``.
-    * In ``text()``, an ``IN (...)`` list joined from a sequence becomes
-      ``bindparam(name, expanding=True)``.
+    * In ``text()``, an ``IN (...)`` list joined from a sequence (of plain or
+      quoted items: ``"', '".join(names)``, ``",".join("'%s'" % n for n in names)``)
+      becomes ``bindparam(name, expanding=True)``.
     * The rest of the statement keeps its comments, line breaks and string
-      prefixes; literals left side by side on one line are merged.
+      prefixes; literals left side by side on one line are merged. A comment
+      that sat in a removed part (beside a bound operand, ``%`` or ``.format``)
+      moves to a comment line above the statement.
 
 Never
     * Touches a query made only of literals and module-level constants (no
       report either).
     * Binds what SQL cannot take as a parameter. These are reported and the code
       stays byte-identical: identifiers (table, column, schema names; also inside
-      ``"..."`` or backticks), an ``ORDER BY`` direction, a variable-length ``IN``
+      ``"..."`` or backticks, or as the argument of a function in the select
+      list or on the left of a comparison: ``COUNT({col})``,
+      ``lower({col}) = ...``), an ``ORDER BY`` direction, a variable-length ``IN``
       list on plain DB-API, ``executescript()``, SQL fragments (a whole condition,
       or one that comes from another module), hand-escaped values
-      (``.replace("'", "''")``, ``escape_string``), values with a format spec or
-      ``!r``, and statements whose quoting it cannot follow.
+      (``.replace("'", "''")``, ``escape_string``), unquoted values with a format
+      spec (``{price:.2f}``), and statements whose quoting it cannot follow.
+    * Rewrites a query that other code reads too (a logged query), a helper that
+      builds its query over several statements or whose result is not passed
+      straight to ``execute``, or numeric placeholders whose positions differ
+      from path to path (``+=`` under an ``if`` or in a loop): reported.
     * Guesses the placeholder: with no driver in sight it reports instead (set the
       ``paramstyle`` option).
 
@@ -54,24 +73,28 @@ Fix safety
     Safe (applied by default) — the driver receives the same values as before for
     every input that was not an injection:
     * a value alone inside a quoted SQL string, bound as the text the original
-      inserted (``str(value)`` unless it is certainly a str);
+      inserted (``str(value)`` unless it is certainly a str; the same format
+      spec or conversion);
     * text and values mixed inside one quoted SQL string, bound as one f-string;
     * an unquoted value that is certainly an integer (``int(...)``, ``len(...)``,
-      an ``int`` annotation) and any ``%d`` value (bound as ``int(value)``);
+      an ``int`` annotation) and any ``%d`` / ``{:d}`` value (bound as
+      ``int(value)``);
     * the ``%%`` and parameter merging that these bring along.
     Unsafe (only with ``--unsafe-fixes``; otherwise reported) — the value's SQL
     type or meaning may change:
     * any other unquoted value: a string ``"5"`` becomes a text parameter instead
       of the number 5, and a value that was deliberately SQL (``"NOW()"``,
       ``"a.id"``) becomes data;
-    * ``IN`` lists turned into expanding bind parameters.
+    * ``IN`` lists turned into expanding bind parameters;
+    * a public query helper (other modules may call it).
     Without ``--unsafe-fixes`` the safe values of a statement are still bound and
     the unquoted ones are left in place and reported.
 
 Options
     paramstyle = "auto"
         ``"qmark"``, ``"format"``, ``"pyformat"``, ``"named"`` or ``"numeric"``
-        forces the placeholder style of DB-API calls; ``"auto"`` reads it from the
+        forces the placeholder style of DB-API calls and ``exec_driver_sql``
+        (``text()`` always takes ``:name``); ``"auto"`` reads it from the
         receiver (``sqlite3.connect(...)``, an annotation), a SQLAlchemy URL in
         the module, or the single DB-API driver the module imports.
 """
