@@ -105,8 +105,10 @@ Options
     functools.singledispatch.register, functools.singledispatchmethod.register.
     ``extend-annotation-readers`` ([]): more names, added to the list.
     ``stubs`` (""): a folder of ``.pyi`` stubs to merge types from
-    (``pkg/mod.pyi`` for module ``pkg.mod``, else ``mod.pyi``). Results then
-    depend on the stub files: run with ``--no-cache`` after changing them.
+    (``pkg/mod.pyi`` for module ``pkg.mod``, else ``mod.pyi``), relative to
+    the configuration file's folder; ``--stubs DIR`` on the command line sets
+    it too. Results then depend on the stub files, so such a run does not use
+    the cache.
 """
 
 from __future__ import annotations
