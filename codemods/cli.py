@@ -348,7 +348,7 @@ def _run(args: argparse.Namespace) -> int:
     progress = None
     from codemods.reporting.progress import ProgressBar
 
-    if args.output_format == "text" and ProgressBar.wanted(len(paths)):
+    if ProgressBar.wanted(len(paths)):  # stderr only: any format's stdout stays clean
         progress = ProgressBar(len(paths))
     report = run_files(paths, settings, jobs=args.jobs, per_file_ignores=config.per_file_ignores,
                        root=config.root, cache=cache, on_result=progress.advance if progress else None)

@@ -409,3 +409,38 @@ def test_config_mistakes_name_the_file_the_table_and_a_fix(tmp_path, body, phras
     write(tmp_path / "a.py", "x = 1\n")
     done = cli("check", "--no-cache", ".", cwd=tmp_path)
     assert_usage_error(done, str(tmp_path / "pyproject.toml"), *phrases)
+
+
+# --- progress ----------------------------------------------------------------------------
+
+def test_progress_bar_on_a_terminal_in_a_machine_format(tmp_path):
+    """A long run with stderr on a terminal shows the bar whatever stdout carries; the
+    JSON document on stdout is untouched by it."""
+    import os
+    import pty
+    import sys
+
+    from codemods.reporting.progress import PROGRESS_MIN_FILES
+
+    total = PROGRESS_MIN_FILES + 5
+    for number in range(total):
+        write(tmp_path / f"m{number:03}.py", f"value_{number} = {number}\n")
+    executable = os.path.join(os.path.dirname(sys.executable), "codemod")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([executable, "check", "-j", "1", "--no-cache", "--output-format", "json", "."],
+                               cwd=str(tmp_path), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    stdout, _ = process.communicate(timeout=300)
+    assert process.returncode == 0
+    assert f"] {total}/{total} files".encode() in b"".join(chunks)
+    assert json.loads(stdout)["summary"]["files"] == total
