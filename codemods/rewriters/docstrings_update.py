@@ -44,6 +44,9 @@ class _Section:
     entry_indent: str
     #: where a first entry goes when the section has none yet
     start: int
+    #: the heading's first line (None: Sphinx fields have no heading) and the body's end
+    header: Optional[int] = None
+    end: int = 0
 
 
 def update_args(literal: str, expected: List[Entry], default_style: str, indent: str, unit: str,
@@ -86,6 +89,8 @@ def update_args(literal: str, expected: List[Entry], default_style: str, indent:
     added = [e.name for e in expected if _plain(e.name) not in documented_plain]
     if not added and not removed:
         return None
+    if not kept and not inserts:
+        drop.extend(_emptied_section(lines, section, drop))
     line_end = newline
     result: List[str] = []
     for index in range(len(lines) + 1):
@@ -94,7 +99,28 @@ def update_args(literal: str, expected: List[Entry], default_style: str, indent:
                 result.extend(text + line_end for text in new)
         if index < len(lines) and not any(start <= index < end for start, end in drop):
             result.append(lines[index])
+    if len(result) > 1 and not _blank(result[0]) and all(_blank(line) for line in result[1:]):
+        result = [result[0].rstrip("\r\n")]  # only the summary is left: one line (D200)
     return prefix + quote + "".join(result) + quote, added, removed
+
+
+def _emptied_section(lines: List[str], section: _Section, drop: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The heading of a section whose every entry goes, with one side of its blank
+    lines (an empty ``Args:`` is a finding for ruff, D414)."""
+    if section.header is None:
+        return []
+    dropped = lambda index: any(start <= index < end for start, end in drop)  # noqa: E731
+    if any(not _blank(lines[i]) and not dropped(i) for i in range(section.start, section.end)):
+        return []  # prose in the section: keep it
+    end = section.end
+    while end < len(lines) and _blank(lines[end]) and end + 1 < len(lines):
+        end += 1
+    start = section.header
+    if end >= len(lines) - 1:  # nothing follows: take the blank lines before it instead
+        end = section.end
+        while start > 0 and _blank(lines[start - 1]):
+            start -= 1
+    return [(start, end)]
 
 
 def _plain(name: str) -> str:
@@ -151,7 +177,7 @@ def _google_section(lines: List[str], unit: str) -> Optional[_Section]:
         starts = [i for i in body if _indent_of(lines[i]) == entry_indent and _GOOGLE_NAME.match(lines[i])]
         entries = [_Documented([_GOOGLE_NAME.match(lines[s]).group(1)], s, _entry_end(lines, s, starts, end))  # type: ignore[union-attr]
                    for s in starts]
-        return _Section(entries, entry_indent, index + 1)
+        return _Section(entries, entry_indent, index + 1, index, end)
     return None
 
 
@@ -176,7 +202,7 @@ def _numpy_section(lines: List[str]) -> Optional[_Section]:
             names_text = _NUMPY_NAMES.match(lines[start].rstrip("\r\n")).group(1)  # type: ignore[union-attr]
             names = [n.strip() for n in names_text.split(",")]
             entries.append(_Documented(names, start, _entry_end(lines, start, starts, end)))
-        return _Section(entries, entry_indent, index + 2)
+        return _Section(entries, entry_indent, index + 2, index, end)
     return None
 
 

@@ -46,8 +46,9 @@ What it changes
     With ``update = true``, an existing docstring that already has sections in a
     known style gets an entry for each undocumented parameter and loses the
     entries of parameters that no longer exist (the removed text is quoted in
-    the fix's message, so nothing written disappears unreported); every other
-    line is kept byte for byte. A docstring that is only a summary or free text
+    the fix's message, so nothing written disappears unreported); a section
+    left with no entry loses its heading (and a docstring left with only its
+    summary closes on the summary line); every other line is kept byte for byte. A docstring that is only a summary or free text
     is left alone, as pydoclint skips short docstrings too.
 
 Never
