@@ -244,6 +244,26 @@ def test_since_keeps_cross_file_renames_out_of_files_it_leaves_alone(tmp_path):
     assert "0 files would change of 1" in outside.stderr
 
 
+def test_rename_refuses_to_leave_a_file_behind(tmp_path):
+    rename_project(tmp_path)
+    git(tmp_path, "init", "-q", ".")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    with open(tmp_path / "pkg" / "mod.py", "a") as handle:
+        handle.write("\nLIMIT = 2\n")
+    left_behind = cli("rename", "pkg.mod.oldName", "new_name", "--since", "HEAD", "--no-cache", ".", cwd=tmp_path)
+    assert_usage_error(left_behind, "use.py mentions oldName", "rename the whole project")
+    assert "def oldName" in (tmp_path / "pkg" / "mod.py").read_text()
+    write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"use.py" = ["rename"]\n')
+    assert_usage_error(cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path),
+                       "use.py mentions oldName")
+    # a file left out that never mentions the name is no obstacle
+    write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/__init__.py" = ["rename"]\n')
+    done = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "use.py").read_text() == "from pkg.mod import new_name\n\nprint(new_name(1))\n"
+
+
 def test_per_file_ignored_files_keep_cross_file_names(tmp_path):
     naming_project(tmp_path)
     write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/api.py" = ["naming"]\n')

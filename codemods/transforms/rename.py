@@ -44,6 +44,7 @@ Options
 from __future__ import annotations
 
 import ast
+import os
 from typing import Any, Mapping, Optional, Sequence
 
 from codemods.contract import Codemod
@@ -67,11 +68,22 @@ class Rename(Codemod):
     def detect(self, tree: ast.Module, source: str) -> bool:
         return _OLD_WORD is None or _OLD_WORD in source
 
-    def prepare(self, paths: Sequence[str], options: Mapping[str, Any]) -> Any:
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """``frozen_paths``: files of the run this run does not rewrite (left out by
+        ``--since``, per-file ignores). One that mentions OLD could be left behind
+        with the old name, so the rename refuses to start."""
         from codemods.rewriters.naming_index import read_sources
-        from codemods.rewriters.naming_rename_plan import build_rename_plan, rename_words
+        from codemods.rewriters.naming_rename_plan import RenameError, build_rename_plan, rename_words
 
         global _OLD_WORD
         _OLD_WORD = rename_words(options)
         # every file: a subclass that never mentions the member still passes it on
-        return build_rename_plan(read_sources(paths), options)
+        sources = read_sources(paths)
+        plan = build_rename_plan(sources, options)
+        frozen = {os.path.abspath(path) for path in frozen_paths}
+        for path, text in sources:
+            if _OLD_WORD and os.path.abspath(path) in frozen and _OLD_WORD in text:
+                raise RenameError(f"{path} mentions {_OLD_WORD} but is not rewritten in this run "
+                                  "(--since or per-file-ignores leave it out): rename the whole project")
+        return plan
