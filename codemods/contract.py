@@ -80,18 +80,20 @@ class Codemod:
     examples: ClassVar[Tuple[Example, ...]] = ()
 
     def __init__(self, settings: Optional[Mapping[str, Any]] = None, project: Any = None,
-                 unsafe_fixes: bool = False) -> None:
+                 unsafe_fixes: bool = False, path: Optional[str] = None) -> None:
         #: the effective options of this run (defaults merged with the configuration)
         self.settings: Mapping[str, Any] = dict(type(self).options) if settings is None else settings
         #: what :meth:`prepare` returned for this run (cross-file codemods), else None
         self.project = project
         #: whether the run allows unsafe fixes (a detector may then say yes more often)
         self.unsafe_fixes = unsafe_fixes
+        #: the file being detected, when known (e.g. to recognise a package ``__init__``)
+        self.path = path
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         """Cheaply say whether this file may need the codemod (no libcst here).
 
-        ``self.settings``, ``self.unsafe_fixes`` and ``self.project`` hold the run's
+        ``self.settings``, ``self.unsafe_fixes``, ``self.path`` and ``self.project`` hold the run's
         options and, for cross-file codemods, what :meth:`prepare` returned. Returning True only
         costs time; returning False wrongly loses a fix, never correctness. The
         default says yes.

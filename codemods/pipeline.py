@@ -115,7 +115,7 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
         result.status = "skipped"
         result.skip_reason = "codemod: skip-file" if suppressions.skip_file else "@generated"
         return result
-    active = [s for s in selected if _may_apply(s, settings, tree, text, result)]
+    active = [s for s in selected if _may_apply(s, settings, tree, text, result, path)]
     if not active and not users:
         return result
     if nesting_depth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH:
@@ -150,15 +150,16 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
     return result
 
 
-def detector_for(selected: SelectedCodemod, settings: RunSettings) -> Codemod:
+def detector_for(selected: SelectedCodemod, settings: RunSettings, path: Optional[str] = None) -> Codemod:
     """The codemod's declaration, holding this run's options and project index."""
-    return selected.codemod(selected.options, settings.project_for(selected.codemod.id), settings.unsafe_fixes)
+    return selected.codemod(selected.options, settings.project_for(selected.codemod.id), settings.unsafe_fixes, path)
 
 
-def _may_apply(selected: SelectedCodemod, settings: RunSettings, tree, text: str, result: FileResult) -> bool:
+def _may_apply(selected: SelectedCodemod, settings: RunSettings, tree, text: str, result: FileResult,
+               path: str) -> bool:
     codemod = selected.codemod
     try:
-        return bool(detector_for(selected, settings).detect(tree, text))
+        return bool(detector_for(selected, settings, path).detect(tree, text))
     except Exception as error:  # a detector's bug costs time, never a fix
         result.errors.append(SourceError(f"internal error in the detector of {codemod.id}: {type(error).__name__}: {error}"))
         return True

@@ -40,7 +40,7 @@ def _codemod_step(selected: SelectedCodemod, settings: RunSettings, path: str,
     def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
         return apply_transformer(module, wrapper, rewriter_class(context))
 
-    instance = detector_for(selected, settings)
+    instance = detector_for(selected, settings, path)
     builtin = codemod.__module__.startswith("codemods.transforms.")  # plugins may not record fixes
     return Step(codemod.id, make_context, apply, detect=instance.detect, records_fixes=builtin)
 

@@ -29,8 +29,8 @@ class Scope:
         self.variables: Set[str] = set()
         self.declared: Dict[str, str] = {}
         self.reads: Set[str] = set()
-        #: (bound name, key) of every import made here
-        self.imports: List[Tuple[str, tuple]] = []
+        #: (bound name, key, statement) of every import made here
+        self.imports: List[Tuple[str, tuple, ast.stmt]] = []
 
 
 def binding_scope(scope: Scope, name: str) -> Scope:
@@ -112,13 +112,13 @@ def _note(node: ast.AST, scope: Scope, loads: List[Tuple[Scope, str]]) -> None:
         for alias in node.names:
             bound = alias.asname or alias.name.split(".", 1)[0]
             scope.bound.add(bound)
-            scope.imports.append((bound, ("import", alias.name, alias.asname)))
+            scope.imports.append((bound, ("import", alias.name, alias.asname), node))
     elif isinstance(node, ast.ImportFrom) and node.module != "__future__":
         for alias in node.names:
             if alias.name != "*":
                 bound = alias.asname or alias.name
                 scope.bound.add(bound)
-                scope.imports.append((bound, ("from", node.level, node.module, alias.name, alias.asname)))
+                scope.imports.append((bound, ("from", node.level, node.module, alias.name, alias.asname), node))
     elif isinstance(node, _MATCH_CAPTURES):
         name = getattr(node, "name", None) or getattr(node, "rest", None)
         if name:

@@ -80,6 +80,9 @@ Options
 from __future__ import annotations
 
 import ast
+import os
+import re
+from typing import Dict, List, Optional, Set, Tuple
 
 from codemods.contract import Codemod, Example
 from codemods.transforms._scopes import analyse, binding_scope
@@ -105,15 +108,177 @@ class UnusedImportsTransform(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
+        # an import nothing reads as a plain name, unless one of the cheap "never"
+        # rules above keeps it anyway; the rewriter decides the rest
         if "import" not in source:
             return False
+        candidates = []
         for scope in analyse(tree):
             if scope.kind == "class" or not scope.imports:
                 continue
-            seen = set()
-            for bound, key in scope.imports:
+            first: Dict[tuple, ast.stmt] = {}
+            for bound, key, statement in scope.imports:
                 target = binding_scope(scope, bound) if bound in scope.declared else scope
-                if key in seen or bound not in target.reads:
-                    return True  # a duplicate, or a name nothing reads as a plain name
-                seen.add(key)
+                if key in first:
+                    candidates.append((scope, bound, key, statement, first[key]))
+                elif bound not in target.reads:
+                    candidates.append((scope, bound, key, statement, None))
+                first.setdefault(key, statement)
+        if self.settings.get("keep-in-package-init", True) and os.path.basename(self.path or "") == "__init__.py":
+            candidates = [c for c in candidates if c[0].kind != "module"]  # the package's public face
+        if not candidates:
+            return False
+        if _DYNAMIC.search(source):
+            return True  # the rewriter reports what such a module keeps
+        facts = _ModuleFacts(tree)
+        for scope, bound, key, statement, earlier in candidates:
+            if id(statement) in facts.protected:
+                continue
+            if earlier is not None:
+                if facts.parents.get(id(earlier)) is facts.parents.get(id(statement)):
+                    return True  # a duplicate in the same run of statements
+                continue
+            if _kept_by_name(bound, key):
+                continue
+            if scope.kind == "module" and facts.keeps_module_imports(bound, key):
+                continue
+            return True
         return False
+
+
+#: a module that reads its namespace by name: the rewriter keeps and reports
+_DYNAMIC = re.compile(r"(?<![\w.])(?:globals|vars|locals|dir|eval|exec)\s*\(|\bsys\.modules\b|\bf_locals\b"
+                      r"|\bgetargvalues\b")
+#: modules imported for what importing them does
+_SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "encodings", "this", "antigravity", "sitecustomize",
+                                  "usercustomize"})
+#: module-level names test runners look up by name
+_RUNNER_NAMES = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
+_PROBE_HANDLERS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+def _kept_by_name(bound: str, key: tuple) -> bool:
+    """``import x as x`` / ``from m import x as x``, dunders, side-effect modules."""
+    if key[0] == "import":
+        _, name, alias = key
+        if alias is not None and alias == name:
+            return True
+        if name.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
+            return True
+    else:
+        _, _, module, name, alias = key
+        if alias is not None and alias == name:
+            return True
+        if module and module.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
+            return True
+    return bound.startswith("__") and bound.endswith("__")
+
+
+class _ModuleFacts:
+    """What the statements of a module say about its imports (statements only, no
+    expressions: this is cheap)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        #: ids of import statements under a probing ``try`` or any ``with``
+        self.protected: Set[int] = set()
+        #: id of an import statement -> the body list holding it
+        self.parents: Dict[int, list] = {}
+        self.all_names: Set[str] = set()
+        self.dynamic_all = False
+        self.has_all = False
+        self.star_import = False
+        self.parameters: Set[str] = set()
+        pending: List[Tuple[list, bool]] = [(tree.body, False)]
+        while pending:
+            body, protected = pending.pop()
+            for statement in body:
+                if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                    self.parents[id(statement)] = body
+                    if protected:
+                        self.protected.add(id(statement))
+                    if isinstance(statement, ast.ImportFrom) and any(a.name == "*" for a in statement.names):
+                        self.star_import = True
+                    continue
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                    arguments = statement.args
+                    self.parameters.update(a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs)
+                self._note_all(statement, body is tree.body)
+                inner = protected
+                if isinstance(statement, (ast.With, ast.AsyncWith)):
+                    inner = True
+                if isinstance(statement, ast.Try) or type(statement).__name__ == "TryStar":
+                    probing = any(_catches_import_error(h.type) for h in statement.handlers)
+                    pending.append((statement.body, protected or probing))
+                    for handler in statement.handlers:
+                        pending.append((handler.body, protected))
+                    pending.append((statement.orelse, protected))
+                    pending.append((statement.finalbody, protected))
+                    continue
+                for field in ("body", "orelse", "finalbody"):
+                    part = getattr(statement, field, None)
+                    if isinstance(part, list) and part and isinstance(part[0], ast.stmt):
+                        pending.append((part, inner))
+                for case in getattr(statement, "cases", ()) or ():
+                    pending.append((case.body, inner))
+        self.facade = all(isinstance(s, (ast.Import, ast.ImportFrom)) or _is_docstring_or_dunder(s) for s in tree.body)
+
+    def _note_all(self, statement: ast.stmt, module_level: bool) -> None:
+        target = value = None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+            target, value = statement.target, statement.value
+        elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            func = statement.value.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "__all__":
+                self.has_all = True
+                for argument in statement.value.args:
+                    self._add_all(argument if func.attr != "append" else ast.List([argument], ast.Load()))
+            return
+        if isinstance(target, ast.Name) and target.id == "__all__":
+            self.has_all = True
+            if value is not None:
+                self._add_all(value)
+
+    def _add_all(self, value: ast.expr) -> None:
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+            self._add_all(value.left)
+            self._add_all(value.right)
+        elif isinstance(value, (ast.List, ast.Tuple)) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+            self.all_names.update(e.value for e in value.elts)
+        elif not (isinstance(value, ast.Name) and value.id == "__all__"):
+            self.dynamic_all = True
+
+    def keeps_module_imports(self, bound: str, key: tuple) -> bool:
+        """Whether a module-level import stays whatever reads it."""
+        if self.star_import or self.facade or self.dynamic_all or bound in self.all_names:
+            return True
+        if bound in self.parameters or bound in _RUNNER_NAMES or bound.startswith(("test", "Test")) \
+                or bound.endswith(("Test", "Tests", "TestCase")):
+            return True
+        if key[0] == "from" and not self.has_all:
+            module = key[2] or ""
+            if any(part.startswith("_") and not part.startswith("__") for part in module.split(".")):
+                return True  # the public face of a private module
+        return False
+
+
+def _catches_import_error(handler_type: Optional[ast.expr]) -> bool:
+    if handler_type is None:
+        return True
+    names = handler_type.elts if isinstance(handler_type, ast.Tuple) else [handler_type]
+    for name in names:
+        spelled = name.attr if isinstance(name, ast.Attribute) else name.id if isinstance(name, ast.Name) else ""
+        if spelled in _PROBE_HANDLERS:
+            return True
+    return False
+
+
+def _is_docstring_or_dunder(statement: ast.stmt) -> bool:
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+        return True
+    if isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        return all(isinstance(t, ast.Name) and t.id.startswith("__") and t.id.endswith("__") for t in targets)
+    return False
