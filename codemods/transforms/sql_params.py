@@ -102,6 +102,7 @@ Options
 from __future__ import annotations
 
 import ast
+from typing import Dict, List, Set
 
 from codemods.contract import Codemod, Example
 
@@ -156,11 +157,14 @@ class SqlParams(Codemod):
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         """A string-built expression that reaches a sink: as its argument, through a
-        variable of the same name, or returned by a function called there."""
+        variable of the same name, or returned by a function called there (directly,
+        or through a variable the function builds and returns)."""
         if not any(word in source for word in _SINK_WORDS):
             return False
-        names, helpers = set(), set()
-        built_assignments, built_returns = [], []
+        names: Set[str] = set()
+        helpers: Set[str] = set()
+        built_names: Set[str] = set()
+        functions: Dict[str, List[ast.AST]] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and node.args and _is_sink(node):
                 query = node.args[0]
@@ -170,14 +174,35 @@ class SqlParams(Codemod):
                     names.add(query.id)
                 elif isinstance(query, ast.Call) and isinstance(query.func, ast.Name):
                     helpers.add(query.func.id)
-            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None \
-                    and _built(node.value):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                built_assignments.extend(t.id for t in targets if isinstance(t, ast.Name))
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                built_names.update(_built_targets(node))
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if any(isinstance(n, ast.Return) and n.value is not None and _built(n.value) for n in ast.walk(node)):
-                    built_returns.append(node.name)
-        return any(n in names for n in built_assignments) or any(h in helpers for h in built_returns)
+                functions.setdefault(node.name, []).append(node)
+        if names & built_names:
+            return True
+        for helper in helpers & set(functions):  # only the functions a sink calls are walked
+            for function in functions[helper]:
+                returned: Set[str] = set()
+                built_here: Set[str] = set()
+                for node in ast.walk(function):
+                    if isinstance(node, ast.Return) and node.value is not None:
+                        if _built(node.value):
+                            return True
+                        if isinstance(node.value, ast.Name):
+                            returned.add(node.value.id)
+                    elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                        built_here.update(_built_targets(node))
+                if returned & built_here:
+                    return True
+        return False
+
+
+def _built_targets(node: ast.stmt) -> List[str]:
+    value = node.value
+    if value is None or not _built(value):
+        return []
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    return [t.id for t in targets if isinstance(t, ast.Name)]
 
 
 def _is_sink(node: ast.Call) -> bool:
