@@ -102,11 +102,13 @@ Options
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, List, Set
 
 from codemods.contract import Codemod, Example
 
-_SINK_WORDS = ("execute", "exec_driver_sql", "text(", "raw(", "RawSQL")
+#: a file that calls none of the sinks by name needs nothing
+_SINK_WORDS = re.compile(r"\b(?:execute|executemany|executescript|exec_driver_sql|text|raw|RawSQL)\s*\(")
 _SINK_CALLS = {"execute", "executemany", "executescript", "exec_driver_sql", "text", "raw", "RawSQL"}
 
 
@@ -159,7 +161,7 @@ class SqlParams(Codemod):
         """A string-built expression that reaches a sink: as its argument, through a
         variable of the same name, or returned by a function called there (directly,
         or through a variable the function builds and returns)."""
-        if not any(word in source for word in _SINK_WORDS):
+        if not _SINK_WORDS.search(source):
             return False
         names: Set[str] = set()
         helpers: Set[str] = set()
