@@ -33,6 +33,21 @@ class Scope:
         self.imports: List[Tuple[str, tuple, ast.stmt]] = []
 
 
+_AST = ast.AST
+
+
+def children(node: ast.AST) -> List[ast.AST]:
+    """``ast.iter_child_nodes`` without its generators (twice as fast on big trees)."""
+    found: List[ast.AST] = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            found.extend(item for item in value if isinstance(item, _AST))
+        elif isinstance(value, _AST):
+            found.append(value)
+    return found
+
+
 def binding_scope(scope: Scope, name: str) -> Scope:
     current, first = scope, True
     while current.parent is not None:
@@ -59,26 +74,40 @@ def analyse(tree: ast.Module) -> List[Scope]:
     return scopes
 
 
+#: node class -> the kind of scope it opens
+_SCOPE_KINDS = {ast.FunctionDef: "function", ast.AsyncFunctionDef: "function", ast.ClassDef: "class",
+                ast.Lambda: "lambda", **{c: "comprehension" for c in _COMPREHENSIONS}}
+#: node classes ``_note`` looks at; everything else only holds children
+_NOTED = frozenset({ast.Name, ast.arg, ast.AugAssign, ast.ExceptHandler, ast.Global, ast.Nonlocal, ast.Import,
+                    ast.ImportFrom, *_MATCH_CAPTURES})
+#: node classes without children worth visiting (contexts, operators, constants)
+_LEAVES = frozenset(c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, ast.AST) and (
+    issubclass(c, (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)) or c is ast.Constant))
+
+
 def _analyse(tree: ast.Module) -> List[Scope]:
     module = Scope(tree, None, "module")
     scopes = [module]
     loads: List[Tuple[Scope, str]] = []
     pending: List[Tuple[ast.AST, Scope]] = [(tree, module)]
+    scope_kinds, noted, leaves = _SCOPE_KINDS, _NOTED, _LEAVES
     while pending:
         node, scope = pending.pop()
-        for child in ast.iter_child_nodes(node):
+        for child in children(node):
+            cls = child.__class__
+            if cls in leaves:
+                continue
             inner = scope
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                scope.bound.add(child.name)
-                inner = Scope(child, scope, "class" if isinstance(child, ast.ClassDef) else "function")
-            elif isinstance(child, ast.Lambda):
-                inner = Scope(child, scope, "lambda")
-            elif isinstance(child, _COMPREHENSIONS):
-                inner = Scope(child, scope, "comprehension")
-            if inner is not scope:
+            kind = scope_kinds.get(cls)
+            if kind is not None:
+                if kind == "function" or kind == "class":
+                    scope.bound.add(child.name)  # type: ignore[attr-defined]
+                inner = Scope(child, scope, kind)
                 scopes.append(inner)
-            _note(child, inner, loads)
-            pending.append((child, inner))
+            if cls in noted:
+                _note(child, inner, loads)
+            if cls is not ast.Name:
+                pending.append((child, inner))
     for scope in scopes:
         scope.bound -= set(scope.declared)
         scope.variables -= set(scope.declared)

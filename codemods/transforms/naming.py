@@ -72,7 +72,9 @@ import ast
 from typing import Any, Iterator, List, Mapping, Sequence, Tuple
 
 from codemods.contract import Codemod, Example
-_MATCH_CAPTURES = tuple(getattr(ast, n) for n in ("MatchAs", "MatchStar", "MatchMapping") if hasattr(ast, n))
+from codemods.transforms._scopes import _LEAVES, children
+_MATCH_CAPTURES = frozenset(getattr(ast, n) for n in ("MatchAs", "MatchStar", "MatchMapping") if hasattr(ast, n))
+_OWN_SCOPES = frozenset({ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp})
 
 
 class Naming(Codemod):
@@ -165,37 +167,40 @@ def _has_candidate(text: str, styles: Mapping[str, str], proposed_name) -> bool:
 def _bindings(tree: ast.Module) -> Iterator[Tuple[str, str]]:
     """(name, kind) of every name this module binds that the codemod may rename:
     methods, their parameters and class attributes are API and never renamed."""
+    leaves = _LEAVES
     pending: List[Tuple[ast.AST, bool]] = [(tree, False)]
     while pending:
         node, in_class = pending.pop()
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if not in_class:
-                    yield child.name, "function"
-                    pending.append((child.args, False))
-                pending.extend((part, False) for part in child.body)
-                pending.extend((part, False) for part in child.decorator_list)
+        for child in children(node):
+            cls = child.__class__
+            if cls in leaves:
                 continue
-            if isinstance(child, ast.ClassDef):
-                yield child.name, "class"
+            if cls is ast.Name:
+                if not in_class and child.ctx.__class__ is not ast.Load:  # type: ignore[attr-defined]
+                    yield child.id, "variable"  # type: ignore[attr-defined]
+                continue
+            if cls is ast.FunctionDef or cls is ast.AsyncFunctionDef:
+                if not in_class:
+                    yield child.name, "function"  # type: ignore[attr-defined]
+                    pending.append((child.args, False))  # type: ignore[attr-defined]
+                pending.extend((part, False) for part in child.body)  # type: ignore[attr-defined]
+                pending.extend((part, False) for part in child.decorator_list)  # type: ignore[attr-defined]
+                continue
+            if cls is ast.ClassDef:
+                yield child.name, "class"  # type: ignore[attr-defined]
                 pending.append((child, True))
                 continue
-            if in_class and isinstance(child, ast.Name):
-                continue  # a class attribute
-            if isinstance(child, ast.arg):
-                yield child.arg, "argument"
-            elif isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Load):
-                yield child.id, "variable"
-            elif isinstance(child, ast.ExceptHandler) and child.name:
-                yield child.name, "variable"
-            elif isinstance(child, (ast.Global, ast.Nonlocal)):
-                for name in child.names:
+            if cls is ast.arg:
+                yield child.arg, "argument"  # type: ignore[attr-defined]
+            elif cls is ast.ExceptHandler and child.name:  # type: ignore[attr-defined]
+                yield child.name, "variable"  # type: ignore[attr-defined]
+            elif cls is ast.Global or cls is ast.Nonlocal:
+                for name in child.names:  # type: ignore[attr-defined]
                     yield name, "variable"
-            elif isinstance(child, ast.alias) and child.asname:
-                yield child.asname, "variable"
-            elif isinstance(child, _MATCH_CAPTURES):
+            elif cls is ast.alias and child.asname:  # type: ignore[attr-defined]
+                yield child.asname, "variable"  # type: ignore[attr-defined]
+            elif cls in _MATCH_CAPTURES:
                 name = getattr(child, "name", None) or getattr(child, "rest", None)
                 if name:
                     yield name, "variable"
-            pending.append((child, in_class and not isinstance(child, (ast.Lambda, ast.ListComp, ast.SetComp,
-                                                                       ast.DictComp, ast.GeneratorExp))))
+            pending.append((child, in_class and cls not in _OWN_SCOPES))
