@@ -100,6 +100,7 @@ def test_unknown_codemod_is_a_usage_error(tmp_path):
     ("tabs", b"if True:\n\tx = 1\n\ty = 2\n", b"if True:\n\trenamed_x = 1\n\ty = 2\n"),
     ("form_feed", b"y = 1\n\x0c\nx = 2\n", b"y = 1\n\x0c\nrenamed_x = 2\n"),
     ("backslash", b"x = 1 + \\\n    2\n", b"renamed_x = 1 + \\\n    2\n"),
+    ("lone_cr_inside_crlf", b"x = 1\r\ny = 2\rz = 3\n", b"renamed_x = 1\r\ny = 2\rz = 3\n"),
 ])
 def test_bytes_outside_the_edit_are_kept(tmp_path, name, before, after):
     target = write(tmp_path / f"{name}.py", before)
@@ -115,6 +116,16 @@ def test_bytes_outside_the_edit_are_kept(tmp_path, name, before, after):
     ("bad_tabs", b"if True:\n        x = 1\n\ty = 2\n", b"bad_tabs.py:3:"),
     ("lone_cr", b"x = 1\ry = 2\r", b"lone_cr.py:1:1: error: libcst does not reproduce this file"),
     ("deep_parens", b"x = " + b"(" * 1000 + b"1" + b")" * 1000 + b"\n", b"deep_parens.py:1:"),
+    # libcst segfaults near this depth; CPython's parser must refuse it first
+    ("deeper_parens", b"x = " + b"(" * 5000 + b"1" + b")" * 5000 + b"\n", b"deeper_parens.py:1:205: error: syntax error"),
+    ("py2_except_comma", b"try:\n    pass\nexcept ValueError, e:\n    pass\n", b"py2_except_comma.py:3:"),
+    ("py2_backticks", b"x = `1`\n", b"py2_backticks.py:1:"),
+    ("py2_octal", b"x = 0777\n", b"py2_octal.py:1:"),
+    ("py2_raise_comma", b"raise ValueError, 'x'\n", b"py2_raise_comma.py:1:"),
+    ("py2_exec", b"exec 'x = 1'\n", b"py2_exec.py:1:"),
+    ("py2_ur_prefix", b"x = ur'a'\n", b"py2_ur_prefix.py:1:"),
+    ("tab_error", b"if True:\n    x = 1\n\ty = 2\n", b"tab_error.py:3:"),
+    ("form_feed_indent", b"if True:\n\x0c    x = 1\n\x0c\n    y = 2\n", b"form_feed_indent.py:1:1: error: libcst does not reproduce"),
 ])
 def test_unprocessable_files_are_reported_not_touched(tmp_path, name, data, message):
     target = write(tmp_path / f"{name}.py", data)
@@ -135,6 +146,100 @@ def test_long_chains_are_rewritten(tmp_path):
     assert target.read_bytes() == b"renamed_" + chain
 
 
+
+def test_very_long_line_is_rewritten(tmp_path):
+    items = b", ".join([b"1"] * 33400)
+    assert len(items) > 100_000
+    target = write(tmp_path / "long.py", b"x = [" + items + b"]\ny = 2\n")
+    done = cli("apply", "--select", RENAME_X, "long.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"renamed_x = [" + items + b"]\ny = 2\n"
+
+
+def test_deep_block_nesting_is_rewritten(tmp_path):
+    depth = 90  # CPython allows 100 indentation levels
+    lines = [b"    " * level + b"if x:\n" for level in range(depth)] + [b"    " * depth + b"x = 1\n"]
+    target = write(tmp_path / "deep.py", b"x = 0\n" + b"".join(lines))
+    done = cli("apply", "--select", RENAME_X, "deep.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == (b"x = 0\n" + b"".join(lines)).replace(b"x", b"renamed_x")
+
+
+def test_five_megabyte_data_module(tmp_path):
+    rows = [b"    ('key%06d', %d, '%s'),\n" % (i, i, b"v" * 40) for i in range(74000)]
+    data = b"DATA = [\n" + b"".join(rows) + b"]\n"
+    assert len(data) > 5_000_000
+    target = write(tmp_path / "table.py", data)
+    done = cli("apply", "table.py", cwd=tmp_path)  # the default codemods: nothing to do
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == data
+    assert b"0 files changed of 1" in done.stderr
+
+
+@pytest.mark.parametrize("data", [b"", b"# only a comment\n", b"\n\n", b"#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n"])
+def test_empty_and_comment_only_files(tmp_path, data):
+    target = write(tmp_path / "m.py", data)
+    done = cli("check", "--select", "ALL", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b""
+    assert target.read_bytes() == data
+
+
+# --- the newest syntax: every codemod, output compiles, second run is a no-op --------
+
+NEW_SYNTAX = {
+    "match": ((3, 10), b"import os\n\ndef handle(command):\n    unused = 1\n    match command.split():\n"
+                        b"        case [action, obj]:\n            return action, obj\n"
+                        b"        case {'x': x, **rest}:\n            return rest\n        case Point(x=0) | None:\n"
+                        b"            return None\n        case _:\n            return command\n"),
+    "except_star": ((3, 11), b"import os\n\ndef run(work):\n    try:\n        work()\n"
+                             b"    except* ValueError as group:\n        result = 1\n    except* (TypeError, KeyError):\n"
+                             b"        result = 2\n    else:\n        result = 0\n    return result\n"),
+    "walrus_decorators": ((3, 9), b"import os\nregistry = {}\n\n@registry.get('a', lambda f: f)\n"
+                                  b"@(lambda f: f)\ndef first(values):\n    if (n := len(values)) > 1:\n"
+                                  b"        return n\n    return [y for x in values if (y := x)]\n"),
+    "pep695": ((3, 12), b"import os\n\ntype Pair[T] = tuple[T, T]\n\nclass Box[T]:\n    def get[S](self, other: S) -> T | S:\n"
+                        b"        unused = 1\n        return other\n\ndef first[T: (int, str), *Ts, **P](x: T) -> T:\n    return x\n"),
+    "pep701": ((3, 12), b"import os\n\ndef show(items, name):\n    unused = 1\n"
+                        b"    return f\"{', '.join(f\"{x!r:>{len(name)}}\" for x in items)} {f'{name}'}\"\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEW_SYNTAX))
+def test_newest_syntax_through_every_codemod(tmp_path, name):
+    version, data = NEW_SYNTAX[name]
+    if sys.version_info < version:
+        pytest.skip(f"needs Python {'.'.join(map(str, version))}")
+    target = write(tmp_path / f"{name}.py", data)
+    done = cli("apply", "--select", "ALL", "--unsafe-fixes", target.name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    rewritten = target.read_bytes()
+    assert rewritten != data and b"import os" not in rewritten
+    compile(rewritten, target.name, "exec")
+    again = cli("check", "--select", "ALL", "--unsafe-fixes", target.name, cwd=tmp_path)
+    assert again.returncode == 0, (again.stdout, again.stderr)
+
+
+# --- file system --------------------------------------------------------------
+
+def test_folder_named_like_a_module(tmp_path):
+    (tmp_path / "x.py").mkdir()
+    inner = write(tmp_path / "x.py" / "inner.py", b"x = 1\n")
+    done = cli("apply", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert inner.read_bytes() == b"renamed_x = 1\n"
+    named = cli("check", "--select", RENAME_X, "x.py", cwd=tmp_path)
+    assert named.returncode == 0, named.stderr
+
+
+def test_file_name_that_is_not_utf8(tmp_path):
+    folder = os.fsencode(str(tmp_path))
+    with open(os.path.join(folder, b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"x = 1\n")
+    done = cli("apply", "--select", RENAME_X, ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with open(os.path.join(folder, b"caf\xe9.py"), "rb") as handle:
+        assert handle.read() == b"renamed_x = 1\n"
 
 # --- file system --------------------------------------------------------------
 
