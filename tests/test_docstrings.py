@@ -234,14 +234,22 @@ def test_one_fix_per_docstring() -> None:
     assert all("docstring" in f.message for f in result.fixes)
 
 
-@pytest.mark.parametrize("source,expected", [
-    ("x = 1\n", False),
-    ('def f():\n    """Done."""\n', False),
-    ('class K:\n    """Done."""\n\n    def m(self):\n        """Done."""\n', False),
-    ("def f():\n    pass\n", True),
-    ('class K:\n    """Done."""\n\n    def _m(self):\n        pass\n', True),  # options may include private
-    ('def f(a):\n    """F.\n\n    Args:\n        b: Stale.\n    """\n', True),  # update may apply
-    ('def f(a):\n    """F.\n\n    Args:\n        a: Fine.\n    """\n', False),
+@pytest.mark.parametrize("source,options,expected", [
+    ("x = 1\n", {}, False),
+    ('def f():\n    """Done."""\n', {}, False),
+    ('class K:\n    """Done."""\n\n    def m(self):\n        """Done."""\n', {}, False),
+    ("def f():\n    pass\n", {}, True),
+    ('class K:\n    """Done."""\n\n    def _m(self):\n        pass\n', {}, False),
+    ('class K:\n    """Done."""\n\n    def _m(self):\n        pass\n', {"include-private": True}, True),
+    ('class K:\n    """Done."""\n\n    def __len__(self):\n        return 0\n', {}, False),
+    ('class K:\n    """Done."""\n\n    def __init__(self):\n        pass\n', {}, True),
+    ('def f():\n    """Done."""\n\n    def inner():\n        pass\n', {}, False),
+    ('def f():\n    """Done."""\n\n    def inner():\n        pass\n', {"include-nested": True}, True),
+    ('def f(a):\n    """F.\n\n    Args:\n        b: Stale.\n    """\n', {}, False),
+    ('def f(a):\n    """F.\n\n    Args:\n        b: Stale.\n    """\n', {"update": True}, True),
+    ('def f():\n    """F.\n\n    Args:\n        b: Removed.\n    """\n', {"update": True}, True),
+    ('def f(a):\n    """F.\n\n    Args:\n        a: Fine.\n    """\n', {"update": True}, False),
 ])
-def test_detector(source: str, expected: bool) -> None:
-    assert find_codemod("docstrings")().detect(ast.parse(source), source) is expected
+def test_detector(source: str, options, expected: bool) -> None:
+    codemod = find_codemod("docstrings")
+    assert codemod(codemod.resolve_options(options)).detect(ast.parse(source), source) is expected

@@ -97,7 +97,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Union
+from typing import List, Tuple, Union
 
 from codemods.contract import Codemod, Example
 
@@ -189,18 +189,38 @@ class AddDocstrings(Codemod):
     )
 
     def detect(self, tree: ast.Module, source: str) -> bool:
+        # a def or class the options put in scope without a docstring, or (with
+        # ``update``) a docstring whose argument list may not match the signature
         if "def " not in source and "class " not in source:
             return False
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            docstring = ast.get_docstring(node, clean=False)
-            if docstring is None:
-                return True
-            signature = _init_of(node) if isinstance(node, ast.ClassDef) else node
-            if signature is not None and _may_need_update(docstring, signature):
-                return True
+        update = bool(self.settings.get("update", False))
+        pending: List[Tuple[ast.AST, bool]] = [(tree, False)]
+        while pending:
+            node, in_function = pending.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    docstring = ast.get_docstring(child, clean=False)
+                    if docstring is None:
+                        if self._in_scope(child.name, in_function):
+                            return True
+                    elif update:
+                        signature = _init_of(child) if isinstance(child, ast.ClassDef) else child
+                        if signature is not None and _may_need_update(docstring, signature):
+                            return True
+                    pending.append((child, in_function or not isinstance(child, ast.ClassDef)))
+                elif isinstance(child, ast.stmt) or child.__class__.__name__ in ("ExceptHandler", "match_case"):
+                    pending.append((child, in_function))
         return False
+
+    def _in_scope(self, name: str, nested: bool) -> bool:
+        """Whether the options ask for a docstring on a def or class of this name."""
+        if nested and not self.settings.get("include-nested", False):
+            return False
+        if name.startswith("__") and name.endswith("__"):
+            return name in ("__init__", "__new__", "__call__") or bool(self.settings.get("include-dunder", False))
+        if name.startswith("_"):
+            return bool(self.settings.get("include-private", False))
+        return True
 
 
 def _init_of(node: ast.ClassDef):
@@ -220,7 +240,7 @@ def _parameter_names(node: _Def) -> List[str]:
 def _may_need_update(docstring: str, node: _Def) -> bool:
     """Whether ``update = true`` could change this docstring (cheap text checks first)."""
     names = _parameter_names(node)
-    if not names or not re.search(r"^\s*(Args|Arguments|Parameters|Params|Returns?|Yields?|Raises)\b|^\s*:\w+", docstring, re.MULTILINE):
+    if not re.search(r"^\s*(Args|Arguments|Parameters|Params|Returns?|Yields?|Raises)\b|^\s*:\w+", docstring, re.MULTILINE):
         return False
     from codemods.rewriters.docstrings_update import documented_names  # plain text, no libcst
 
