@@ -6,7 +6,7 @@ and parameter statements."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Sequence, Set, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
 
@@ -26,7 +26,21 @@ def _short(node: cst.CSTNode) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+#: the nodes of the last whole module walked (the rewriter walks its module several
+#: times; ``children`` is computed anew on every access, so one list is kept)
+_MODULE_NODES: List[Tuple[cst.Module, List[cst.CSTNode]]] = []
+
+
 def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under ``node`` (itself first), in source order."""
+    if isinstance(node, cst.Module):
+        if not (_MODULE_NODES and _MODULE_NODES[0][0] is node):
+            _MODULE_NODES[:] = [(node, list(_walk_nodes(node)))]
+        return iter(_MODULE_NODES[0][1])
+    return _walk_nodes(node)
+
+
+def _walk_nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack = [node]
     while stack:
         current = stack.pop()
