@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from typing import Any, Dict, Optional
 
 CACHE_FOLDER = ".codemods_cache"
@@ -60,6 +59,8 @@ class ContentCache:
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("# created by codemod\n*\n")
+            import tempfile  # only here: keeps start-up small
+
             descriptor, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump({"format": _FORMAT, "entries": self.entries}, handle, separators=(",", ":"))

@@ -10,7 +10,6 @@ files git reports as changed since REF (plus untracked ones).
 from __future__ import annotations
 
 import os
-import subprocess
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from codemods.config import Config
@@ -187,6 +186,8 @@ def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
 
     def git(*args: str) -> List[str]:
         try:
+            import subprocess  # only here: keeps start-up small
+
             completed = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=where)
         except OSError as error:
             raise DiscoveryError(f"--since needs git: {error}") from None
