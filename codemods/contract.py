@@ -100,8 +100,14 @@ class Codemod:
         """
         return True
 
-    def prepare(self, paths: Sequence[str], options: Mapping[str, Any]) -> Any:
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
         """For cross-file codemods: index the whole run (cheaply: ``ast``, not libcst).
+
+        ``paths`` are every file the run discovered; ``frozen_paths`` those of them it
+        will not rewrite for this codemod (left out by ``--since`` or per-file
+        ignores): what they define or import must keep working unchanged. (The
+        runner passes ``frozen_paths`` only to an override that accepts it.)
 
         The result must be picklable and comparable by ``repr`` (it is part of the
         cache key); each rewriter sees it as ``context.project``.
