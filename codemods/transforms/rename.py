@@ -45,13 +45,9 @@ from __future__ import annotations
 
 import ast
 import os
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Mapping, Sequence
 
 from codemods.contract import Codemod
-
-#: the last part of OLD for the current run (set by ``prepare`` in this process);
-#: None when unknown (a worker started fresh): then every file is parsed.
-_OLD_WORD: Optional[str] = None
 
 
 class Rename(Codemod):
@@ -66,7 +62,9 @@ class Rename(Codemod):
     rewriter = "codemods.rewriters.rename:RenameRewriter"
 
     def detect(self, tree: ast.Module, source: str) -> bool:
-        return _OLD_WORD is None or _OLD_WORD in source
+        # every file the rename touches spells the last part of OLD
+        word = str(self.settings.get("old", "") or "").rsplit(".", 1)[-1]
+        return not word or word in source
 
     def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
                 frozen_paths: Sequence[str] = ()) -> Any:
@@ -76,14 +74,13 @@ class Rename(Codemod):
         from codemods.rewriters.naming_index import read_sources
         from codemods.rewriters.naming_rename_plan import RenameError, build_rename_plan, rename_words
 
-        global _OLD_WORD
-        _OLD_WORD = rename_words(options)
+        word = rename_words(options)
         # every file: a subclass that never mentions the member still passes it on
         sources = read_sources(paths)
         plan = build_rename_plan(sources, options)
         frozen = {os.path.abspath(path) for path in frozen_paths}
         for path, text in sources:
-            if _OLD_WORD and os.path.abspath(path) in frozen and _OLD_WORD in text:
-                raise RenameError(f"{path} mentions {_OLD_WORD} but is not rewritten in this run "
+            if word and os.path.abspath(path) in frozen and word in text:
+                raise RenameError(f"{path} mentions {word} but is not rewritten in this run "
                                   "(--since or per-file-ignores leave it out): rename the whole project")
         return plan
