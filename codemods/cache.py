@@ -15,6 +15,9 @@ CACHE_FOLDER = ".codemods_cache"
 _FORMAT = 2
 #: the oldest entries go first beyond this many (a few MB of JSON)
 MAX_ENTRIES = 200_000
+#: entries holding a cross-file codemod's index (see cli._prepare_cross_file)
+PREPARE_PREFIX = "prepare:"
+MAX_INDEXES = 8
 
 
 class ContentCache:
@@ -49,6 +52,10 @@ class ContentCache:
             self.dirty = True
             while len(self.entries) > MAX_ENTRIES:
                 del self.entries[next(iter(self.entries))]
+            if key.startswith(PREPARE_PREFIX):  # keep only the newest few cross-file indexes
+                indexes = [k for k in self.entries if k.startswith(PREPARE_PREFIX)]
+                for old in indexes[:-MAX_INDEXES]:
+                    del self.entries[old]
 
     def save(self) -> None:
         if not (self.folder and self.dirty):
@@ -67,3 +74,54 @@ class ContentCache:
             os.replace(temporary, self.path)  # type: ignore[arg-type]
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class NotCacheable(Exception):
+    """A value the JSON codec below does not carry (the caller then skips the cache)."""
+
+
+def encode_value(value: Any) -> Any:
+    """A JSON form of what a cross-file codemod's ``prepare`` returned: primitives,
+    tuples, lists, string-keyed dicts, and dataclasses defined in ``codemods``.
+    (No pickle: a cache folder inside a checkout must never run code.)"""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"t": [encode_value(item) for item in value]}
+    if isinstance(value, list):
+        return [encode_value(item) for item in value]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {"d": {key: encode_value(item) for key, item in value.items()}}
+    import dataclasses
+
+    cls = type(value)
+    if dataclasses.is_dataclass(value) and cls.__module__.startswith("codemods."):
+        fields = {f.name: encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"c": f"{cls.__module__}:{cls.__qualname__}", "f": fields}
+    raise NotCacheable(type(value).__name__)
+
+
+def decode_value(data: Any) -> Any:
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode_value(item) for item in data]
+    if isinstance(data, dict):
+        if "t" in data:
+            return tuple(decode_value(item) for item in data["t"])
+        if "d" in data:
+            return {key: decode_value(item) for key, item in data["d"].items()}
+        if "c" in data:
+            import dataclasses
+            import importlib
+
+            module_name, _, qualname = str(data["c"]).partition(":")
+            if not module_name.startswith("codemods."):
+                raise NotCacheable(module_name)
+            cls = importlib.import_module(module_name)
+            for part in qualname.split("."):
+                cls = getattr(cls, part)
+            if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+                raise NotCacheable(qualname)
+            return cls(**{key: decode_value(item) for key, item in data["f"].items()})
+    raise NotCacheable(type(data).__name__)

@@ -330,7 +330,13 @@ def _run(args: argparse.Namespace) -> int:
     # Files left out by --since are not rewritten by anyone: cross-file codemods must
     # not plan a change they would need. Other shards' files are rewritten by the
     # sibling jobs with the same plan, so they are not frozen.
-    settings = _prepare_cross_file(settings, discovered, paths, config)
+    from codemods.cache import CACHE_FOLDER, ContentCache
+
+    cache = None
+    if not args.no_cache and not _reads_files_outside_the_key(settings):
+        folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
+        cache = ContentCache(folder)
+    settings = _prepare_cross_file(settings, discovered, paths, config, cache)
     if args.shard:
         from codemods.discovery import select_shard
 
@@ -338,13 +344,8 @@ def _run(args: argparse.Namespace) -> int:
             paths = select_shard(paths, args.shard, config.root)
         except ValueError as error:
             raise UsageError(str(error)) from None
-    from codemods.cache import CACHE_FOLDER, ContentCache
     from codemods.runner import run_files
 
-    cache = None
-    if not args.no_cache and not _reads_files_outside_the_key(settings):
-        folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
-        cache = ContentCache(folder)
     progress = None
     from codemods.reporting.progress import ProgressBar
 
@@ -382,10 +383,13 @@ def _reads_files_outside_the_key(settings) -> bool:
     return any(s.codemod.id == "type-hints" and s.options.get("stubs") for s in settings.codemods)
 
 
-def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence[str], config):
+def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence[str], config, cache=None):
     """Let cross-file codemods index every discovered file once, before any file is
     processed, and tell them which files this run will not rewrite for them (left out
-    by ``--since``, or per-file-ignored for that codemod): nothing there may change."""
+    by ``--since``, or per-file-ignored for that codemod): nothing there may change.
+
+    With a cache, an index is reused when the files (paths and bytes), the frozen
+    ones, the options and the tool version are the same as when it was made."""
     cross_file = [s for s in settings.codemods if s.codemod.cross_file]
     if not cross_file:
         return settings
@@ -397,16 +401,54 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
         codemod_id = selected.codemod.id
         frozen = tuple(path for path in every_path if path not in rewritten
                        or codemod_id in ignored_ids_for(path, config.per_file_ignores, config.root))
+        key = _prepare_key(codemod_id, selected.options, every_path, frozen) if cache is not None else None
+        if key is not None and key in cache.entries:
+            from codemods.cache import NotCacheable, decode_value
+
+            try:
+                prepared.append((codemod_id, decode_value(cache.entries[key])))
+                continue
+            except (NotCacheable, TypeError, ValueError, ImportError, AttributeError):
+                pass  # a damaged or stale entry: index again
         declaration = selected.codemod()
         keywords = {"frozen_paths": frozen} if _accepts_keyword(declaration.prepare, "frozen_paths") else {}
         try:
-            prepared.append((codemod_id, declaration.prepare(list(every_path), selected.options, **keywords)))
+            project = declaration.prepare(list(every_path), selected.options, **keywords)
         except ValueError as error:  # bad options or arguments (the rename engine's RenameError is one)
             message = str(error)
             raise UsageError(message if message.startswith(f"{codemod_id}:") else f"{codemod_id}: {message}") from None
+        prepared.append((codemod_id, project))
+        if key is not None:
+            from codemods.cache import NotCacheable, encode_value
+
+            try:
+                cache.put(key, encode_value(project))
+            except NotCacheable:
+                pass
     import dataclasses
 
     return dataclasses.replace(settings, project_data=tuple(prepared))
+
+
+def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Sequence[str]) -> Optional[str]:
+    """The cache key of a cross-file index: one read and hash per file."""
+    import hashlib
+
+    from codemods import __version__
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}\0{codemod_id}\0{sorted(options.items())!r}\0{sorted(frozen)!r}".encode())
+    for path in sorted(every_path):
+        try:
+            with open(path, "rb") as handle:
+                content = handle.read()
+        except OSError:
+            return None
+        digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.blake2b(content, digest_size=16).digest())
+    from codemods.cache import PREPARE_PREFIX
+
+    return PREPARE_PREFIX + digest.hexdigest()
 
 
 def _accepts_keyword(function, name: str) -> bool:

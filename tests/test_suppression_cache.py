@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from codemods.cache import ContentCache
 from codemods.runner import run_files
 from tests.helpers import REPO, run_cli, settings_for
@@ -107,3 +109,38 @@ def test_cache_replays_a_changed_file_exactly(tmp_path):
     assert fresh.returncode == 0, fresh.stderr
     assert target.read_bytes() == from_cache
     assert from_cache.startswith(b"\xef\xbb\xbfimport sys\r\n") and b"unused" not in from_cache
+
+
+def test_cross_file_index_is_cached_and_follows_every_file(tmp_path):
+    """naming's project index is reused while no file of the run changes, and made
+    again as soon as any file (not only a processed one) changes."""
+    (tmp_path / "pyproject.toml").write_text('[tool.codemods]\nselect = ["naming"]\n')
+    (tmp_path / "a.py").write_text("def _fooBar():\n    return 1\n")
+    (tmp_path / "b.py").write_text("from a import _fooBar\n\nprint(_fooBar())\n")
+    first = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    assert first.returncode == 1 and b"+from a import _foo_bar" in first.stdout
+    entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    indexes = [key for key in entries if key.startswith("prepare:")]
+    assert len(indexes) == 1
+    again = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    assert again.stdout == first.stdout
+    # b.py now binds a name of its own: the index must be made again, and a.py's
+    # rename must now be refused (the new name exists where b imports it)
+    (tmp_path / "b.py").write_text("from a import _fooBar\n\n_foo_bar = 2\nprint(_fooBar(), _foo_bar)\n")
+    third = run_cli("check", "a.py", "b.py", cwd=str(tmp_path), env=ENV)
+    assert b"_foo_bar()" not in third.stdout, third.stdout.decode()
+    entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    assert len([key for key in entries if key.startswith("prepare:")]) == 2
+
+
+def test_index_codec_round_trips_and_refuses_foreign_classes():
+    from codemods.cache import NotCacheable, decode_value, encode_value
+    from codemods.rewriters.naming_index import NamingPlan
+
+    plan = NamingPlan(modules=("a", "b"), renames=(("a", "_fooBar", "_foo_bar", True),),
+                      params=(("a", "f", (("oldName", "old_name"),), False),))
+    assert decode_value(json.loads(json.dumps(encode_value(plan)))) == plan
+    with pytest.raises(NotCacheable):
+        encode_value(object())
+    with pytest.raises(NotCacheable):
+        decode_value({"c": "os:system", "f": {}})
