@@ -76,6 +76,11 @@ class Codemod:
     #: True when results depend on other files of the run: the runner then calls
     #: :meth:`prepare` once with every file of the run before any file is processed.
     cross_file: ClassVar[bool] = False
+    #: True when one pass over a file leaves nothing for a second pass of the same
+    #: codemod (no cascades): the engine then does not run it again over its own
+    #: output (only over what later codemods change). False: it runs until nothing
+    #: changes, e.g. removing one unused variable can leave another unread.
+    one_pass: ClassVar[bool] = False
     #: valid (after is None) and invalid examples; they drive tests and docs.
     examples: ClassVar[Tuple[Example, ...]] = ()
 

@@ -33,6 +33,8 @@ class Step:
     #: True for built-in codemods: their rewriters record a fix for every change, so a
     #: pass that records none changed nothing and its code is not regenerated
     records_fixes: bool = False
+    #: True when one pass leaves nothing for a second (see Codemod.one_pass)
+    one_pass: bool = False
 
 
 @dataclass
@@ -76,7 +78,8 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     result = EngineResult(text)
     module = parse(text, target_version)
     current = text
-    findings_by_step: Dict[str, List[Finding]] = {}
+    #: codemod id -> its latest findings, and the text their lines refer to
+    findings_by_step: Dict[str, Tuple[List[Finding], str]] = {}
     pending = list(steps)
     #: the text each step last ran on without changing it: running it again is a no-op
     clean_on: Dict[str, str] = {}
@@ -101,7 +104,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 result.errors.append(SourceError(f"internal error in codemod {step.codemod_id}: {type(error).__name__}: {error}"))
                 continue
             suppressed = _suppressed_lines(current, step.codemod_id)
-            findings_by_step[step.codemod_id] = [f for f in context.findings if f.line not in suppressed]
+            findings_by_step[step.codemod_id] = ([f for f in context.findings if f.line not in suppressed], current)
             if new_code == current:
                 clean_on[step.codemod_id] = current
                 continue
@@ -120,6 +123,11 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 continue
             current_before = current
             module, current, wrapper, tree = verified, new_code, None, None
+            if step.one_pass:
+                # this codemod's output is final for itself (it says so; every case, the
+                # fuzz run and the ecosystem runs hold it to a no-op second run): it
+                # runs again only if a later codemod changes the text
+                clean_on[step.codemod_id] = current
             fixes = context.fixes or _fixes_from_hunks(step.codemod_id, current_before, new_code)
             result.fixes.extend(f for f in fixes if f.line not in suppressed)
             changed_ids.append(step.codemod_id)
@@ -129,9 +137,21 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
         result.errors.append(SourceError(f"did not converge after {MAX_ROUNDS} rounds (still changing: {', '.join(changed_ids)}); file left unchanged"))
         return EngineResult(text, [], [], result.errors)
     result.text = current
-    for findings in findings_by_step.values():
-        result.findings.extend(findings)
+    for findings, seen in findings_by_step.values():
+        result.findings.extend(findings if seen is current else _moved(findings, seen, current))
     return result
+
+
+def _moved(findings: List[Finding], old: str, new: str) -> List[Finding]:
+    """Findings reported on ``old`` at their lines in ``new`` (a line inside a changed
+    run of lines goes to the first line of what replaced it)."""
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    line_map: Dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        line_for_line = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
+        for offset, line in enumerate(range(i1, i2)):
+            line_map[line + 1] = (j1 + offset if line_for_line else j1) + 1
+    return [Finding(f.codemod, line_map.get(f.line, f.line), f.column, f.message, f.hint) for f in findings]
 
 
 def _fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:

@@ -42,7 +42,8 @@ def _codemod_step(selected: SelectedCodemod, settings: RunSettings, path: str,
 
     instance = detector_for(selected, settings, path)
     builtin = codemod.__module__.startswith("codemods.transforms.")  # plugins may not record fixes
-    return Step(codemod.id, make_context, apply, detect=instance.detect, records_fixes=builtin)
+    return Step(codemod.id, make_context, apply, detect=instance.detect, records_fixes=builtin,
+                one_pass=builtin and codemod.one_pass)
 
 
 def _user_step(selector: str, path: str, module_name: Optional[str]) -> Step:

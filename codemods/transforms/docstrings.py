@@ -110,6 +110,7 @@ class AddDocstrings(Codemod):
     default = False
     safe = True
     order = 600
+    one_pass = True
     options = {
         "style": "auto",
         "update": False,

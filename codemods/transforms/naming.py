@@ -83,6 +83,7 @@ class Naming(Codemod):
     default = True
     safe = True
     order = 100
+    one_pass = True
     cross_file = True
     options = {
         "ignore-names": [],

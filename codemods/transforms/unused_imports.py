@@ -94,6 +94,7 @@ class UnusedImportsTransform(Codemod):
     default = True
     safe = True
     order = 400
+    one_pass = True
     options = {"keep-in-package-init": True, "keep-side-effect-imports": True}
     metadata = ("position", "scope")
     rewriter = "codemods.rewriters.unused_imports:UnusedImportsRewriter"
