@@ -40,3 +40,22 @@ def test_a_cascading_codemod_still_runs_until_nothing_changes() -> None:
     # removing e leaves first unread: unused-variables is not one-pass
     after = run_codemod("unused-variables", "def f():\n    first = g()\n    e = first\n    return 0\n").new_text
     assert after == "def f():\n    g()\n    return 0\n"
+
+
+def test_parent_provider_agrees_with_libcst() -> None:
+    import glob
+    import os
+
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+    from libcst.metadata import ParentNodeProvider as LibcstParents
+
+    from codemods.rewriters.metadata import ParentNodeProvider
+    from tests.helpers import REPO
+
+    for path in sorted(glob.glob(os.path.join(REPO, "codemods", "rewriters", "*.py")))[:8] + [
+            os.path.join(REPO, "examples", "consumer_store.py")]:
+        with open(path, encoding="utf-8") as handle:
+            wrapper = MetadataWrapper(cst.parse_module(handle.read()), unsafe_skip_copy=True)
+        ours, theirs = wrapper.resolve(ParentNodeProvider), wrapper.resolve(LibcstParents)
+        assert len(ours) == len(theirs) and all(ours[node] is theirs[node] for node in theirs), path

@@ -18,13 +18,13 @@ import libcst as cst
 from libcst.metadata import (
     BuiltinAssignment,
     ImportAssignment,
-    ParentNodeProvider,
     PositionProvider,
     QualifiedNameProvider,
     ScopeProvider,
 )
 
 from codemods.rewriters.base import Rewriter
+from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
 from codemods.rewriters.docstrings_render import (
     STYLES,
     Entry,

@@ -19,9 +19,10 @@ import ast
 from typing import Dict, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
-from libcst.metadata import GlobalScope, ParentNodeProvider, PositionProvider, ScopeProvider
+from libcst.metadata import GlobalScope, PositionProvider, ScopeProvider
 
 from codemods.rewriters.base import Rewriter
+from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
 from codemods.rewriters.naming_case import FRAMEWORK_NAMES, matches_any, proposed_name, validate_styles
 from codemods.rewriters.naming_index import (DECORATED, DYNAMIC_FUNCTION, ESCAPES, FRAMEWORK, IGNORED,
                                              NAME_EXISTS, SELF_NAMED, NamingPlan, build_plan,

@@ -16,13 +16,13 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 import libcst as cst
 from libcst.metadata import (
     BuiltinAssignment,
-    ParentNodeProvider,
     PositionProvider,
     QualifiedNameProvider,
     ScopeProvider,
 )
 
 from codemods.rewriters.base import Rewriter
+from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
 from codemods.rewriters.type_hints_docstrings import docstring_types, split_doc_type
 from codemods.rewriters.type_hints_infer import (
     NONE,
