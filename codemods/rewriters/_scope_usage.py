@@ -9,7 +9,9 @@ check unsafe, so this module corrects them:
 * it does not count ``x += 1``, ``nonlocal x`` or ``global x`` as uses of ``x``;
 * it only parses string annotations in some positions (not ``list["Foo"]``, not in
   ``collections.abc.Callable[["Foo"], None]``), and never looks at ``# type:``
-  comments or doctests.
+  comments or doctests;
+* it compares names as written, while Python compares their NFKC forms
+  (``𝔘𝔫𝔦𝔠𝔬𝔡𝔢 = 1`` binds ``Unicode``).
 
 Names found in strings, type comments and doctests are not tied to a scope: they
 count as read everywhere, which can only keep more code.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Set
@@ -37,17 +40,26 @@ FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec"})
 #: with any of these the module watches its own execution, so no function of it is
 #: safe to prune: frame locals (``sys._getframe(1).f_locals``: a helper reads its
 #: callers' locals; ``_getframe``/``f_back`` alone only reach globals and code),
+#: frames captured for others (``inspect.currentframe()``, ``inspect.stack()``: whoever
+#: gets them reads locals and line numbers, as test_inspect does with its fodder),
 #: tracing (every statement is an event), code objects (``co_varnames``,
 #: ``dis.code_info``: the locals are data), the heap (reference counts, referrers).
 CALLER_FRAME_NAMES = frozenset({
-    "f_locals", "getargvalues",
+    "f_locals", "getargvalues", "currentframe", "getouterframes", "getinnerframes",
     "settrace", "setprofile", "set_trace", "f_lineno",
     "__code__", "co_varnames", "co_nlocals", "code_info", "show_code", "get_instructions", "Bytecode",
     "getrefcount", "get_referrers", "get_referents", "get_objects", "get_count",
 })
+#: ``inspect.stack()`` and ``inspect.trace()``: common words, so only from ``inspect``
+_INSPECT_FRAME_LISTS = frozenset({"stack", "trace"})
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|%\(([A-Za-z_][A-Za-z0-9_]*)\)")
 #: calls whose string arguments are type expressions.
 _TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})
+
+
+def normalized(name: str) -> str:
+    """The identifier Python sees (PEP 3131: NFKC); ASCII names are their own form."""
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
 
 
 def leftmost_name(node: cst.CSTNode) -> Optional[str]:
@@ -148,6 +160,10 @@ class ModuleUsage:
         self.frame_access: Set[Scope] = set()
         #: the module inspects stack frames: any function's locals may be read
         self.caller_frames = False
+        #: NFKC forms of names the module also spells another way (``𝔘𝔫𝔦𝔠𝔬𝔡𝔢``/``Unicode``)
+        self.respelled: Set[str] = set()
+        #: NFKC forms of every name read anywhere (filled only when ``respelled`` is not empty)
+        self.normalized_reads: Set[str] = set()
         self.suppression = Suppression()
 
     # -- resolution -------------------------------------------------------------
@@ -192,13 +208,21 @@ class ModuleUsage:
         return scope
 
     def is_read(self, scope: Scope, name: str) -> bool:
-        return name in self.everywhere or name in self.reads.get(scope, ())
+        return name in self.everywhere or name in self.reads.get(scope, ()) or self._read_respelled(name)
+
+    def _read_respelled(self, name: str) -> bool:
+        """A name spelled two ways counts as read when either spelling is read
+        anywhere (scopes are not told apart: that can only keep more code)."""
+        if not self.respelled:
+            return False
+        key = normalized(name)
+        return key in self.respelled and key in self.normalized_reads
 
     def reads_locals_dynamically(self, scope: Scope) -> bool:
         return self.caller_frames or scope in self.frame_access
 
     def read_within(self, scope: Scope, name: str) -> bool:
-        return name in self.everywhere or name in self.reads_within.get(scope, ())
+        return name in self.everywhere or name in self.reads_within.get(scope, ()) or self._read_respelled(name)
 
     def enclosing_function(self, scope: Scope) -> Optional[Scope]:
         current = scope
@@ -250,6 +274,9 @@ class _UsageCollector(cst.CSTVisitor):
             code = string_value(node.args[0].value)
             if code is not None:
                 self.usage.everywhere |= names_in_code(code)
+        elif callee == "dir" and isinstance(node.func, cst.Name) and not node.args:
+            # ``dir()`` lists the names of the scope it is called in
+            self._note_frame_access(self._scope(node))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         annotation = node.annotation.annotation
@@ -350,9 +377,24 @@ class _UsageCollector(cst.CSTVisitor):
             self.usage.walrus[function if function is not None else scope].add(node.target.value)
 
     def visit_Name(self, node: cst.Name) -> None:
+        if not node.value.isascii():
+            key = normalized(node.value)
+            if key != node.value:
+                self.usage.respelled.add(key)
         if node.value in FRAME_ACCESS_NAMES:
             self._note_frame_access(self._scope(node))
         elif node.value in CALLER_FRAME_NAMES:
+            self.usage.caller_frames = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in _INSPECT_FRAME_LISTS and isinstance(node.value, cst.Name) \
+                and node.value.value == "inspect":
+            self.usage.caller_frames = True
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.module, cst.Name) and node.module.value == "inspect" and not node.relative \
+                and not isinstance(node.names, cst.ImportStar) \
+                and any(isinstance(a.name, cst.Name) and a.name.value in _INSPECT_FRAME_LISTS for a in node.names):
             self.usage.caller_frames = True
 
     def _note_frame_access(self, scope: Optional[Scope]) -> None:
@@ -387,4 +429,7 @@ def analyse_module(module: cst.Module, scopes: Mapping[cst.CSTNode, Scope],
                 usage.add_read(access.scope, name)
     for scope, name in collector.extra_reads:
         usage.add_read(scope, name)
+    if usage.respelled:
+        usage.normalized_reads = {normalized(n) for names in usage.reads.values() for n in names}
+        usage.normalized_reads |= {normalized(n) for n in usage.everywhere}
     return usage

@@ -31,10 +31,14 @@ Never
     * augmented assignments (``x += 1``: they read ``x``), walrus bindings,
       ``global``/``nonlocal`` names, and a name a nested function declares
       ``nonlocal`` (without the binding it would not compile);
-    * any name of a function that uses ``locals()``, ``vars()``, ``eval`` or
-      ``exec`` (or of a function around it): they can read any local by name; and
+    * any name of a function that uses ``locals()``, ``vars()``, ``dir()``, ``eval``
+      or ``exec`` (or of a function around it): they can read any local by name; and
       any function of a module that reads frame locals (``f_locals``,
-      ``inspect.getargvalues``): a helper may read its callers' locals;
+      ``inspect.getargvalues``: a helper may read its callers' locals) or captures
+      frames for others (``inspect.currentframe()``, ``inspect.stack()``: whoever
+      gets them reads locals and line numbers);
+    * a name read under another spelling with the same NFKC form (``𝔘𝔫𝔦𝔠𝔬𝔡𝔢`` is
+      ``Unicode``);
     * names that appear as ``{name}`` or ``%(name)s`` in a string of the module (a
       template filled from ``locals()`` or a caller's frame);
     * names matching ``dummy-variable-pattern`` (by default, names starting with

@@ -1,0 +1,6 @@
+# "stack" and "trace" are frame lists only when they come from inspect
+def walk(tree, trace):
+    stack = [tree]
+    depth = 0
+    while stack:
+        trace(stack.pop())
