@@ -114,6 +114,57 @@ def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAl
     return base is not None and _module_exists(base, f"{module}.{name}")
 
 
+def _module_file(folder: str, dotted: str) -> Optional[str]:
+    """``folder/a/b.py`` or ``folder/a/b/__init__.py`` for ``a.b``; ``folder/__init__.py`` for ``""``."""
+    if not dotted:
+        candidates = [os.path.join(folder, "__init__.py")]
+    else:
+        base = os.path.join(folder, *dotted.split("."))
+        candidates = [base + ".py", os.path.join(base, "__init__.py")]
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+def _imported_file(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> Optional[str]:
+    """The first-party source file an import runs (None: not first-party, or not found)."""
+    if isinstance(statement, cst.Import):
+        module = _dotted(alias.name)
+        folder = _first_party_folder(path, module)
+        return _module_file(folder, module) if folder is not None else None
+    dots, module = _from_module(statement)
+    if dots:
+        folder = os.path.dirname(os.path.abspath(path))
+        for _ in range(dots - 1):
+            folder = os.path.dirname(folder)
+        return _module_file(folder, module)
+    folder = _first_party_folder(path, module) if module else None
+    return _module_file(folder, module) if folder is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _imports_name(path: str, name: str) -> bool:
+    """The file has an import line that mentions ``name`` (read loosely: a false
+    yes only keeps an import)."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return re.search(r"^[ \t]*(?:from|import)[ \t][^\n]*\b" + re.escape(name) + r"\b", text, re.MULTILINE) is not None
+
+
+def closes_import_cycle(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+    """The imported first-party module imports this one back: the import decides which
+    of the two initialises first, and whether a partly initialised module is seen
+    (test_import's ``from_cycle1``/``from_cycle2`` expect that ImportError)."""
+    target = _imported_file(path, statement, alias)
+    if target is None or os.path.abspath(target) == os.path.abspath(path):
+        return False
+    own = os.path.splitext(os.path.basename(path))[0]
+    if own == "__init__":
+        own = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return _imports_name(os.path.abspath(target), own)
+
+
 # -- what the module says about its own namespace ---------------------------------------
 
 def _is_docstring_or_all(small: cst.BaseSmallStatement) -> bool:
@@ -348,7 +399,9 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             return True
         if isinstance(target, GlobalScope) and self._reexported_or_looked_up(statement, bound):
             return True
-        if self.options.get("keep-side-effect-imports", True) and is_side_effect_import(self.context.path, statement, alias):
+        if self.options.get("keep-side-effect-imports", True) and (
+                is_side_effect_import(self.context.path, statement, alias)
+                or closes_import_cycle(self.context.path, statement, alias)):
             return True
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))

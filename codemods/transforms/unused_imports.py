@@ -37,8 +37,9 @@ Never
       is imported: ``globals()``, ``vars()``/``locals()``/``dir()`` at module
       level, ``sys.modules`` (``sys.modules[__name__]``, ``"x" in sys.modules``),
       ``eval``/``exec`` of computed code; and local imports of functions that use
-      ``locals()``, ``vars()``, ``eval`` or ``exec``, or of any function when the
-      module reads frame locals (``f_locals``, ``inspect.getargvalues``).
+      ``locals()``, ``vars()``, ``dir()``, ``eval`` or ``exec``, or of any function
+      when the module reads or hands out frames (``f_locals``,
+      ``inspect.getargvalues``, ``inspect.currentframe()``, ``inspect.stack()``).
       These are reported instead;
     * module-level names other code looks up by name: a name that is also a
       function parameter of the module (pytest fixtures are requested by parameter
@@ -58,6 +59,9 @@ Never
       ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``; with none, up to
       the filesystem root), or in that root's ``src/``. Relative imports are always
       first-party;
+    * an import of a first-party module that imports this module back: in an
+      import cycle, the import decides which module initialises first (and whether
+      the other sees it half-built);
     * lines marked ``# noqa``, ``# noqa: F401`` or ``# codemod: ignore`` (on the
       name's own line or on the statement's first line).
 
@@ -74,7 +78,8 @@ Fix safety
 Options
     ``keep-in-package-init`` (default true): leave ``__init__.py`` files alone.
     ``keep-side-effect-imports`` (default true): keep unread imports of first-party
-    modules as described above; false removes them like any other.
+    modules as described above (side effects and import cycles); false removes them
+    like any other.
 """
 
 from __future__ import annotations

@@ -1,0 +1,3 @@
+from .cycle_one import ONE
+
+TWO = ONE + 1
