@@ -55,9 +55,11 @@ def run_all(source: str, codemod_ids: Sequence[str], path: str) -> FileResult:
         return process_source(source.encode("utf-8"), path, settings)
 
 
-def _statement_lines(tree: ast.Module, line: int) -> Set[int]:
+def _statement_lines(tree: ast.Module, line: int, lines: Sequence[str]) -> Set[int]:
     """The lines of the innermost statement at ``line``: all of a simple statement; of a
-    compound one, its decorators, header and a leading docstring."""
+    compound one, its decorators, header and a leading docstring (all of it when the
+    body continues the header's logical line after a backslash, ``class A:\\`` then
+    `` pass``: adding a docstring turns that body into a block, indented anew)."""
     best = None
     for node in ast.walk(tree):
         if isinstance(node, (ast.stmt, ast.excepthandler)) or type(node).__name__ == "match_case":
@@ -74,6 +76,8 @@ def _statement_lines(tree: ast.Module, line: int) -> Set[int]:
     if not isinstance(body, list) or not body:
         return set(range(start, end + 1))
     header_end = body[0].lineno - 1
+    if header_end >= 1 and lines[header_end - 1].rstrip("\r\n").endswith("\\"):
+        return set(range(start, end + 1))
     first = body[0]
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
         header_end = first.end_lineno or header_end
@@ -98,7 +102,7 @@ def accounted_lines(before: str, result: FileResult) -> Set[int]:
     allowed: Set[int] = set()
     renamed: Set[str] = set()
     for fix in result.fixes:
-        allowed |= _statement_lines(tree, fix.line)
+        allowed |= _statement_lines(tree, fix.line, lines)
         if fix.codemod == "sql-params":
             allowed |= _function_lines(tree, fix.line, len(lines))
         if fix.codemod == "naming":
