@@ -200,7 +200,8 @@ def check_project(project: Project, work: str, scope: str) -> dict:
         "targets": targets, "files": first["files"], "files_changed": len(first["changed"]),
         "changed_files": first["changed"], "fixes": first["fixes"], "findings": first["findings"],
         "tests_before": before.summary(), "tests_after": after.summary(),
-        "newly_failing": newly_failing, "second_run_changes": len(second["changed"]),
+        "failing_before": before.failed, "newly_failing": newly_failing,
+        "second_run_changes": len(second["changed"]),
         "second_run_files": second["changed"],
         "crashes": first["crashes"] + second["crashes"], "errors": first["errors"],
         "seconds": round(time.time() - started, 1),
@@ -237,9 +238,10 @@ def markdown(rows: List[dict], scope: str) -> str:
             f"| {fixes} | {findings} | {row['tests_before']} | {row['tests_after']} | {len(row['newly_failing'])} "
             f"| {row['second_run_changes']} | {len(row['crashes'])} | {len(row['errors'])} |")
     details = [r for r in rows if r.get("newly_failing") or r.get("crashes") or r.get("errors")
-               or r.get("second_run_changes")]
+               or r.get("second_run_changes") or r.get("failing_before")]
     for row in details:
         lines += ["", f"{row['project']}:"]
+        lines += [f"- failing before the rewrite too (not ours): {t}" for t in row.get("failing_before", [])[:10]]
         lines += [f"- newly failing: {t}" for t in row.get("newly_failing", [])[:20]]
         lines += [f"- crash: {c}" for c in row.get("crashes", [])[:20]]
         lines += [f"- error: {e}" for e in row.get("errors", [])[:20]]
