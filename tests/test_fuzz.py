@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import io
 import os
 import re
 import warnings
@@ -53,6 +54,12 @@ def run_all(source: str, codemod_ids: Sequence[str], path: str) -> FileResult:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         return process_source(source.encode("utf-8"), path, settings)
+
+
+def physical_lines(text: str) -> List[str]:
+    """Lines as Python numbers them: split at \\n, \\r\\n and \\r only (str.splitlines
+    also splits at form feeds and other separators, and the numbers would drift)."""
+    return io.StringIO(text, newline="").readlines()
 
 
 def _statement_lines(tree: ast.Module, line: int, lines: Sequence[str]) -> Set[int]:
@@ -98,7 +105,7 @@ def _function_lines(tree: ast.Module, line: int, last: int) -> Set[int]:
 def accounted_lines(before: str, result: FileResult) -> Set[int]:
     """Lines of ``before`` the codemod's fixes account for (see the module docstring)."""
     tree = ast.parse(before)
-    lines = before.splitlines(keepends=True)
+    lines = physical_lines(before)
     allowed: Set[int] = set()
     renamed: Set[str] = set()
     for fix in result.fixes:
@@ -126,7 +133,7 @@ def accounted_lines(before: str, result: FileResult) -> Set[int]:
 
 def unaccounted_changes(before: str, after: str, allowed: Set[int]) -> List[str]:
     """Original lines deleted or replaced outside ``allowed`` (1-based line numbers)."""
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    old, new = physical_lines(before), physical_lines(after)
     problems = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, _, _ in matcher.get_opcodes():
@@ -202,6 +209,10 @@ def test_codemods_on_node_generated_programs(tmp_path_factory, source):
 def test_unaccounted_changes_finds_edits_outside_the_fixes(before, after, bad):
     found = unaccounted_changes(before, after, allowed=set())
     assert [int(p.split()[1].rstrip(":")) for p in found] == bad
+
+
+def test_physical_lines_follow_python_line_numbers():
+    assert physical_lines("a = 1\x0c\nb = 2\r\nc\x1c = 3\rd\n") == ["a = 1\x0c\n", "b = 2\r\n", "c\x1c = 3\r", "d\n"]
 
 
 def test_accounted_lines_cover_a_fixed_statement_only():
