@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import List, Optional, Set, Tuple, Union
+from collections import defaultdict
+from typing import Dict, List, Mapping, Optional, Set, Tuple, Union
 
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope, PositionProvider, Scope, ScopeProvider
@@ -83,6 +84,32 @@ def _path_to(root: cst.CSTNode, node: cst.CSTNode) -> List[cst.CSTNode]:
     return []
 
 
+class _Rebindings(cst.CSTVisitor):
+    """The values each name is given by plain assignments, by scope."""
+
+    def __init__(self, scopes: Mapping[cst.CSTNode, Scope]) -> None:
+        super().__init__()
+        self.scopes = scopes
+        self.values: Dict[Tuple[Scope, str], List[cst.BaseExpression]] = defaultdict(list)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.values[(self.scopes.get(node), target.target.value)].append(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and isinstance(node.target, cst.Name):
+            self.values[(self.scopes.get(node), node.target.value)].append(node.value)
+
+    def released(self) -> Set[Tuple[Scope, str]]:
+        """Names set to ``None`` after holding something built: ``f = wrap(fd)`` then
+        ``f = None`` releases the object there (finalizers, ResourceWarning), so every
+        one of those assignments decides when it dies."""
+        return {key for key, values in self.values.items()
+                if any(isinstance(v, cst.Name) and v.value == "None" for v in values)
+                and any(not _is_constant(v) for v in values)}
+
+
 class UnusedVariablesRewriter(StatementRemovingRewriter):
     METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
@@ -91,9 +118,13 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         self.usage: Optional[ModuleUsage] = None
         self.dummy = re.compile(str(self.options.get("dummy-variable-pattern", "^_")))
         self.module_names: Set[str] = set()
+        self.released: Set[Tuple[Scope, str]] = set()
 
     def visit_Module(self, node: cst.Module) -> None:
         self.usage = analyse_module(node, self.metadata[ScopeProvider], self.metadata[PositionProvider])
+        rebindings = _Rebindings(self.metadata[ScopeProvider])
+        node.visit(rebindings)
+        self.released = rebindings.released()
         for statement in node.body:
             if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
                 self.module_names.add(statement.name.value)
@@ -137,6 +168,15 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
             return False
         return any(self.usage.suppression.covers(line, "F841", self.context.codemod_id)
                    for line in range(position.start.line, position.end.line + 1))
+
+    def _releases(self, scope: Scope, name: str, node: cst.CSTNode) -> bool:
+        """``name`` is set to None elsewhere to end an object's life: report, keep."""
+        if (scope, name) not in self.released:
+            return False
+        self.record_finding(node, f"`{name}` is never read, but it is also set to None: the assignments "
+                                  "decide when its object is released (finalizers, ResourceWarning)",
+                            hint="delete the assignments by hand if the object's lifetime does not matter")
+        return True
 
     # -- what evaluating the value may do ----------------------------------------------
 
@@ -204,7 +244,8 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         removed: List[str] = []
         renamed = False
         for original, target in zip(original_node.targets, updated_node.targets):
-            if isinstance(original.target, cst.Name) and self._unused(scope, original.target.value, original_node):
+            if isinstance(original.target, cst.Name) and self._unused(scope, original.target.value, original_node) \
+                    and not self._releases(scope, original.target.value, original_node):
                 removed.append(original.target.value)
                 continue
             # targets hold no statements, so the original target is the current one
@@ -223,7 +264,8 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         scope = self._function_scope(original_node)
         if scope is None or original_node.value is None or not isinstance(original_node.target, cst.Name):
             return updated_node
-        if not self._unused(scope, original_node.target.value, original_node):
+        if not self._unused(scope, original_node.target.value, original_node) \
+                or self._releases(scope, original_node.target.value, original_node):
             return updated_node
         return self._drop_binding(original_node, updated_node, original_node.value, [original_node.target.value], scope)
 

@@ -39,6 +39,9 @@ Never
       gets them reads locals and line numbers);
     * a name read under another spelling with the same NFKC form (``𝔘𝔫𝔦𝔠𝔬𝔡𝔢`` is
       ``Unicode``);
+    * a name that is set to ``None`` after holding a built object (``f = wrap(fd)``
+      … ``f = None``): the assignments decide when the object is released
+      (finalizers, ``ResourceWarning``), so they stay and are reported;
     * names that appear as ``{name}`` or ``%(name)s`` in a string of the module (a
       template filled from ``locals()`` or a caller's frame);
     * names matching ``dummy-variable-pattern`` (by default, names starting with
