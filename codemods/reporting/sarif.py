@@ -27,7 +27,13 @@ def _artifact_location(path: str) -> dict:
         relative = os.pardir
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(relative.replace(os.sep, "/")), "uriBaseId": SOURCE_ROOT}
+    # percent-encode the file name's bytes: a name that is not UTF-8 stays exact
+    return {"uri": quote(os.fsencode(relative.replace(os.sep, "/"))), "uriBaseId": SOURCE_ROOT}
+
+
+def _shown(path: str) -> str:
+    """A file name as text: bytes that are not UTF-8 appear as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _location(path: str, line: int, column: int) -> dict:
@@ -72,7 +78,7 @@ def render_sarif(report: RunReport, stream: TextIO, *, codemods: Dict[str, Type]
             results.append({"ruleId": finding.codemod, "ruleIndex": index[finding.codemod], "level": "warning",
                             "message": {"text": text}, "locations": [_location(result.path, finding.line, finding.column)],
                             "properties": {"fixable": False}})
-    notifications = [{"level": "error", "message": {"text": f"{path}:{error.line}:{error.column}: {error.message}"},
+    notifications = [{"level": "error", "message": {"text": f"{_shown(path)}:{error.line}:{error.column}: {error.message}"},
                       "locations": [_location(path, error.line, error.column)]} for path, error in report.errors]
     document = {
         "$schema": SCHEMA,
