@@ -595,10 +595,13 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(project: Path, plugin_pat
 def test_sarif_for_a_file_name_that_is_not_utf8(project: Path, plugin_path: str, sarif_validator) -> None:
     name = os.fsdecode(b"caf\xe9.py")  # latin-1 bytes on disk: a surrogate escape in Python
     with open(os.path.join(os.fsencode(str(project)), b"caf\xe9.py"), "wb") as handle:
-        handle.write(b"import os\n")
+        handle.write(b"def f():\n    x = g()\n    return 2\n")
     (project / "broken.py").write_text("def (:\n")
-    result = cli(project, plugin_path, "check", "--output-format", "sarif", name, "broken.py")
+    result = cli(project, plugin_path, "check", "--select", "unused-variables", "--output-format", "sarif",
+                 name, "broken.py")
     assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr
     document = json.loads(result.stdout)
     assert_valid_sarif(sarif_validator, document)
-    assert "internal error" not in result.stderr
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]]
+    assert uris == ["caf%E9.py"]
