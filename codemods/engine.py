@@ -54,8 +54,18 @@ def parse(text: str, target_version: Optional[str]) -> cst.Module:
     except RecursionError:
         raise SourceError("too deeply nested for libcst; skipped") from None
     if module.code != text:
-        raise SourceError("libcst does not reproduce this file byte for byte (lone CR or form feed?); skipped")
+        raise SourceError(f"libcst does not reproduce this file byte for byte ({_first_difference(text, module.code)}); "
+                          "skipped to keep it intact")
     return module
+
+
+def _first_difference(original: str, regenerated: str) -> str:
+    """Where libcst's output first differs, for the message (lone CRs, form feeds and a
+    whitespace-only last line without a newline are the usual cases)."""
+    index = next((i for i, (a, b) in enumerate(zip(original, regenerated)) if a != b),
+                 min(len(original), len(regenerated)))
+    line = original.count("\n", 0, index) + 1
+    return f"first at line {line}: {original[index:index + 1]!r} became {regenerated[index:index + 1]!r}"
 
 
 #: libcst's visitors recurse per syntax level; CPython's own parser bounds the nesting of
