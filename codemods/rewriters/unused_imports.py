@@ -20,6 +20,8 @@ _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _TEST_PROTOCOL = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
 _TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
 #: modules imported for what importing them does (line editing, codec registration...)
+#: a comment saying an import is there to be loaded
+_LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
 _SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
                                   "sitecustomize", "usercustomize", "encodings"})
 
@@ -190,6 +192,28 @@ def _misplaced_future_import(body: Sequence[cst.BaseStatement]) -> bool:
     return False
 
 
+def _only_imports(body: cst.BaseSuite) -> bool:
+    """A function body made of imports (and a docstring): calling it is for the import
+    (``def module_code(): import i_do_not_exist`` raises ModuleNotFoundError)."""
+    lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    smalls = [small for line in lines
+              for small in (line.body if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else [None])]
+    return any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in smalls) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(s) for s in smalls)
+
+
+def _comment_above(line: cst.SimpleStatementLine) -> List[str]:
+    """The comment block directly above ``line`` and its own trailing comment."""
+    block: List[str] = []
+    for empty in reversed(line.leading_lines):
+        if empty.comment is None:
+            break
+        block.append(empty.comment.value)
+    if line.trailing_whitespace.comment is not None:
+        block.append(line.trailing_whitespace.comment.value)
+    return block
+
+
 class _NamespaceFacts(cst.CSTVisitor):
     """``__all__``, dynamic reads of the module namespace, and duplicate imports."""
 
@@ -312,6 +336,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.facts: Optional[_NamespaceFacts] = None
         self.guarded = 0  # depth of with blocks and of try blocks that catch ImportError
         self.frozen = False  # a misplaced __future__ import: the module must stay as it is
+        self.import_only_functions: List[bool] = []  # per enclosing def: is its body only imports?
+        self.line: Optional[cst.SimpleStatementLine] = None
 
     def visit_Module(self, node: cst.Module) -> None:
         self.frozen = _misplaced_future_import(node.body)
@@ -346,6 +372,16 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.guarded -= 1
         return updated_node
 
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.import_only_functions.append(_only_imports(node.body))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.import_only_functions.pop()
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.line = node
+
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
         return self._prune(original_node, updated_node)
 
@@ -357,6 +393,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
     def _prune(self, original: _ImportNode, updated: _ImportNode):
         if isinstance(original.names, cst.ImportStar) or self.guarded or self.frozen:
             return updated
+        if self.import_only_functions and self.import_only_functions[-1]:
+            return updated  # the function exists to import
         scope = self.get_metadata(ScopeProvider, original)
         if scope is None or isinstance(scope, ClassScope):
             return updated  # a class attribute, not a dead name
@@ -403,9 +441,25 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 is_side_effect_import(self.context.path, statement, alias)
                 or closes_import_cycle(self.context.path, statement, alias)):
             return True
+        if self._explained(statement, alias, bound):
+            self.record_finding(alias, f"`{bound}` looks unused but was kept: the comment above it mentions it "
+                                       "(imported on purpose, e.g. preloaded into sys.modules?)",
+                                hint="remove it by hand if the comment does not call for it")
+            return True
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))
         return False
+
+    def _explained(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str) -> bool:
+        """A comment right above the import (or on its line) names what it imports and
+        says it is there to be loaded ("need unicodedata already imported")."""
+        line = self.line
+        if line is None or not any(small is statement for small in line.body):
+            return False
+        words = {bound, _dotted(alias.name).rsplit(".", 1)[-1]}
+        comment = "\n".join(_comment_above(line))
+        return bool(_LOADING_WORDS.search(comment)) and any(
+            re.search(r"\b" + re.escape(word) + r"\b", comment) for word in words if word)
 
     def _reexported_or_looked_up(self, statement: _ImportNode, bound: str) -> bool:
         """Module-level names other code finds by name rather than by reading them here."""

@@ -62,6 +62,11 @@ Never
     * an import of a first-party module that imports this module back: in an
       import cycle, the import decides which module initialises first (and whether
       the other sees it half-built);
+    * imports that are a function's whole body (``def module_code(): import
+      i_do_not_exist``): the function is called for what the import does;
+    * an import whose comment block (right above it, or on its line) names it and
+      says it is there to be loaded ("need unicodedata already imported"): kept
+      and reported;
     * lines marked ``# noqa``, ``# noqa: F401`` or ``# codemod: ignore`` (on the
       name's own line or on the statement's first line).
 

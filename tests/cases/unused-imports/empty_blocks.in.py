@@ -9,4 +9,7 @@ if sys.platform == "win32": import winreg
 
 
 def setup():
-    import json
+    try:
+        import json
+    finally:
+        done()

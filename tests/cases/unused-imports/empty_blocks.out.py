@@ -9,4 +9,7 @@ if sys.platform == "win32": pass
 
 
 def setup():
-    pass
+    try:
+        pass
+    finally:
+        done()
