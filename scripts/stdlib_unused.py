@@ -135,6 +135,7 @@ def ruff_reports(root: str) -> Dict[str, List[Key]]:
                "--output-format", "json", "--target-version", "py311", "--exit-zero", "."]
     completed = subprocess.run(command, capture_output=True, text=True, cwd=root)
     found: Dict[str, List[Key]] = {"F401": [], "F841": []}
+    found["unreadable"] = re.findall(r"Failed to lint (\S+):", completed.stderr)  # type: ignore[assignment]
     for item in json.loads(completed.stdout or "[]"):
         names = _BACKTICKED.findall(item["message"])
         if item["code"] in found and names:
@@ -168,6 +169,7 @@ class _Context:
     def __init__(self, root: str) -> None:
         self.root = root
         self.cache: Dict[str, Optional[Tuple[ast.Module, List[str]]]] = {}
+        self.unreadable_by_ruff: Set[str] = set()
 
     def load(self, relative: str):
         if relative not in self.cache:
@@ -204,10 +206,13 @@ class _Context:
         return "\n".join(loaded[1]) if loaded else ""
 
 
-_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues|settrace|setprofile|set_trace|f_lineno|__code__|co_varnames|"
+_CALLER_FRAMES = re.compile(r"\b(f_locals|getargvalues|currentframe|getouterframes|getinnerframes|"
+                            r"inspect\.stack|inspect\.trace|settrace|setprofile|set_trace|f_lineno|__code__|co_varnames|"
                             r"co_nlocals|code_info|show_code|get_instructions|Bytecode|getrefcount|get_referrers|"
                             r"get_referents|get_objects|get_count)\b")
-_OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(")
+_OWN_LOCALS = re.compile(r"\b(locals|vars|eval|exec)\s*\(|(?<![\w.])dir\(\)")
+_SIDE_EFFECT_MODULES = {"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
+                        "sitecustomize", "usercustomize", "encodings"}
 _TEST_NAMES = re.compile(r"^(load_tests|setUpModule|tearDownModule|pytest_plugins)$|^[Tt]est|(Test|Tests|TestCase)$")
 
 
@@ -234,12 +239,14 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
             return "availability probe (try/except ImportError)"
         if any(isinstance(n, (ast.With, ast.AsyncWith)) for n in chain):
             return "import under a with block"
+        function = next((n for n in reversed(chain) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+        if function is not None and all(isinstance(n, (ast.Import, ast.ImportFrom)) or (
+                isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)) for n in function.body):
+            return "function whose body is only imports (called for the import)"
         if any(isinstance(n, ast.ClassDef) for n in chain):
             return "class-body import"
         if name.startswith("__") and name.endswith("__"):
             return "dunder import"
-        if re.search(r"\b" + re.escape(name) + r"\b", _strings_and_comments(text)):
-            return "name read in a type comment, string annotation, doctest, template or eval literal"
         if re.search(r"^from\s+\S+\s+import\s+\*", text, re.MULTILINE):
             return "facade module with a star import"
         tree = loaded[0] if loaded else None
@@ -258,8 +265,14 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
             return "re-export from a private implementation module (no __all__)"
         if isinstance(statement, ast.Import) and any("." in a.name and not a.asname for a in statement.names):
             return "dotted import of a first-party module (side-effect import)"
-        if isinstance(statement, ast.ImportFrom):
+        if isinstance(statement, ast.ImportFrom) and _names_a_submodule(context.root, relative, statement, name):
             return "from-import of a first-party submodule (side-effect import)"
+        if isinstance(statement, ast.ImportFrom) and _imports_back(context.root, relative, statement):
+            return "import cycle: the imported module imports this one back"
+        if isinstance(statement, ast.Import) and name in _SIDE_EFFECT_MODULES:
+            return "module imported for what importing it does (encodings, readline, this...)"
+        if re.search(r"\b" + re.escape(name) + r"\b", _strings_and_comments(text)):
+            return "name read in a type comment, string annotation, doctest, template or eval literal"
         return "other (see examples)"
     if name.startswith("_"):
         return "dummy or dunder name (starts with _)"
@@ -269,6 +282,9 @@ def classify_ruff_only(key: Key, code: str, context: _Context, findings: Set[Tup
     if isinstance(statement, (ast.For, ast.AsyncFor)) or (
             isinstance(statement, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in statement.targets)):
         return "unpacking or loop target (renamed to _ only with --unsafe-fixes)"
+    if any(isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name) and n.target.id == name
+           for n in ast.walk(function)):
+        return "walrus binding (never touched)"
     if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(function)):
         return "read elsewhere in the function (ruff judges each binding: e.g. read on the next loop iteration)"
     if _CALLER_FRAMES.search(text):
@@ -286,6 +302,11 @@ def classify_ours_only(key: Key, code: str, context: _Context, theirs: Set[Tuple
     statement, _ = context.ancestors(relative, line)
     if code == "F841" and (relative, name) in theirs:
         return "another assignment of a name ruff reports once per function"
+    if relative in context.unreadable_by_ruff:
+        return "file ruff cannot read (not UTF-8: a coding cookie)"
+    if code == "F841" and re.search(r"^\s*" + re.escape(name) + r"\s*=.*#\s*noqa", context.text(relative),
+                                    re.MULTILINE | re.IGNORECASE):
+        return "ruff's one report for the name falls on a later `# noqa` assignment"
     if code == "F401":
         return "duplicate import (ruff reports F811, not F401)" if _is_duplicate(context, relative, name) \
             else "other (see examples)"
@@ -302,6 +323,32 @@ def _is_duplicate(context: _Context, relative: str, name: str) -> bool:
     text = context.text(relative)
     pattern = r"^\s*(?:import|from)\s.*\b" + re.escape(name) + r"\b"
     return len(re.findall(pattern, text, re.MULTILINE)) > 1
+
+
+def _imported_folder(root: str, relative: str, statement: ast.ImportFrom) -> str:
+    folder = os.path.dirname(os.path.join(root, relative))
+    if statement.level:
+        for _ in range(statement.level - 1):
+            folder = os.path.dirname(folder)
+        return os.path.join(folder, *(statement.module or "").split(".")) if statement.module else folder
+    return os.path.join(root, *(statement.module or "").split("."))
+
+
+def _names_a_submodule(root: str, relative: str, statement: ast.ImportFrom, name: str) -> bool:
+    base = os.path.join(_imported_folder(root, relative, statement), name)
+    return os.path.isdir(base) or os.path.isfile(base + ".py")
+
+
+def _imports_back(root: str, relative: str, statement: ast.ImportFrom) -> bool:
+    """The module ``statement`` imports has an import line naming this module."""
+    base = _imported_folder(root, relative, statement)
+    own = os.path.splitext(os.path.basename(relative))[0]
+    for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+        if os.path.isfile(candidate) and os.path.abspath(candidate) != os.path.abspath(os.path.join(root, relative)):
+            with open(candidate, "rb") as handle:
+                text = handle.read().decode("utf-8", "replace")
+            return re.search(r"^[ \t]*(?:from|import)[ \t][^\n]*\b" + re.escape(own) + r"\b", text, re.MULTILINE) is not None
+    return False
 
 
 def _catches_import_error(handler: ast.ExceptHandler) -> bool:
@@ -376,6 +423,10 @@ def run_one_test(root: str, name: str, timeout: int) -> Tuple[str, str, float]:
         output = completed.stdout + completed.stderr
         match = re.search(r"Result: ([A-Z_ ,]+)", output)
         outcome = match.group(1).strip() if match else f"exit {completed.returncode}"
+        # FAILURE before and after can hide new failures: compare the counts too
+        totals = re.search(r"Total tests: (.+)", output)
+        if totals:
+            outcome = f"{outcome} ({totals.group(1).strip()})"
     except subprocess.TimeoutExpired:
         outcome, output = "TIMEOUT", ""
     return outcome, output[-3000:], time.time() - started
@@ -455,7 +506,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     context = _Context(original)
     skipped = {os.path.relpath(r["file"], modified) for r in document["records"] if r["kind"] == "error"}
-    comparison = compare_with_ruff(our_removals(document, modified), ruff_reports(original), context,
+    ruff = ruff_reports(original)
+    context.unreadable_by_ruff = set(ruff.pop("unreadable"))  # type: ignore[arg-type]
+    comparison = compare_with_ruff(our_removals(document, modified), ruff, context,
                                    our_findings(document, modified), skipped)
     summary["ruff"] = comparison
     for code, figures in comparison.items():
