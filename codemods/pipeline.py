@@ -49,7 +49,8 @@ class RunSettings:
         return None
 
     def fingerprint(self) -> str:
-        parts = [__version__, repr(self.unsafe_fixes), repr(self.target_version)]
+        # the Python version too: what parses (and so what is cached) depends on it
+        parts = [__version__, "%d.%d" % sys.version_info[:2], repr(self.unsafe_fixes), repr(self.target_version)]
         for selected in self.codemods:
             parts.append(f"{selected.codemod.id}={sorted(selected.options.items())!r}")
         parts.extend(self.user_transformers)
@@ -73,6 +74,9 @@ class FileResult:
     cacheable: bool = True
     #: for a changed file when the cache is on: the new bytes, compressed, as text
     cache_payload: Optional[str] = None
+    #: the errors come from the bytes alone (syntax, encoding, libcst's limits), so
+    #: the same bytes and settings give the same errors: they may be cached
+    errors_from_bytes: bool = False
 
 
 def content_key(raw: bytes, ids: Tuple[str, ...], fingerprint: str) -> str:

@@ -70,11 +70,12 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
     result = None
     if cache is not None and key in cache:
         result = _from_cache(path, raw, key, cache[key])
-        if result is not None and result.status == "unchanged":
+        if result is not None and result.status in ("unchanged", "error"):
             return result
     if result is None:
         try:
             result = process_source(raw, path, settings, ignored_ids)
+            result.errors_from_bytes = result.status == "error"
         except Exception as error:  # the last net: one file's bug never ends the run
             result = FileResult(path, status="error")
             result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
@@ -97,10 +98,20 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
 
 def _from_cache(path: str, raw: bytes, key: str, entry) -> Optional[FileResult]:
     """The result recorded for these bytes and settings: a list of findings for a
-    clean file, or a dict with the fixes, findings and new bytes of a changed one."""
+    clean file, a dict with the fixes, findings and new bytes of a changed one, or a
+    dict with the errors of a file that cannot be processed (syntax, encoding,
+    libcst's limits: they follow from the bytes)."""
     result = FileResult(path, cache_key=key, skip_reason="cached")
     if isinstance(entry, list):
         result.findings = [Finding(*item) for item in entry]
+        return result
+    if isinstance(entry, dict) and "errors" in entry:
+        try:
+            result.errors = [SourceError(*item) for item in entry["errors"]]
+            result.findings = [Finding(*item) for item in entry["findings"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+        result.status, result.errors_from_bytes = "error", True
         return result
     try:
         from codemods.source import decode_source
@@ -121,6 +132,8 @@ def cache_entry(result: FileResult):
     findings = [[f.codemod, f.line, f.column, f.message, f.hint] for f in result.findings]
     if result.status == "unchanged":
         return findings
+    if result.status == "error":
+        return {"errors": [[e.message, e.line, e.column] for e in result.errors], "findings": findings}
     fixes = [[f.codemod, f.line, f.column, f.message, f.safe] for f in result.fixes]
     return {"findings": findings, "fixes": fixes, "new": result.cache_payload}
 
@@ -165,8 +178,10 @@ def run_files(paths: Sequence[str], settings: RunSettings, *, jobs: int = 0,
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     for result in _execute(work, settings, workers, cache_entries):
         report.results.append(result)
-        if cache is not None and result.cache_key and result.cacheable and not result.errors and (
-                result.status == "unchanged" or (result.status == "changed" and result.cache_payload)):
+        if cache is not None and result.cache_key and result.cacheable and (
+                (not result.errors and (result.status == "unchanged"
+                                        or (result.status == "changed" and result.cache_payload)))
+                or (result.status == "error" and result.errors_from_bytes)):
             cache.put(result.cache_key, cache_entry(result))
         if on_result is not None:
             on_result(result)

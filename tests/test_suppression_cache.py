@@ -144,3 +144,18 @@ def test_index_codec_round_trips_and_refuses_foreign_classes():
         encode_value(object())
     with pytest.raises(NotCacheable):
         decode_value({"c": "os:system", "f": {}})
+
+
+def test_errors_that_follow_from_the_bytes_are_cached(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.codemods]\nselect = ["unused-imports"]\n')
+    (tmp_path / "bad.py").write_text("def (:\n")
+    (tmp_path / "good.py").write_text("import os\n\n\ndef f():\n    return 1\n")
+    first = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    second = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
+    assert first.returncode == second.returncode == 2
+    assert first.stderr.splitlines()[0] == second.stderr.splitlines()[0]
+    assert second.stderr.startswith(b"bad.py:1:5: error:"), second.stderr
+    entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    assert any(isinstance(e, dict) and "errors" in e for e in entries.values())
+    (tmp_path / "bad.py").write_text("def f():\n    pass\n")  # fixed: a new key, no error
+    assert run_cli("check", ".", cwd=str(tmp_path), env=ENV).returncode == 1
