@@ -49,6 +49,13 @@ class RunSettings:
         return None
 
     def fingerprint(self) -> str:
+        known = self.__dict__.get("_fingerprint")
+        if known is None:  # computed once per run: the project index can be large
+            known = self._compute_fingerprint()
+            object.__setattr__(self, "_fingerprint", known)
+        return known
+
+    def _compute_fingerprint(self) -> str:
         # the Python version too: what parses (and so what is cached) depends on it
         parts = [__version__, "%d.%d" % sys.version_info[:2], repr(self.unsafe_fixes), repr(self.target_version)]
         for selected in self.codemods:

@@ -54,19 +54,24 @@ class Job:
     cached_keys: Tuple[str, ...] = ()
 
 
-def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
-                 cache: Optional[Dict[str, list]] = None) -> FileResult:
-    """Read, process, and (in apply mode) write one file. Never raises."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        result = FileResult(path, status="error")
-        result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
-        return result
+def _key_for(raw: bytes, settings: RunSettings, ignored_ids: Tuple[str, ...]) -> str:
     ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
     ids += tuple(u for u in settings.user_transformers if u not in ignored_ids)
-    key = content_key(raw, ids, settings.fingerprint())
+    return content_key(raw, ids, settings.fingerprint())
+
+
+def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
+                 cache: Optional[Dict[str, list]] = None, raw: Optional[bytes] = None) -> FileResult:
+    """Read, process, and (in apply mode) write one file. Never raises."""
+    if raw is None:
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as error:
+            result = FileResult(path, status="error")
+            result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
+            return result
+    key = _key_for(raw, settings, ignored_ids)
     result = None
     if cache is not None and key in cache:
         result = _from_cache(path, raw, key, cache[key])
@@ -176,7 +181,7 @@ def run_files(paths: Sequence[str], settings: RunSettings, *, jobs: int = 0,
     cache_entries = cache.entries if cache is not None else None
     work = [(path, ignored_ids_for(path, per_file_ignores or {}, root)) for path in paths]
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    for result in _execute(work, settings, workers, cache_entries):
+    for result in _with_cache_hits_first(work, settings, workers, cache_entries):
         report.results.append(result)
         if cache is not None and result.cache_key and result.cacheable and (
                 (not result.errors and (result.status == "unchanged"
@@ -189,6 +194,28 @@ def run_files(paths: Sequence[str], settings: RunSettings, *, jobs: int = 0,
     report.results.sort(key=lambda r: order.get(r.path, 0))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _with_cache_hits_first(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, workers: int,
+                           cache: Optional[Dict[str, list]]) -> Iterator[FileResult]:
+    """Answer cache hits here, in this process (a read and a hash each); only the
+    misses go to the workers, which then need no copy of the cache."""
+    if not cache:
+        yield from _execute(work, settings, workers, cache)
+        return
+    misses = []
+    for path, ignored in work:
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            misses.append((path, ignored))  # process_path reports it
+            continue
+        if _key_for(raw, settings, ignored) in cache:
+            yield process_path(path, settings, ignored, cache, raw)
+        else:
+            misses.append((path, ignored))
+    yield from _execute(misses, settings, workers, {})  # empty: caching on, nothing to look up
 
 
 def _execute(work: List[Tuple[str, Tuple[str, ...]]], settings: RunSettings, workers: int,

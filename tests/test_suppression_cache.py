@@ -159,3 +159,20 @@ def test_errors_that_follow_from_the_bytes_are_cached(tmp_path):
     assert any(isinstance(e, dict) and "errors" in e for e in entries.values())
     (tmp_path / "bad.py").write_text("def f():\n    pass\n")  # fixed: a new key, no error
     assert run_cli("check", ".", cwd=str(tmp_path), env=ENV).returncode == 1
+
+
+def test_cache_misses_among_hits_are_cached_too(tmp_path):
+    """Hits are answered before any worker starts; the misses, even in a process pool,
+    still come back with what the cache needs."""
+    (tmp_path / "pyproject.toml").write_text('[tool.codemods]\nselect = ["unused-imports"]\n')
+    for index in range(30):  # above the pool threshold
+        (tmp_path / f"m{index}.py").write_text(f"x{index} = 1\n")
+    assert run_cli("check", "-j", "2", ".", cwd=str(tmp_path), env=ENV).returncode == 0
+    for index in range(30):
+        (tmp_path / f"m{index}.py").write_text(f"import os\n\n\ndef f{index}():\n    return {index}\n")
+    first = run_cli("check", "-j", "2", ".", cwd=str(tmp_path), env=ENV)
+    assert first.returncode == 1
+    entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    assert sum(isinstance(e, dict) and "new" in e for e in entries.values()) == 30
+    second = run_cli("check", "-j", "2", ".", cwd=str(tmp_path), env=ENV)
+    assert second.stdout == first.stdout
