@@ -27,34 +27,15 @@ import datetime
 import json
 import os
 import platform
-import subprocess
 import sys
-import time
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from stdlib_unused import DEFAULT_SOURCE, compile_changed, copy_stdlib, summarise_run  # noqa: E402
+from stdlib_unused import DEFAULT_SOURCE, compile_changed, copy_stdlib, run_codemod, summarise_run  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV_BIN = os.path.dirname(sys.executable)
 ALL_BUT_RENAME = "naming,sql-params,unused-variables,unused-imports,type-hints,docstrings"
-
-
-def run_codemod(path: str, jobs: int, shard: str, report: str) -> Tuple[dict, float, int]:
-    command = [os.path.join(VENV_BIN, "codemod"), "apply", "--select", ALL_BUT_RENAME, "--unsafe-fixes",
-               "--no-cache", "-j", str(jobs), "--output-format", "json"]
-    if shard:
-        command += ["--shard", shard]
-    command.append(path)
-    started = time.time()
-    completed = subprocess.run(command, capture_output=True, text=True, cwd=path)
-    seconds = time.time() - started
-    with open(report, "w", encoding="utf-8") as handle:
-        handle.write(completed.stdout)
-    if not completed.stdout.strip():
-        raise SystemExit(f"codemod produced no report (exit {completed.returncode}): {completed.stderr[-2000:]}")
-    return json.loads(completed.stdout), seconds, completed.returncode
 
 
 def error_classes(document: dict) -> dict:
@@ -131,8 +112,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                      "python": platform.python_version()}
     print(f"copying {args.source} to {modified}", flush=True)
     copy_stdlib(args.source, modified)
+    extra = ["--unsafe-fixes"] + (["--shard", args.shard] if args.shard else [])
 
-    document, seconds, code = run_codemod(modified, args.jobs, args.shard, os.path.join(args.work, "run1.json"))
+    document, seconds, code = run_codemod(modified, args.jobs, os.path.join(args.work, "run1.json"), ALL_BUT_RENAME, extra)
     run1 = summarise_run(document, modified)
     run1["seconds"], run1["exit"] = round(seconds, 1), code
     summary["run1"] = run1
@@ -148,7 +130,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     for message in summary["not_compiling"][:20]:
         print("  ", message)
 
-    document2, seconds2, code2 = run_codemod(modified, args.jobs, args.shard, os.path.join(args.work, "run2.json"))
+    document2, seconds2, code2 = run_codemod(modified, args.jobs, os.path.join(args.work, "run2.json"), ALL_BUT_RENAME,
+                                             extra)
     run2 = summarise_run(document2, modified)
     run2["seconds"], run2["exit"] = round(seconds2, 1), code2
     summary["run2"] = run2

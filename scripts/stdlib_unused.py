@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_BIN = os.path.dirname(sys.executable)
@@ -56,8 +56,11 @@ def copy_stdlib(source: str, target: str) -> None:
     shutil.copytree(source, target, ignore=ignore, symlinks=True)
 
 
-def run_codemod(path: str, jobs: int, report: str) -> Tuple[dict, float]:
-    command = [os.path.join(VENV_BIN, "codemod"), "apply", "--select", "unused-imports,unused-variables",
+def run_codemod(path: str, jobs: int, report: str, select: str = "unused-imports,unused-variables",
+                extra: Sequence[str] = ()) -> Tuple[dict, float, int]:
+    """``codemod apply`` over ``path`` through the real CLI: its JSON report (also
+    kept in ``report``), the seconds it took, and its exit code."""
+    command = [os.path.join(VENV_BIN, "codemod"), "apply", "--select", select, *extra,
                "--no-cache", "-j", str(jobs), "--output-format", "json", path]
     started = time.time()
     completed = subprocess.run(command, capture_output=True, text=True, cwd=path)
@@ -66,7 +69,7 @@ def run_codemod(path: str, jobs: int, report: str) -> Tuple[dict, float]:
         handle.write(completed.stdout)
     if not completed.stdout.strip():
         raise SystemExit(f"codemod produced no report (exit {completed.returncode}): {completed.stderr[-2000:]}")
-    return json.loads(completed.stdout), seconds
+    return json.loads(completed.stdout), seconds, completed.returncode
 
 
 def summarise_run(document: dict, root: str) -> dict:
@@ -478,7 +481,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"copying {args.source} to {args.work}", flush=True)
         copy_stdlib(args.source, original)
         copy_stdlib(args.source, modified)
-        document, seconds = run_codemod(modified, args.jobs, os.path.join(args.work, "run1.json"))
+        document, seconds, _ = run_codemod(modified, args.jobs, os.path.join(args.work, "run1.json"))
     else:
         with open(os.path.join(args.work, "run1.json"), encoding="utf-8") as handle:
             document, seconds = json.load(handle), 0.0
@@ -494,7 +497,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(f"changed files that do not compile: {len(failures)}", flush=True)
 
     if not args.reuse or not os.path.exists(os.path.join(args.work, "run2.json")):
-        document2, seconds2 = run_codemod(modified, args.jobs, os.path.join(args.work, "run2.json"))
+        document2, seconds2, _ = run_codemod(modified, args.jobs, os.path.join(args.work, "run2.json"))
     else:
         with open(os.path.join(args.work, "run2.json"), encoding="utf-8") as handle:
             document2, seconds2 = json.load(handle), 0.0
