@@ -12,18 +12,13 @@ from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionP
 
 from codemods.rewriters._scope_usage import ModuleUsage, analyse_module, string_value
 from codemods.rewriters._statement_removal import StatementRemovingRewriter
+from codemods.transforms.unused_imports import (IMPORT_ERRORS, SIDE_EFFECT_MODULES, TEST_CLASS_OR_FUNCTION,
+                                                TEST_PROTOCOL)
 
 _ImportNode = Union[cst.Import, cst.ImportFrom]
-_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
-#: names test runners look up in a module's namespace, imported or not
-_TEST_PROTOCOL = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
-_TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
-#: modules imported for what importing them does (line editing, codec registration...)
 #: a comment saying an import is there to be loaded
 _LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
-_SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
-                                  "sitecustomize", "usercustomize", "encodings"})
 
 
 def _dotted(node: Optional[cst.BaseExpression]) -> str:
@@ -57,7 +52,7 @@ def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandl
     if handler.type is None:
         return True
     types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    return any(_dotted(t).rsplit(".", 1)[-1] in _IMPORT_ERRORS for t in types)
+    return any(_dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
 
 
 # -- first-party modules --------------------------------------------------------------
@@ -100,7 +95,7 @@ def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAl
     """``import app.signals`` or ``from app import signals`` of a first-party module:
     importing it may be the point (registration, patching), whatever name it binds."""
     name = _dotted(alias.name)
-    if isinstance(statement, cst.Import) and name.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
+    if isinstance(statement, cst.Import) and name.split(".", 1)[0] in SIDE_EFFECT_MODULES:
         return True
     if alias.asname is not None:
         return False
@@ -466,7 +461,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         assert self.facts is not None
         if bound in self.facts.parameters:
             return True  # a pytest fixture, imported to be requested by parameter name
-        if bound in _TEST_PROTOCOL or _TEST_CLASS_OR_FUNCTION.search(bound):
+        if bound in TEST_PROTOCOL or TEST_CLASS_OR_FUNCTION.search(bound):
             return True  # unittest/pytest collect test cases and hooks from the namespace
         if isinstance(statement, cst.ImportFrom) and not self.facts.has_all:
             module = _from_module(statement)[1]

@@ -160,28 +160,25 @@ class UnusedImportsTransform(Codemod):
 #: a module that reads its namespace by name: the rewriter keeps and reports
 _DYNAMIC = re.compile(r"(?<![\w.])(?:globals|vars|locals|dir|eval|exec)\s*\(|\bsys\.modules\b|\bf_locals\b"
                       r"|\bgetargvalues\b")
-#: modules imported for what importing them does
-_SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "encodings", "this", "antigravity", "sitecustomize",
-                                  "usercustomize"})
-#: module-level names test runners look up by name
-_RUNNER_NAMES = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
-_PROBE_HANDLERS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+# Shared with the rewriter (codemods.rewriters.unused_imports), so that the detector and
+# the rewriter keep exactly the same imports:
+#: modules imported for what importing them does (line editing, codec registration...)
+SIDE_EFFECT_MODULES = frozenset({"readline", "rlcompleter", "this", "antigravity", "__hello__", "__phello__",
+                                 "sitecustomize", "usercustomize", "encodings"})
+#: names test runners look up in a module's namespace, imported or not
+TEST_PROTOCOL = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytest_plugins"})
+TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
+#: exception classes whose handler makes a ``try`` an availability probe
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
 def _kept_by_name(bound: str, key: tuple) -> bool:
-    """``import x as x`` / ``from m import x as x``, dunders, side-effect modules."""
-    if key[0] == "import":
-        _, name, alias = key
-        if alias is not None and alias == name:
-            return True
-        if name.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
-            return True
-    else:
-        _, _, module, name, alias = key
-        if alias is not None and alias == name:
-            return True
-        if module and module.split(".", 1)[0] in _SIDE_EFFECT_MODULES:
-            return True
+    """``import x as x`` / ``from m import x as x``, dunders, ``import`` of a side-effect module."""
+    name, alias = key[-2], key[-1]
+    if alias is not None and alias == name:
+        return True
+    if key[0] == "import" and name.split(".", 1)[0] in SIDE_EFFECT_MODULES:
+        return True
     return bound.startswith("__") and bound.endswith("__")
 
 
@@ -265,8 +262,7 @@ class _ModuleFacts:
         """Whether a module-level import stays whatever reads it."""
         if self.star_import or self.facade or self.dynamic_all or bound in self.all_names:
             return True
-        if bound in self.parameters or bound in _RUNNER_NAMES or bound.startswith(("test", "Test")) \
-                or bound.endswith(("Test", "Tests", "TestCase")):
+        if bound in self.parameters or bound in TEST_PROTOCOL or TEST_CLASS_OR_FUNCTION.search(bound):
             return True
         if key[0] == "from" and not self.has_all:
             module = key[2] or ""
@@ -281,7 +277,7 @@ def _catches_import_error(handler_type: Optional[ast.expr]) -> bool:
     names = handler_type.elts if isinstance(handler_type, ast.Tuple) else [handler_type]
     for name in names:
         spelled = name.attr if isinstance(name, ast.Attribute) else name.id if isinstance(name, ast.Name) else ""
-        if spelled in _PROBE_HANDLERS:
+        if spelled in IMPORT_ERRORS:
             return True
     return False
 
