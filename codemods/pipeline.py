@@ -12,10 +12,10 @@ import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Type
+from typing import Any, List, Mapping, Optional, Tuple, Type
 
 from codemods import __version__
-from codemods.contract import Codemod, Finding, Fix, RewriteContext
+from codemods.contract import Codemod, Finding, Fix
 from codemods.source import SourceError, decode_source, encode_source, nesting_depth, parse_python
 from codemods.suppression import find_suppressions
 

@@ -16,7 +16,7 @@ merge, then respelled node by node.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Mapping, Optional, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import GlobalScope, PositionProvider, ScopeProvider

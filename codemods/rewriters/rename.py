@@ -10,7 +10,7 @@ name through ``import new as old``.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import libcst as cst
 from libcst.metadata import (ClassScope, PositionProvider, QualifiedNameProvider,
