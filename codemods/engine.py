@@ -14,9 +14,12 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from codemods import traversal
 from codemods.contract import Finding, Fix, RewriteContext
 from codemods.source import SourceError, compile_error, parse_python
 from codemods.suppression import find_suppressions
+
+traversal.install()  # libcst's visits without rebuilding unchanged nodes (see traversal)
 
 #: a file still changing after this many rounds is reported and left alone.
 MAX_ROUNDS = 4
