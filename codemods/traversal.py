@@ -93,8 +93,10 @@ def _learn(node: CSTNode) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
     fields = probe.fields
     if known and set(fields) <= set(known[0]):
         fields = list(known[0])  # a field libcst skips when it is None (an f-string's format spec)
-    unseen = tuple(f for f in getattr(cls, "__dataclass_fields__", ()) if f not in fields
-                   and getattr(node, f, 0) is None)
+    # fields libcst did not visit and that were None so far: one with a value might
+    # hold nodes, so that instance is probed again (once it had a value, it is known)
+    candidates = known[1] if known else tuple(getattr(cls, "__dataclass_fields__", ()))
+    unseen = tuple(f for f in candidates if f not in fields and getattr(node, f, None) is None)
     entry = (tuple(fields), unseen)
     _FIELDS[cls] = entry
     return entry
@@ -146,13 +148,17 @@ def _mode(visitor: Any) -> Tuple[int, FrozenSet[str], bool]:
     return found
 
 
-#: the last batched visitor seen and the node classes its providers hook attributes of
-_batch: List[Any] = [None, frozenset()]
+#: the last batched visitor seen: [visitor, node classes its providers hook attributes
+#: of, whether its providers only look at the Module node]
+_batch: List[Any] = [None, frozenset(), False]
 
 
 def _batch_hooks(visitor: Any) -> FrozenSet[str]:
     if _batch[0] is not visitor:
-        _batch[:] = [visitor, frozenset(m.group(1) for m in map(_HOOK.match, visitor.visitor_methods) if m)]
+        names = visitor.visitor_methods
+        module_only = visitor.before_visit is None and visitor.after_leave is None and \
+            all(name in ("visit_Module", "leave_Module") for name in names)
+        _batch[:] = [visitor, frozenset(m.group(1) for m in map(_HOOK.match, names) if m), module_only]
     return _batch[1]
 
 
@@ -185,6 +191,13 @@ def _visit(self: CSTNode, visitor: Any) -> Any:
     fields = entry[0] if entry is not None and not entry[1] else _fields(self)
     is_node = _IS_NODE
     if mode == _READ:
+        if per_instance and _batch[2]:
+            # libcst's scope and expression-context providers do their work from
+            # visit_Module with their own visitor; the batch would then walk the whole
+            # tree calling nothing
+            visitor.on_visit(self)
+            visitor.on_leave(self)
+            return self
         if visitor.on_visit(self):
             for name in fields:
                 value = getattr(self, name)
