@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods import traversal
 from codemods.contract import Finding, Fix, RewriteContext
+from codemods.rewriters.metadata import Positions, code_with_positions
 from codemods.source import SourceError, compile_error, parse_python
 from codemods.suppression import find_suppressions
 
@@ -48,7 +49,8 @@ class EngineResult:
     errors: List[SourceError] = field(default_factory=list)
 
 
-def parse(text: str, target_version: Optional[str]) -> cst.Module:
+def parse(text: str, target_version: Optional[str], positions: bool = True) -> Tuple[cst.Module, Optional[Positions]]:
+    """libcst's tree of ``text`` and its positions; refused unless it gives back ``text``."""
     config = cst.PartialParserConfig(python_version=target_version) if target_version else cst.PartialParserConfig()
     try:
         module = cst.parse_module(text, config)
@@ -56,10 +58,11 @@ def parse(text: str, target_version: Optional[str]) -> cst.Module:
         raise SourceError(f"libcst cannot parse this file: {error.message}", error.raw_line, error.raw_column + 1) from None
     except RecursionError:
         raise SourceError("too deeply nested for libcst; skipped") from None
-    if module.code != text:
-        raise SourceError(f"libcst does not reproduce this file byte for byte ({_first_difference(text, module.code)}); "
+    code, found = code_with_positions(module) if positions else (module.code, None)
+    if code != text:
+        raise SourceError(f"libcst does not reproduce this file byte for byte ({_first_difference(text, code)}); "
                           "skipped to keep it intact")
-    return module
+    return module, found
 
 
 def _first_difference(original: str, regenerated: str) -> str:
@@ -82,15 +85,32 @@ def run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optio
     previous = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous, RECURSION_LIMIT))
     try:
-        return _run_steps(text, path, steps, target_version)
+        result = _run_steps(text, path, steps, target_version, careful=False)
+        if result is None:  # a shortcut's tree did not survive libcst's parser: redo it step by step
+            result = _run_steps(text, path, steps, target_version, careful=True)
+        assert result is not None
+        return result
     finally:
         sys.setrecursionlimit(previous)
 
 
-def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str]) -> EngineResult:
+def _wrapper(module: cst.Module, positions: Optional[Positions]) -> MetadataWrapper:
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    if positions is not None and isinstance(getattr(wrapper, "_metadata", None), dict):
+        wrapper._metadata[PositionProvider] = positions  # computed with the code, see code_with_positions
+    return wrapper
+
+
+def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Optional[str],
+               careful: bool) -> Optional[EngineResult]:
+    """Run the steps to a fixed point. A built-in codemod's output tree is kept for the
+    next step when its code compiles (the shortcut); libcst parses the final text once
+    at the end, and None asks for a careful rerun that re-parses after every step."""
     result = EngineResult(text)
-    module = parse(text, target_version)
+    module, positions = parse(text, target_version)
     current = text
+    #: the current tree is a transformer's output, not yet checked against libcst's parser
+    unchecked = False
     #: codemod id -> its latest findings, and the text their lines refer to
     findings_by_step: Dict[str, Tuple[List[Finding], str]] = {}
     pending = list(steps)
@@ -109,10 +129,13 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                     continue
             context = step.make_context()
             if wrapper is None:
-                wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+                wrapper = _wrapper(module, positions)
             try:
                 new_module = step.apply(module, wrapper, context)
-                new_code = current if step.records_fixes and not context.fixes else new_module.code
+                if step.records_fixes and not context.fixes:
+                    new_code, new_positions = current, None
+                else:
+                    new_code, new_positions = code_with_positions(new_module)
             except Exception as error:  # a transform's bug must not end the run
                 result.errors.append(SourceError(f"internal error in codemod {step.codemod_id}: {type(error).__name__}: {error}"))
                 continue
@@ -125,7 +148,13 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 new_code = _drop_suppressed_hunks(current, new_code, suppressed)
                 if new_code == current:
                     continue
-            verified = _verify(new_code, path, target_version)
+            shortcut = (not careful and step.records_fixes and not suppressed and new_positions is not None
+                        and not new_positions.repeated)
+            if shortcut:
+                error = compile_error(new_code, path)
+                verified = error if error is not None else (new_module, new_positions)
+            else:
+                verified = _verify(new_code, path, target_version)
             if isinstance(verified, SourceError):
                 original_error = compile_error(current, path)
                 if original_error is not None:  # the file never compiled: report that, change nothing
@@ -134,8 +163,9 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                     f"internal error in codemod {step.codemod_id}: its change would not compile "
                     f"({verified.message} at line {verified.line}); change dropped"))
                 continue
+            unchecked = shortcut  # a careful step's parse checked the whole text
             current_before = current
-            module, current, wrapper, tree = verified, new_code, None, None
+            (module, positions), current, wrapper, tree = verified, new_code, None, None
             if step.one_pass:
                 # this codemod's output is final for itself (it says so; every case, the
                 # fuzz run and the ecosystem runs hold it to a no-op second run): it
@@ -149,6 +179,8 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     else:
         result.errors.append(SourceError(f"did not converge after {MAX_ROUNDS} rounds (still changing: {', '.join(changed_ids)}); file left unchanged"))
         return EngineResult(text, [], [], result.errors)
+    if unchecked and isinstance(_verify(current, path, target_version, positions=False), SourceError):
+        return None
     result.text = current
     for findings, seen in findings_by_step.values():
         result.findings.extend(findings if seen is current else _moved(findings, seen, current))
@@ -174,9 +206,9 @@ def _fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:
             for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
 
 
-def _verify(code: str, path: str, target_version: Optional[str]):
+def _verify(code: str, path: str, target_version: Optional[str], positions: bool = True):
     try:
-        module = parse(code, target_version)
+        module = parse(code, target_version, positions)
     except SourceError as error:
         return error
     error = compile_error(code, path)

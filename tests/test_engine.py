@@ -59,3 +59,98 @@ def test_parent_provider_agrees_with_libcst() -> None:
             wrapper = MetadataWrapper(cst.parse_module(handle.read()), unsafe_skip_copy=True)
         ours, theirs = wrapper.resolve(ParentNodeProvider), wrapper.resolve(LibcstParents)
         assert len(ours) == len(theirs) and all(ours[node] is theirs[node] for node in theirs), path
+
+
+def test_positions_from_code_generation_are_libcst_positions() -> None:
+    import os
+    import sysconfig
+
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from codemods.rewriters.metadata import code_with_positions
+
+    for name in ("argparse.py", "string.py", "dataclasses.py"):
+        with open(os.path.join(sysconfig.get_paths()["stdlib"], name), encoding="utf-8") as handle:
+            source = handle.read()
+        module = cst.parse_module(source)
+        code, ours = code_with_positions(module)
+        theirs = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        assert code == source
+        assert len(ours) == len(theirs) and all(ours[node] == theirs[node] for node in theirs), name
+        assert not ours.repeated
+
+
+def test_a_node_placed_twice_is_noticed() -> None:
+    import libcst as cst
+
+    from codemods.rewriters.metadata import code_with_positions
+
+    module = cst.parse_module("x = 1\n")
+    doubled = module.with_changes(body=(module.body[0], module.body[0]))
+    code, positions = code_with_positions(doubled)
+    assert code == "x = 1\nx = 1\n" and positions.repeated
+
+
+def _step(name: str, apply):
+    from codemods.contract import RewriteContext
+    from codemods.engine import Step
+
+    return Step(name, lambda: RewriteContext(codemod_id=name, path="m.py", options={}), apply,
+                records_fixes=True, one_pass=True)
+
+
+def test_a_kept_tree_that_libcst_cannot_reproduce_is_redone_step_by_step() -> None:
+    # the first step's tree ends the file with a lone CR (libcst's parser does not give
+    # it back); the shortcut keeps the tree, the final check refuses the text,
+    # and the careful rerun drops that change and keeps the second step's
+    import libcst as cst
+
+    from codemods.engine import run_steps
+
+    def lone_cr(module, wrapper, context):
+        context.add_fix(1, 1, "lone CR")
+        line = module.body[-1]
+        return module.with_changes(body=tuple(module.body[:-1]) + (line.with_changes(
+            trailing_whitespace=line.trailing_whitespace.with_changes(newline=cst.Newline("\r"))),))
+
+    def rename(module, wrapper, context):
+        class Rename(cst.CSTTransformer):
+            def leave_Name(self, original_node, updated_node):
+                return updated_node.with_changes(value="z") if updated_node.value == "y" else updated_node
+        new = module.visit(Rename())
+        if new.code != module.code:
+            context.add_fix(1, 1, "renamed")
+        return new
+
+    result = run_steps("y = 2\nx = 1\n", "m.py", [_step("lone-cr", lone_cr), _step("rename", rename)], None)
+    assert result.text == "z = 2\nx = 1\n"
+    assert any("lone-cr" in e.message and "would not compile" in e.message for e in result.errors)
+
+
+def test_the_kept_tree_carries_its_positions_to_the_next_step() -> None:
+    import libcst as cst
+    from libcst.metadata import PositionProvider
+
+    from codemods.engine import run_steps
+
+    seen = []
+
+    def insert(module, wrapper, context):
+        if module.code.startswith("import os"):
+            return module
+        context.add_fix(1, 1, "inserted")
+        return module.with_changes(body=(cst.parse_statement("import os\n"),) + tuple(module.body))
+
+    def where(module, wrapper, context):
+        class Where(cst.CSTVisitor):
+            METADATA_DEPENDENCIES = (PositionProvider,)
+
+            def visit_Name(self, node):
+                if node.value == "y":
+                    seen.append(self.get_metadata(PositionProvider, node).start.line)
+        wrapper.visit(Where())
+        return module
+
+    result = run_steps("x = 1\ny = 2\n", "m.py", [_step("insert", insert), _step("where", where)], None)
+    assert result.text == "import os\nx = 1\ny = 2\n" and seen == [3]
