@@ -154,3 +154,28 @@ def test_the_kept_tree_carries_its_positions_to_the_next_step() -> None:
 
     result = run_steps("x = 1\ny = 2\n", "m.py", [_step("insert", insert), _step("where", where)], None)
     assert result.text == "import os\nx = 1\ny = 2\n" and seen == [3]
+
+
+def test_qualified_name_provider_agrees_with_libcst() -> None:
+    import os
+    import sysconfig
+
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+    from libcst.metadata import QualifiedNameProvider as LibcstNames
+
+    from codemods.rewriters.metadata import QualifiedNameProvider
+
+    source = "import os.path as p\nfrom a import b\nclass C:\n    def m(self):\n        return p.join(b.x, C)\n"
+    modules = [cst.parse_module(source)]
+    for name in ("argparse.py", "typing.py"):
+        with open(os.path.join(sysconfig.get_paths()["stdlib"], name), encoding="utf-8") as handle:
+            modules.append(cst.parse_module(handle.read()))
+    for module in modules:
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        ours, theirs = wrapper.resolve(QualifiedNameProvider), wrapper.resolve(LibcstNames)
+        assert len(ours) == len(theirs)
+        for node, value in theirs.items():
+            assert ours[node] == (value() if hasattr(value, "callable") else value)
+    stranger = cst.Name("x")
+    assert stranger not in ours and ours.get(stranger, "default") == "default"

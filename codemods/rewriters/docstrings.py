@@ -19,12 +19,11 @@ from libcst.metadata import (
     BuiltinAssignment,
     ImportAssignment,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
 from codemods.rewriters.base import Rewriter
-from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
+from codemods.rewriters.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.rewriters.docstrings_render import (
     STYLES,
     Entry,

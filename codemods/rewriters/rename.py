@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 import libcst as cst
-from libcst.metadata import (ClassScope, PositionProvider, QualifiedNameProvider,
+from libcst.metadata import (ClassScope, PositionProvider,
                              QualifiedNameSource, ScopeProvider)
 
 from codemods.rewriters.base import Rewriter
-from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
+from codemods.rewriters.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.rewriters.naming_index import _module_name_for, read_sources, resolve_relative
 from codemods.rewriters.naming_rename_plan import RenamePlan, build_rename_plan
 from codemods.rewriters.naming_scopes import ScopeModel, dotted, rewrite_annotation_string

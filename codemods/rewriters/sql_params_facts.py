@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Optional, Set, Tuple
 
 import libcst as cst
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import PositionProvider, ScopeProvider
 
 from codemods.rewriters.base import Rewriter
-from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
+from codemods.rewriters.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.rewriters.sql_params_render import _code, _walk
 from codemods.rewriters.sql_params_style import driver_of_qualified_name
 
