@@ -17,12 +17,11 @@ import libcst as cst
 from libcst.metadata import (
     BuiltinAssignment,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
 from codemods.rewriters.base import Rewriter
-from codemods.rewriters.metadata import ParentNodeProvider  # libcst's, cheaper
+from codemods.rewriters.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.rewriters.type_hints_docstrings import docstring_types, split_doc_type
 from codemods.rewriters.type_hints_infer import (
     NONE,
@@ -580,11 +579,16 @@ class TypeHintsRewriter(Rewriter):
         return [cst.parse_statement(typevar.code + "\n") for typevar in typevars]
 
 
-@lru_cache(maxsize=512)
 def _parse_annotation(code: str) -> cst.BaseExpression:
-    """Nodes are immutable, so one parse serves every def with the same type."""
+    """A new tree for each use: metadata is keyed by node identity, so one node object
+    must not stand in two places (the engine keeps this tree for the next codemod)."""
     if code.isidentifier():
         return cst.Name(code)
+    return _parsed_expression(code).deep_clone()
+
+
+@lru_cache(maxsize=512)
+def _parsed_expression(code: str) -> cst.BaseExpression:
     return cst.parse_expression(code)
 
 
