@@ -7,7 +7,6 @@ itself in git."""
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Dict, Optional
 
@@ -35,6 +34,8 @@ class ContentCache:
     def _load(self) -> None:
         try:
             with open(self.path, "r", encoding="utf-8") as handle:  # type: ignore[arg-type]
+                import json  # not on the --no-cache path
+
                 data = json.load(handle)
         except (OSError, ValueError):
             return
@@ -70,6 +71,8 @@ class ContentCache:
 
             descriptor, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                import json
+
                 json.dump({"format": _FORMAT, "entries": self.entries}, handle, separators=(",", ":"))
             os.replace(temporary, self.path)  # type: ignore[arg-type]
         except OSError:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Iterable, List, TextIO
 
@@ -14,6 +13,8 @@ _RED, _GREEN, _CYAN, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1
 
 def unified_diff(path: str, old: str, new: str) -> List[str]:
     lines = []
+    import difflib  # only when there is a diff to show
+
     for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                      fromfile=f"a/{path}", tofile=f"b/{path}"):
         if not line.endswith(("\n", "\r")):

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
+from codemods.rewriters.naming_plan import NamingPlan, read_sources  # noqa: F401 (re-exported)
 from codemods.rewriters.naming_case import (FRAMEWORK_NAMES, is_dunder, matches_any, proposed_name,
                                             validate_styles)
 
@@ -50,23 +51,6 @@ HARMLESS_DECORATORS = frozenset({
 _DYNAMIC_ANYWHERE = frozenset({"globals", "eval", "exec"})
 _DYNAMIC_LOCAL = frozenset({"locals", "vars", "eval", "exec"})
 _BUILTINS = frozenset(dir(builtins))
-
-
-@dataclass(frozen=True)
-class NamingPlan:
-    """What the whole run agreed on (picklable; its repr is part of the cache key)."""
-
-    modules: Tuple[str, ...] = ()
-    #: definitions renamed: (module, name, new name, safe)
-    renames: Tuple[Tuple[str, str, str, bool], ...] = ()
-    #: import bindings (``from m import name`` without ``as``) that follow a rename
-    bindings: Tuple[Tuple[str, str, str, bool], ...] = ()
-    #: parameters of module-level functions: (module, function, ((old, new), ...), safe)
-    params: Tuple[Tuple[str, str, Tuple[Tuple[str, str], ...], bool], ...] = ()
-    #: (module, bound name, origin module, origin name) for imports of those functions
-    callables: Tuple[Tuple[str, str, str, str], ...] = ()
-    #: (module, name, proposed name, reason) of candidates left alone
-    skipped: Tuple[Tuple[str, str, str, str], ...] = ()
 
 
 @dataclass
@@ -621,17 +605,3 @@ def build_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object]
         callables=tuple(sorted(set(callables))),
         skipped=tuple(sorted((m, n, new, reason) for (m, n), (new, reason) in planner.skipped.items())),
     )
-
-
-def read_sources(paths: Sequence[str]) -> List[Tuple[str, str]]:
-    """Decode each file as the runner does; unreadable files are left out."""
-    from codemods.source import SourceError, decode_source
-
-    sources = []
-    for path in sorted(set(paths)):
-        try:
-            with open(path, "rb") as handle:
-                sources.append((path, decode_source(handle.read()).text))
-        except (OSError, SourceError):
-            continue
-    return sources

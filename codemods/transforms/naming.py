@@ -145,7 +145,7 @@ class Naming(Codemod):
         out by ``--since``, per-file ignores); indexed, but what they define or
         import keeps its name."""
         from codemods.rewriters.naming_case import proposed_name, validate_styles
-        from codemods.rewriters.naming_index import NamingPlan, build_plan, read_sources
+        from codemods.rewriters.naming_plan import NamingPlan, read_sources
 
         sources = read_sources(paths)
         try:
@@ -154,6 +154,8 @@ class Naming(Codemod):
             styles = None
         if styles is not None and not any(_has_candidate(text, styles, proposed_name) for _, text in sources):
             return NamingPlan()  # nothing in the run breaks the convention: no index needed
+        from codemods.rewriters.naming_index import build_plan
+
         return build_plan(sources, options, self.id, frozen_paths=frozen_paths)
 
 
