@@ -46,6 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(HERE)
 DEFAULT_STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11"
 DEFAULT_PEERS_VENV = os.path.join(HERE, ".peers-venv")
+DEFAULT_CODEMOD_VENV = os.path.join(HERE, ".codemod-venv")
 DEFAULT_RESULTS = os.path.join(HERE, "RESULTS.md")
 CLEAN_FIXTURE = os.path.join(HERE, "fixtures", "clean_module.py")
 NEEDS_FIXES_FIXTURE = os.path.join(REPOSITORY, "examples", "consumer_store.py")
@@ -184,6 +185,23 @@ class Tools:
 def codemod_command() -> List[str]:
     script = os.path.join(os.path.dirname(sys.executable), "codemod")
     return [script] if os.path.exists(script) else [sys.executable, "-m", "codemods"]
+
+
+def install_codemod(folder: str, log: Callable[[str], None]) -> List[str]:
+    """``codemod`` from a regular (not editable) install of this working tree, the way
+    pre-commit installs a hook: an editable install adds an import finder to every start."""
+    bin_folder = os.path.join(folder, "bin")
+    python = os.path.join(bin_folder, "python")
+    repo = os.path.dirname(HERE)
+    if not os.path.exists(python):
+        log(f"creating {folder} for a regular install of codemods (once; reused by later runs)")
+        subprocess.run([sys.executable, "-m", "venv", folder], check=True)
+        extra: List[str] = []
+    else:
+        extra = ["--force-reinstall", "--no-deps"]  # the dependencies are there; the tree changed
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *extra, repo],
+                   check=True, stdout=subprocess.DEVNULL)
+    return [os.path.join(bin_folder, "codemod")]
 
 
 def list_codemods(command: List[str]) -> List[Tuple[str, bool, bool]]:
@@ -697,6 +715,9 @@ def parse_arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--tools", default=",".join(ALL_TOOLS), help="comma-separated subset of: " + ", ".join(ALL_TOOLS))
     parser.add_argument("--no-peers", action="store_true", help="codemod only; installs nothing")
     parser.add_argument("--peers-venv", default=DEFAULT_PEERS_VENV, metavar="DIR", help="virtual environment of the peers (default: %(default)s)")
+    parser.add_argument("--editable", action="store_true",
+                        help="time the codemod of the running Python (an editable install) instead of a regular "
+                             "install of this tree in benchmarks/.codemod-venv (the default when peers are timed)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds of the whole-corpus cases and cheap floors (default 3; --quick 1)")
     parser.add_argument("--precommit-rounds", type=int, default=None, help="rounds of the one-file cases (default 7; --quick 3)")
     parser.add_argument("--libcst-floor-rounds", type=int, default=1, help="rounds of the libcst floors (default 1)")
@@ -737,6 +758,7 @@ def render_report(args: argparse.Namespace, argv: Sequence[str], facts: Dict[str
         "",
         f"- machine: {facts['cpu']}, {facts['cores']} cores, {facts['os']}; load average at start {facts['load']}",
         f"- Python: {facts['python']}; libcst {facts['libcst']}; codemods {facts['codemods']}",
+        f"- codemod timed: {extra.get('codemod', 'as installed here')}",
         f"- peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'not run'}",
         f"- corpus: {corpus_line}",
         f"- codemods present: {', '.join(landed) or 'none of the six'}; on by default: {', '.join(defaults) or 'none'}",
@@ -779,7 +801,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         corpus_line = (f"{len(corpus.files)} files, {corpus.total_lines:,} lines: every `*.py` under {source} "
                        f"outside folders named {', '.join(EXCLUDED_FOLDERS)}")
         print(f"corpus: {corpus_line}", flush=True)
-        command = codemod_command()
+        regular = not args.editable and bool(set(args.tools) - {"codemod"})
+        command = install_codemod(DEFAULT_CODEMOD_VENV, log) if regular else codemod_command()
+        how = ("a regular (not editable) install of this tree in benchmarks/.codemod-venv, as pre-commit installs it"
+               if regular else "the running Python's install (editable in a checkout)")
+        print(f"codemod: {command[0]} ({how})", flush=True)
         listed = list_codemods(command)
         landed = tuple(c for c in SIX_CODEMODS if c in {i for i, _, _ in listed})
         defaults = tuple(i for i, _, on in listed if on)
@@ -793,6 +819,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         tools = Tools(command, peers_bin, landed, defaults)
         clean_file = find_clean_file(tools, corpus, work, log)
         cases, extra = build_cases(args, corpus, tools, work, clean_file, log)
+        extra["codemod"] = how
 
         def report(progress: str) -> List[str]:
             return render_report(args, argv, facts, versions, corpus_line, landed, defaults, extra, cases,
