@@ -21,13 +21,15 @@ transformer pass rebuilt the whole tree.
 The order of a node class's fields is learned once per class by asking libcst's own
 ``_visit_and_replace_children`` which attributes it visits, so it follows the
 installed libcst. The names of a batchable visitor's methods are also looked up
-once per class instead of once per metadata resolution. Set
+once per class instead of once per metadata resolution, and the scope visitor's
+"is this node assignment-like" test is answered from a cache by node class. Set
 ``CODEMODS_LIBCST_WALK=libcst`` to keep libcst's walk
 everywhere (the tests compare both).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from typing import Any, Dict, FrozenSet, List, Tuple
@@ -182,59 +184,70 @@ def _visit(self: CSTNode, visitor: Any) -> Any:
     mode, hooks, per_instance = _MODES.get(vcls) or _mode(visitor)
     if mode == _SLOW:
         return _libcst_visit(self, visitor)
-    cls = self.__class__
     if per_instance:
         hooks = _batch_hooks(visitor)
-    if hooks and cls.__name__ in hooks:
-        return _libcst_visit(self, visitor)  # libcst calls the attribute hooks
-    entry = _FIELDS.get(cls)
-    fields = entry[0] if entry is not None and not entry[1] else _fields(self)
-    is_node = _IS_NODE
-    if mode == _READ:
-        if per_instance and _batch[2]:
+        if _batch[2] and mode == _READ:
             # libcst's scope and expression-context providers do their work from
             # visit_Module with their own visitor; the batch would then walk the whole
             # tree calling nothing
             visitor.on_visit(self)
             visitor.on_leave(self)
             return self
-        if visitor.on_visit(self):
-            for name in fields:
-                value = getattr(self, name)
-                vc = value.__class__
-                if vc is tuple or vc is list:
-                    for child in value:
-                        child.visit(visitor)
-                elif is_node.get(vc) or (vc not in is_node and _is_node(vc)):
-                    value.visit(visitor)
-        visitor.on_leave(self)
+    if mode == _READ:
+        _read(self, visitor, visitor.on_visit, visitor.on_leave, hooks)
         return self
-    updated = self
-    if visitor.on_visit(self):
-        results: List[Any] = []
-        changed = False
-        for name in fields:
-            value = getattr(self, name)
+    return _transform(self, visitor, visitor.on_visit, visitor.on_leave, hooks)
+
+
+def _read(node: CSTNode, visitor: Any, on_visit: Any, on_leave: Any, hooks: FrozenSet[str]) -> None:
+    cls = node.__class__
+    if hooks and cls.__name__ in hooks:
+        _libcst_visit(node, visitor)  # libcst calls the attribute hooks; the children come back here
+        return
+    if on_visit(node):
+        entry = _FIELDS.get(cls)
+        for name in (entry[0] if entry is not None and not entry[1] else _fields(node)):
+            value = getattr(node, name)
             vc = value.__class__
             if vc is tuple or vc is list:
                 for child in value:
-                    result = child.visit(visitor)
+                    _read(child, visitor, on_visit, on_leave, hooks)
+            elif _IS_NODE.get(vc) or (vc not in _IS_NODE and _is_node(vc)):
+                _read(value, visitor, on_visit, on_leave, hooks)
+    on_leave(node)
+
+
+def _transform(node: CSTNode, visitor: Any, on_visit: Any, on_leave: Any, hooks: FrozenSet[str]) -> Any:
+    cls = node.__class__
+    if hooks and cls.__name__ in hooks:
+        return _libcst_visit(node, visitor)
+    updated = node
+    if on_visit(node):
+        results: List[Any] = []
+        changed = False
+        entry = _FIELDS.get(cls)
+        for name in (entry[0] if entry is not None and not entry[1] else _fields(node)):
+            value = getattr(node, name)
+            vc = value.__class__
+            if vc is tuple or vc is list:
+                for child in value:
+                    result = _transform(child, visitor, on_visit, on_leave, hooks)
                     results.append(result)
                     if result is not child:
                         changed = True
-            elif is_node.get(vc) or (vc not in is_node and _is_node(vc)):
-                result = value.visit(visitor)
+            elif _IS_NODE.get(vc) or (vc not in _IS_NODE and _is_node(vc)):
+                result = _transform(value, visitor, on_visit, on_leave, hooks)
                 results.append(result)
                 if result is not value:
                     changed = True
         if changed:
             replay = _Replay(results)
-            updated = self._visit_and_replace_children(replay)  # type: ignore[attr-defined]
+            updated = node._visit_and_replace_children(replay)  # type: ignore[attr-defined]
             if replay.index != len(results):
                 raise RuntimeError(f"codemods' walk disagrees with libcst on {cls.__name__}")
-    leave_result = visitor.on_leave(self, updated)
+    leave_result = on_leave(node, updated)
     rc = leave_result.__class__
-    if not (is_node.get(rc) or _is_node(rc) or isinstance(leave_result, (RemovalSentinel, FlattenSentinel))):
+    if not (_IS_NODE.get(rc) or _is_node(rc) or isinstance(leave_result, (RemovalSentinel, FlattenSentinel))):
         raise cst.CSTValidationError(
             "Expected a node of type CSTNode or a RemovalSentinel, "
             f"but got a return value of {type(leave_result).__name__}")
@@ -254,17 +267,41 @@ def _get_visitors(self: BatchableCSTVisitor) -> Dict[str, Any]:
     return {name: getattr(self, name) for name in names}
 
 
+class _AnyOfMeta(type):
+    """``isinstance(node, (AnyOf,))`` answers ``isinstance(node, classes)`` from a cache by
+    the node's exact class: one call instead of one ABC check per class of the tuple."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        kind = instance.__class__
+        found = cls._answers.get(kind)  # type: ignore[attr-defined]
+        if found is None:
+            found = cls._answers[kind] = issubclass(kind, cls._classes)  # type: ignore[attr-defined]
+        return found
+
+
+#: libcst's scope visitor asks every node it leaves whether it is one of 18 node
+#: classes (all ABCs, so each miss is a Python-level check)
+_scope_module = importlib.import_module("libcst.metadata.scope_provider")
+_libcst_assignment_like = getattr(_scope_module, "_ASSIGNMENT_LIKE_NODES", None)
+_assignment_like = ((_AnyOfMeta("AssignmentLike", (), {"_classes": _libcst_assignment_like, "_answers": {}}),)
+                    if isinstance(_libcst_assignment_like, tuple) else None)
+
+
 def install() -> None:
     """Route ``CSTNode.visit`` through the faster walk (idempotent)."""
     if os.environ.get("CODEMODS_LIBCST_WALK") == "libcst":
         return
     CSTNode.visit = _visit  # type: ignore[assignment]
     BatchableCSTVisitor.get_visitors = _get_visitors  # type: ignore[assignment]
+    if _assignment_like is not None:
+        _scope_module._ASSIGNMENT_LIKE_NODES = _assignment_like
 
 
 def uninstall() -> None:
     CSTNode.visit = _libcst_visit  # type: ignore[assignment]
     BatchableCSTVisitor.get_visitors = _libcst_get_visitors  # type: ignore[assignment]
+    if _assignment_like is not None:
+        _scope_module._ASSIGNMENT_LIKE_NODES = _libcst_assignment_like
 
 
 def installed() -> bool:
