@@ -183,7 +183,8 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
         return None
     result.text = current
     for findings, seen in findings_by_step.values():
-        result.findings.extend(findings if seen is current else _moved(findings, seen, current))
+        if findings:
+            result.findings.extend(findings if seen is current else _moved(findings, seen, current))
     return result
 
 
