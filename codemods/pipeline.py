@@ -81,6 +81,8 @@ class FileResult:
     cacheable: bool = True
     #: for a changed file when the cache is on: the new bytes, compressed, as text
     cache_payload: Optional[str] = None
+    #: the hunks of its diff, when the cache is on (made once, kept with the new bytes)
+    diff_hunks: Optional[str] = None
     #: the errors come from the bytes alone (syntax, encoding, libcst's limits), so
     #: the same bytes and settings give the same errors: they may be cached
     errors_from_bytes: bool = False

@@ -86,7 +86,10 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result.errors.append(SourceError(f"internal error: {type(error).__name__}: {error}"))
         result.cache_key = key
         if cache is not None and result.status == "changed" and result.new_bytes is not None and not result.errors:
+            from codemods.diffs import diff_hunks
+
             result.cache_payload = pack_bytes(result.new_bytes)
+            result.diff_hunks = diff_hunks(result.old_text or "", result.new_text or "")
     if result.status == "changed" and settings.write and result.new_bytes is not None:
         from codemods.writing import WriteRefused, write_atomically
 
@@ -126,6 +129,8 @@ def _from_cache(path: str, raw: bytes, key: str, entry) -> Optional[FileResult]:
         result.new_text = decode_source(result.new_bytes).text
         result.fixes = [Fix(*item) for item in entry["fixes"]]
         result.findings = [Finding(*item) for item in entry["findings"]]
+        hunks = entry.get("diff")
+        result.diff_hunks = hunks if isinstance(hunks, str) else None
     except (KeyError, TypeError, ValueError, SourceError):
         return None  # a damaged entry: process the file again
     result.status = "changed"
@@ -140,7 +145,10 @@ def cache_entry(result: FileResult):
     if result.status == "error":
         return {"errors": [[e.message, e.line, e.column] for e in result.errors], "findings": findings}
     fixes = [[f.codemod, f.line, f.column, f.message, f.safe] for f in result.fixes]
-    return {"findings": findings, "fixes": fixes, "new": result.cache_payload}
+    entry = {"findings": findings, "fixes": fixes, "new": result.cache_payload}
+    if result.diff_hunks is not None:
+        entry["diff"] = result.diff_hunks
+    return entry
 
 
 def pack_bytes(data: bytes) -> str:

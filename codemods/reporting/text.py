@@ -4,23 +4,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, List, TextIO
+from typing import Iterable, TextIO
 
+from codemods.diffs import unified_diff  # noqa: F401 (also used by the JSON report)
 from codemods.runner import RunReport
 
 _RED, _GREEN, _CYAN, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1m", "\033[0m"
-
-
-def unified_diff(path: str, old: str, new: str) -> List[str]:
-    lines = []
-    import difflib  # only when there is a diff to show
-
-    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                     fromfile=f"a/{path}", tofile=f"b/{path}"):
-        if not line.endswith(("\n", "\r")):
-            line += "\n\\ No newline at end of file\n"
-        lines.append(line)
-    return lines
 
 
 def _colour(lines: Iterable[str]) -> Iterable[str]:
@@ -62,7 +51,7 @@ def render_text(report: RunReport, stdout: TextIO, stderr: TextIO, *, mode: str,
             stdout.write(f"fixed {result.path}" + (f" ({detail})" if detail else "") + "\n")
     else:
         for result in report.changed:
-            lines = unified_diff(result.path, result.old_text or "", result.new_text or "")
+            lines = unified_diff(result.path, result.old_text or "", result.new_text or "", result.diff_hunks)
             stdout.writelines(_colour(lines) if color else lines)
     for path, finding in report.findings:
         hint = f" (hint: {finding.hint})" if finding.hint else ""
