@@ -430,6 +430,11 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
     return dataclasses.replace(settings, project_data=tuple(prepared))
 
 
+#: path -> digest of its bytes, for the cross-file codemods of one run (each reads
+#: every file for its key; the files do not change between those reads)
+_FILE_DIGESTS: dict = {}
+
+
 def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Sequence[str]) -> Optional[str]:
     """The cache key of a cross-file index: one read and hash per file."""
     import hashlib
@@ -439,13 +444,16 @@ def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Se
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__}\0{codemod_id}\0{sorted(options.items())!r}\0{sorted(frozen)!r}".encode())
     for path in sorted(every_path):
-        try:
-            with open(path, "rb") as handle:
-                content = handle.read()
-        except OSError:
-            return None
-        digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(hashlib.blake2b(content, digest_size=16).digest())
+        absolute = os.path.abspath(path)
+        file_digest = _FILE_DIGESTS.get(absolute)
+        if file_digest is None:
+            try:
+                with open(path, "rb") as handle:
+                    file_digest = _FILE_DIGESTS[absolute] = hashlib.blake2b(handle.read(), digest_size=16).digest()
+            except OSError:
+                return None
+        digest.update(absolute.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(file_digest)
     from codemods.cache import PREPARE_PREFIX
 
     return PREPARE_PREFIX + digest.hexdigest()

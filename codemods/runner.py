@@ -61,7 +61,8 @@ def _key_for(raw: bytes, settings: RunSettings, ignored_ids: Tuple[str, ...]) ->
 
 
 def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
-                 cache: Optional[Dict[str, list]] = None, raw: Optional[bytes] = None) -> FileResult:
+                 cache: Optional[Dict[str, list]] = None, raw: Optional[bytes] = None,
+                 key: Optional[str] = None) -> FileResult:
     """Read, process, and (in apply mode) write one file. Never raises."""
     if raw is None:
         try:
@@ -71,10 +72,11 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result = FileResult(path, status="error")
             result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
             return result
-    key = _key_for(raw, settings, ignored_ids)
+    if key is None:
+        key = _key_for(raw, settings, ignored_ids)
     result = None
     if cache is not None and key in cache:
-        result = _from_cache(path, raw, key, cache[key])
+        result = _from_cache(path, raw, key, cache[key], need_bytes=settings.write)
         if result is not None and result.status in ("unchanged", "error"):
             return result
     if result is None:
@@ -104,7 +106,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
     return result
 
 
-def _from_cache(path: str, raw: bytes, key: str, entry) -> Optional[FileResult]:
+def _from_cache(path: str, raw: bytes, key: str, entry, need_bytes: bool = True) -> Optional[FileResult]:
     """The result recorded for these bytes and settings: a list of findings for a
     clean file, a dict with the fixes, findings and new bytes of a changed one, or a
     dict with the errors of a file that cannot be processed (syntax, encoding,
@@ -124,13 +126,16 @@ def _from_cache(path: str, raw: bytes, key: str, entry) -> Optional[FileResult]:
     try:
         from codemods.source import decode_source
 
-        result.new_bytes = unpack_bytes(entry["new"])
-        result.old_text = decode_source(raw).text
-        result.new_text = decode_source(result.new_bytes).text
-        result.fixes = [Fix(*item) for item in entry["fixes"]]
-        result.findings = [Finding(*item) for item in entry["findings"]]
         hunks = entry.get("diff")
         result.diff_hunks = hunks if isinstance(hunks, str) else None
+        if need_bytes or result.diff_hunks is None:  # a check shows the kept hunks: no need to unpack
+            result.new_bytes = unpack_bytes(entry["new"])
+            result.old_text = decode_source(raw).text
+            result.new_text = decode_source(result.new_bytes).text
+        elif not isinstance(entry["new"], str):
+            return None
+        result.fixes = [Fix(*item) for item in entry["fixes"]]
+        result.findings = [Finding(*item) for item in entry["findings"]]
     except (KeyError, TypeError, ValueError, SourceError):
         return None  # a damaged entry: process the file again
     result.status = "changed"
@@ -219,8 +224,9 @@ def _with_cache_hits_first(work: List[Tuple[str, Tuple[str, ...]]], settings: Ru
         except OSError:
             misses.append((path, ignored))  # process_path reports it
             continue
-        if _key_for(raw, settings, ignored) in cache:
-            yield process_path(path, settings, ignored, cache, raw)
+        key = _key_for(raw, settings, ignored)
+        if key in cache:
+            yield process_path(path, settings, ignored, cache, raw, key)
         else:
             misses.append((path, ignored))
     yield from _execute(misses, settings, workers, {})  # empty: caching on, nothing to look up
