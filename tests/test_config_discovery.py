@@ -142,3 +142,22 @@ def test_shards_partition_the_files(tmp_path):
         seen.extend(names)
     assert sorted(seen) == sorted(files)
     assert cli("check", "--shard", "4/3", ".", cwd=tmp_path).returncode == 2
+
+
+def test_plain_name_excludes_agree_with_gitignore_semantics(tmp_path):
+    # plain names are matched without pathspec; the answers must be pathspec's
+    import pathspec
+
+    from codemods.config import Config
+    from codemods.discovery import _Excluder
+
+    patterns = ["venv", "build", ".tox", "skip_me.py", "docs/*.py", "!keep.py", "*.tmp.py"]
+    config = Config(root=str(tmp_path), exclude=patterns[:4], extend_exclude=patterns[4:])
+    excluder = _Excluder(config)
+    reference = pathspec.GitIgnoreSpec.from_lines(patterns)
+    for relative, is_dir in [("venv", True), ("a/venv/x.py", False), ("a/b/build/y.py", False), ("builder/x.py", False),
+                             ("skip_me.py", False), ("pkg/skip_me.py", False), ("docs/a.py", False),
+                             ("docs/sub/a.py", False), ("keep.py", False), ("x.tmp.py", False), (".tox/a.py", False),
+                             ("src/mod.py", False), ("venv2/a.py", False)]:
+        expected = reference.match_file(relative + ("/" if is_dir else ""))
+        assert excluder.excluded(str(tmp_path / relative), is_dir) == expected, relative
