@@ -397,11 +397,12 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
 
     rewritten = set(processed)
     prepared = []
+    digests: dict = {}  # path -> digest of its bytes, shared by the codemods' keys
     for selected in cross_file:
         codemod_id = selected.codemod.id
         frozen = tuple(path for path in every_path if path not in rewritten
                        or codemod_id in ignored_ids_for(path, config.per_file_ignores, config.root))
-        key = _prepare_key(codemod_id, selected.options, every_path, frozen) if cache is not None else None
+        key = _prepare_key(codemod_id, selected.options, every_path, frozen, digests) if cache is not None else None
         if key is not None and key in cache.entries:
             from codemods.cache import NotCacheable, decode_value
 
@@ -430,13 +431,10 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
     return dataclasses.replace(settings, project_data=tuple(prepared))
 
 
-#: path -> digest of its bytes, for the cross-file codemods of one run (each reads
-#: every file for its key; the files do not change between those reads)
-_FILE_DIGESTS: dict = {}
-
-
-def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Sequence[str]) -> Optional[str]:
-    """The cache key of a cross-file index: one read and hash per file."""
+def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Sequence[str],
+                 digests: dict) -> Optional[str]:
+    """The cache key of a cross-file index: one read and hash per file, kept in
+    ``digests`` for the other cross-file codemods of the same run."""
     import hashlib
 
     from codemods import __version__
@@ -445,11 +443,11 @@ def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Se
     digest.update(f"{__version__}\0{codemod_id}\0{sorted(options.items())!r}\0{sorted(frozen)!r}".encode())
     for path in sorted(every_path):
         absolute = os.path.abspath(path)
-        file_digest = _FILE_DIGESTS.get(absolute)
+        file_digest = digests.get(absolute)
         if file_digest is None:
             try:
                 with open(path, "rb") as handle:
-                    file_digest = _FILE_DIGESTS[absolute] = hashlib.blake2b(handle.read(), digest_size=16).digest()
+                    file_digest = digests[absolute] = hashlib.blake2b(handle.read(), digest_size=16).digest()
             except OSError:
                 return None
         digest.update(absolute.encode("utf-8", "surrogateescape") + b"\0")

@@ -178,3 +178,19 @@ def test_cache_misses_among_hits_are_cached_too(tmp_path):
     assert sum(isinstance(e, dict) and "new" in e for e in entries.values()) == 30
     second = run_cli("check", "-j", "2", ".", cwd=str(tmp_path), env=ENV)
     assert second.stdout == first.stdout
+
+
+def test_cross_file_index_keys_read_the_files_of_each_run(tmp_path):
+    # the digests are shared by the codemods of one run only: a later run in the same
+    # process (an editor integration, the tests) must see a changed file
+    from codemods.cli import _prepare_key
+
+    source = tmp_path / "a.py"
+    source.write_text("x = 1\n")
+    first = _prepare_key("naming", {}, [str(source)], (), {})
+    source.write_text("x = 2\n")
+    assert _prepare_key("naming", {}, [str(source)], (), {}) != first
+    shared: dict = {}
+    _prepare_key("rename", {}, [str(source)], (), shared)  # another codemod of the same run
+    assert len(shared) == 1
+    assert _prepare_key("naming", {}, [str(source)], (), shared) == _prepare_key("naming", {}, [str(source)], (), {})
