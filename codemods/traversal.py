@@ -49,7 +49,6 @@ _FIELDS: Dict[type, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {}
 _MODES: Dict[type, Tuple[int, FrozenSet[str], bool]] = {}
 
 _HOOK = re.compile(r"^(?:visit|leave)_([A-Za-z0-9]+)_\w+$")
-_SEQUENCES = (tuple, list)
 
 
 class _Probe(CSTVisitor):
@@ -133,18 +132,14 @@ def _mode(visitor: Any) -> Tuple[int, FrozenSet[str], bool]:
     if found is not None:
         return found
     mode, per_instance = _SLOW, False
-    if isinstance(visitor, _BatchedCSTVisitor):
-        own = cls.on_visit_attribute is _BatchedCSTVisitor.on_visit_attribute and \
-            cls.on_leave_attribute is _BatchedCSTVisitor.on_leave_attribute
-        mode, per_instance = (_READ if own else _SLOW), True
-    elif isinstance(visitor, CSTVisitor):
-        own = cls.on_visit_attribute is CSTVisitor.on_visit_attribute and \
-            cls.on_leave_attribute is CSTVisitor.on_leave_attribute
-        mode = _READ if own else _SLOW
-    elif isinstance(visitor, CSTTransformer):
-        own = cls.on_visit_attribute is CSTTransformer.on_visit_attribute and \
-            cls.on_leave_attribute is CSTTransformer.on_leave_attribute
-        mode = _TRANSFORM if own else _SLOW
+    # the batched visitor first: it is a CSTVisitor too, and its hooks vary per instance
+    for base, walk, hooks_per_instance in ((_BatchedCSTVisitor, _READ, True), (CSTVisitor, _READ, False),
+                                           (CSTTransformer, _TRANSFORM, False)):
+        if isinstance(visitor, base):
+            own_hooks = cls.on_visit_attribute is base.on_visit_attribute and \
+                cls.on_leave_attribute is base.on_leave_attribute
+            mode, per_instance = (walk if own_hooks else _SLOW), hooks_per_instance
+            break
     found = (mode, _class_hooks(cls), per_instance)
     _MODES[cls] = found
     return found
