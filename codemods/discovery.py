@@ -42,14 +42,12 @@ class _Excluder:
 
     def excluded(self, path: str, is_dir: bool) -> bool:
         absolute = os.path.abspath(path)
-        if os.path.basename(absolute) in self.names:
-            return True
         relative = os.path.relpath(absolute, self.root)
         if relative.startswith(".."):
             relative = absolute.lstrip("/")
         relative = relative.replace(os.sep, "/")
         if self.names and any(part in self.names for part in relative.split("/")):
-            return True  # a folder above it is excluded by name
+            return True  # it, or a folder above it, is excluded by name
         if self.patterns is None:
             return False
         return self.patterns.match_file(relative + ("/" if is_dir else ""))

@@ -25,7 +25,7 @@ def records(report: RunReport, codemods: Dict[str, Type]):
 
 
 def render_json(report: RunReport, stream: TextIO, *, mode: str, codemods: Dict[str, Type]) -> None:
-    from codemods.reporting.text import unified_diff
+    from codemods.diffs import unified_diff
 
     document = {
         "tool": "codemods",

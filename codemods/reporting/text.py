@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, TextIO
 
-from codemods.diffs import unified_diff  # noqa: F401 (also used by the JSON report)
+from codemods.diffs import unified_diff
 from codemods.runner import RunReport
 
 _RED, _GREEN, _CYAN, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1m", "\033[0m"
