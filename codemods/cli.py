@@ -185,7 +185,7 @@ def _colour_wanted(choice: str, stream) -> bool:
 
 
 def _resolve_selection(args: argparse.Namespace, config) -> tuple:
-    from codemods.pipeline import SelectedCodemod
+    from codemods.engine.settings import SelectedCodemod
     from codemods.registry import RegistryError, builtin_codemods, find_codemod, is_user_transformer
 
     if args.command == "rename":
@@ -281,7 +281,7 @@ def _resolve_folder_options(codemod_id: str, options: Dict[str, object], config)
 
 
 def _rename_selection(args: argparse.Namespace, config) -> tuple:
-    from codemods.pipeline import SelectedCodemod
+    from codemods.engine.settings import SelectedCodemod
     from codemods.registry import RegistryError, find_codemod
 
     try:
@@ -300,7 +300,7 @@ def _run(args: argparse.Namespace) -> int:
         config = load_config(args.paths, args.config)
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    from codemods.pipeline import RunSettings
+    from codemods.engine.settings import RunSettings
 
     target = config.target_version
     if args.target_version:
@@ -469,7 +469,7 @@ def _accepts_keyword(function, name: str) -> bool:
 
 def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
     """check: the report (diff or records) on stdout; apply: the result itself on stdout."""
-    from codemods.pipeline import process_source
+    from codemods.engine.pipeline import process_source
     from codemods.reporting import render, write_errors
     from codemods.runner import RunReport, ignored_ids_for
 

@@ -1,6 +1,6 @@
 """The transform contract: what a codemod declares, and what it reports back.
 
-A codemod is a subclass of :class:`Codemod` living in ``codemods/transforms/<id>.py``
+A codemod is a subclass of :class:`Codemod` living in ``codemods/transforms/<id>/__init__.py``
 (or in a third-party package, registered under the entry-point group
 ``codemods.transforms``). The declaration is cheap to import: it must not import
 libcst. The libcst rewriter it names is imported only for files whose detector says

@@ -11,8 +11,9 @@ from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from codemods.cache import ContentCache
 from codemods.contract import Finding, Fix
-from codemods.pipeline import FileResult, RunSettings, content_key, process_source
-from codemods.source import SourceError
+from codemods.engine.pipeline import FileResult, content_key, process_source
+from codemods.engine.settings import RunSettings
+from codemods.engine.source import SourceError
 
 #: below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 24
@@ -93,7 +94,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result.cache_payload = pack_bytes(result.new_bytes)
             result.diff_hunks = diff_hunks(result.old_text or "", result.new_text or "")
     if result.status == "changed" and settings.write and result.new_bytes is not None:
-        from codemods.writing import WriteRefused, write_atomically
+        from codemods.engine.writing import WriteRefused, write_atomically
 
         try:
             write_atomically(path, result.new_bytes)
@@ -124,7 +125,7 @@ def _from_cache(path: str, raw: bytes, key: str, entry, need_bytes: bool = True)
         result.status, result.errors_from_bytes = "error", True
         return result
     try:
-        from codemods.source import decode_source
+        from codemods.engine.source import decode_source
 
         hunks = entry.get("diff")
         result.diff_hunks = hunks if isinstance(hunks, str) else None

@@ -90,9 +90,9 @@ def skipped_by_reason(root: str, options: dict, unsafe: bool) -> Tuple[collectio
     from libcst.metadata import MetadataWrapper
 
     from codemods.contract import RewriteContext
-    from codemods.pipeline import module_name_for
-    from codemods.rewriters.naming import NamingRewriter
-    from codemods.rewriters.naming_index import PUBLIC
+    from codemods.analysis.modules import module_name_for
+    from codemods.transforms.naming.rewriter import NamingRewriter
+    from codemods.transforms.naming.index import PUBLIC
     from codemods.transforms.naming import Naming
 
     paths = python_files(root)

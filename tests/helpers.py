@@ -7,7 +7,8 @@ import subprocess
 import sys
 from typing import Any, Mapping, Optional, Sequence
 
-from codemods.pipeline import FileResult, RunSettings, SelectedCodemod, process_source
+from codemods.engine.pipeline import FileResult, process_source
+from codemods.engine.settings import RunSettings, SelectedCodemod
 from codemods.registry import find_codemod
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

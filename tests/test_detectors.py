@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-import codemods.pipeline as pipeline
-import codemods.steps as steps
-from codemods.pipeline import process_source
+import codemods.engine.pipeline as pipeline
+import codemods.engine.steps as steps
+from codemods.engine.pipeline import process_source
 from tests.helpers import settings_for
 from tests.test_cases import _cases, _settings
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codemods.contract import Finding
-from codemods.engine import _moved
+from codemods.engine.rewrite import _moved
 from tests.helpers import run_codemod
 
 
@@ -27,7 +27,7 @@ def test_findings_of_a_one_pass_codemod_point_into_the_final_text() -> None:
               "    max_value = 0\n"
               "    maxValue = max(rows)\n"
               "    return maxValue + max_value\n")
-    from codemods.pipeline import process_source
+    from codemods.engine.pipeline import process_source
     from tests.helpers import settings_for
 
     result = process_source(source.encode(), "m.py", settings_for(["naming", "unused-variables"]))
@@ -50,10 +50,11 @@ def test_parent_provider_agrees_with_libcst() -> None:
     from libcst.metadata import MetadataWrapper
     from libcst.metadata import ParentNodeProvider as LibcstParents
 
-    from codemods.rewriters.metadata import ParentNodeProvider
+    from codemods.cst.metadata import ParentNodeProvider
     from tests.helpers import REPO
 
-    for path in sorted(glob.glob(os.path.join(REPO, "codemods", "rewriters", "*.py")))[:8] + [
+    for path in sorted(glob.glob(os.path.join(REPO, "codemods", "cst", "*.py"))) + sorted(
+            glob.glob(os.path.join(REPO, "codemods", "transforms", "docstrings", "*.py"))) + [
             os.path.join(REPO, "examples", "consumer_store.py")]:
         with open(path, encoding="utf-8") as handle:
             wrapper = MetadataWrapper(cst.parse_module(handle.read()), unsafe_skip_copy=True)
@@ -68,7 +69,7 @@ def test_positions_from_code_generation_are_libcst_positions() -> None:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from codemods.rewriters.metadata import code_with_positions
+    from codemods.cst.metadata import code_with_positions
 
     for name in ("argparse.py", "string.py", "dataclasses.py"):
         with open(os.path.join(sysconfig.get_paths()["stdlib"], name), encoding="utf-8") as handle:
@@ -84,7 +85,7 @@ def test_positions_from_code_generation_are_libcst_positions() -> None:
 def test_a_node_placed_twice_is_noticed() -> None:
     import libcst as cst
 
-    from codemods.rewriters.metadata import code_with_positions
+    from codemods.cst.metadata import code_with_positions
 
     module = cst.parse_module("x = 1\n")
     doubled = module.with_changes(body=(module.body[0], module.body[0]))
@@ -94,7 +95,7 @@ def test_a_node_placed_twice_is_noticed() -> None:
 
 def _step(name: str, apply):
     from codemods.contract import RewriteContext
-    from codemods.engine import Step
+    from codemods.engine.rewrite import Step
 
     return Step(name, lambda: RewriteContext(codemod_id=name, path="m.py", options={}), apply,
                 records_fixes=True, one_pass=True)
@@ -106,7 +107,7 @@ def test_a_kept_tree_that_libcst_cannot_reproduce_is_redone_step_by_step() -> No
     # and the careful rerun drops that change and keeps the second step's
     import libcst as cst
 
-    from codemods.engine import run_steps
+    from codemods.engine.rewrite import run_steps
 
     def lone_cr(module, wrapper, context):
         context.add_fix(1, 1, "lone CR")
@@ -132,7 +133,7 @@ def test_the_kept_tree_carries_its_positions_to_the_next_step() -> None:
     import libcst as cst
     from libcst.metadata import PositionProvider
 
-    from codemods.engine import run_steps
+    from codemods.engine.rewrite import run_steps
 
     seen = []
 
@@ -164,7 +165,7 @@ def test_qualified_name_provider_agrees_with_libcst() -> None:
     from libcst.metadata import MetadataWrapper
     from libcst.metadata import QualifiedNameProvider as LibcstNames
 
-    from codemods.rewriters.metadata import QualifiedNameProvider
+    from codemods.cst.metadata import QualifiedNameProvider
 
     source = "import os.path as p\nfrom a import b\nclass C:\n    def m(self):\n        return p.join(b.x, C)\n"
     modules = [cst.parse_module(source)]

@@ -36,7 +36,8 @@ hypothesmith = pytest.importorskip("hypothesmith")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from codemods.pipeline import FileResult, RunSettings, process_source  # noqa: E402
+from codemods.engine.pipeline import FileResult, process_source  # noqa: E402
+from codemods.engine.settings import RunSettings  # noqa: E402
 from tests.helpers import settings_for  # noqa: E402
 
 ALL_BUT_RENAME = ("naming", "sql-params", "unused-variables", "unused-imports", "type-hints", "docstrings")

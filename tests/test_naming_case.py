@@ -1,10 +1,10 @@
-"""Case conversion and what counts as a candidate (naming_case)."""
+"""Case conversion and what counts as a candidate (codemods.transforms.naming.case)."""
 
 from __future__ import annotations
 
 import pytest
 
-from codemods.rewriters.naming_case import PEP8, proposed_name, to_camel, to_capwords, to_snake
+from codemods.transforms.naming.case import PEP8, proposed_name, to_camel, to_capwords, to_snake
 
 
 @pytest.mark.parametrize("name,expected", [

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from codemods.rewriters.naming_rename_plan import RenameError, build_rename_plan
+from codemods.transforms.rename.plan import RenameError, build_rename_plan
 from tests.helpers import rewrite, run_codemod
 
 

@@ -26,11 +26,11 @@ import jsonschema
 import pytest
 
 from codemods.contract import Finding, Fix
-from codemods.pipeline import FileResult
+from codemods.engine.pipeline import FileResult
 from codemods.reporting import render
 from codemods.reporting.progress import PROGRESS_MIN_FILES, ProgressBar
 from codemods.runner import RunReport
-from codemods.source import SourceError
+from codemods.engine.source import SourceError
 from tests.helpers import run_cli
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -79,7 +79,7 @@ class TestUnsafeRename(Codemod):
 PLUGIN_REWRITERS = '''\
 import libcst as cst
 
-from codemods.rewriters.base import Rewriter
+from codemods.cst.base import Rewriter
 
 
 class RenameAndReport(Rewriter):

@@ -137,7 +137,7 @@ def test_cross_file_index_is_cached_and_follows_every_file(tmp_path):
 
 def test_index_codec_round_trips_and_refuses_foreign_classes():
     from codemods.cache import NotCacheable, decode_value, encode_value
-    from codemods.rewriters.naming_index import NamingPlan
+    from codemods.transforms.naming.index import NamingPlan
 
     plan = NamingPlan(modules=("a", "b"), renames=(("a", "_fooBar", "_foo_bar", True),),
                       params=(("a", "f", (("oldName", "old_name"),), False),))

@@ -1,4 +1,4 @@
-"""codemods.traversal against libcst's own walk: same visits, same results.
+"""codemods.cst.traversal against libcst's own walk: same visits, same results.
 
 Each check runs a visitor or transformer twice over real modules, once with libcst's
 ``CSTNode.visit`` and once with the faster walk, and compares what they saw and made.
@@ -16,7 +16,7 @@ import pytest
 from libcst.metadata import (ExpressionContextProvider, MetadataWrapper, ParentNodeProvider, PositionProvider,
                              QualifiedNameProvider, ScopeProvider)
 
-from codemods import traversal
+from codemods.cst import traversal
 
 STDLIB = sysconfig.get_paths()["stdlib"]
 #: varied syntax: f-strings with format specs, decorators, comprehensions, classes,

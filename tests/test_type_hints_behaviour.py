@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from codemods.pipeline import process_source
+from codemods.engine.pipeline import process_source
 from tests.helpers import REPO, rewrite, run_codemod, settings_for
 
 if sys.version_info >= (3, 11):

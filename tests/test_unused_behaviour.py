@@ -21,7 +21,7 @@ from typing import Dict, Tuple
 
 import pytest
 
-from codemods.pipeline import process_source
+from codemods.engine.pipeline import process_source
 from tests.helpers import settings_for
 
 OBSERVE = textwrap.dedent("""

@@ -1,0 +1,86 @@
+"""Rename one definition, class member or module, and every reference to it.
+
+What it changes
+    ``codemod rename OLD NEW [PATH ...]`` with dotted qualified names:
+
+    * ``pkg.mod.func`` (a module-level function, class or variable): the
+      definition, every use in its module (``global`` statements, closures,
+      f-strings, string annotations, ``__all__``), and in every file of the run
+      whatever resolves to it through imports and aliases: ``from pkg.mod import
+      func``, ``import pkg.mod as m`` then ``m.func``, re-exports through a package
+      ``__init__``, and strings that spell the full path (``mock.patch("pkg.mod.func")``).
+      NEW may be the bare new name.
+    * ``pkg.mod.Class.method`` (or a class attribute): the definition in the class
+      and in every subclass of the run, ``self.method`` / ``cls.method`` /
+      ``super().method`` inside them, and ``Class.method`` wherever ``Class``
+      resolves to one of them.
+    * ``pkg.mod`` (a module): ``import``/``from`` statements, relative ones included,
+      and dotted references; the file itself is yours to move (a finding says where).
+
+    References are found with libcst's ScopeProvider and QualifiedNameProvider, not
+    by text: a local variable or an attribute of another object that happens to be
+    spelled the same is left alone. Files that never mention the last part of OLD
+    are not parsed at all.
+
+Never
+    Moves a definition to another module (NEW must keep OLD's parent). Merges two
+    names: when the new name already exists in OLD's module (or class), nothing
+    changes and a finding says so; in an importing module where the new name is
+    taken, the import keeps the old local name (``from pkg.mod import new as old``).
+    Renames ``obj.method`` when the type of ``obj`` is unknown: each such access is
+    reported as a finding to review.
+
+Fix safety
+    Safe within the run: the definition and every reference the run can resolve
+    change together. Callers outside the run (other projects, string lookups the
+    run cannot resolve) keep the old name; that is the point of a migration, and
+    ``codemod check`` shows the diff first. Not on by default; it runs only through
+    ``codemod rename``.
+
+Options
+    ``old`` and ``new``: set by ``codemod rename OLD NEW``.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from typing import Any, Mapping, Sequence
+
+from codemods.contract import Codemod
+
+
+class Rename(Codemod):
+    id = "rename"
+    summary = "Rename a definition, class member or module and every reference (codemod rename OLD NEW)."
+    default = False
+    safe = True
+    order = 90
+    cross_file = True
+    options = {"old": "", "new": ""}
+    metadata = ("position", "scope", "qualified_name", "parent")
+    rewriter = "codemods.transforms.rename.rewriter:RenameRewriter"
+
+    def detect(self, tree: ast.Module, source: str) -> bool:
+        # every file the rename touches spells the last part of OLD
+        word = str(self.settings.get("old", "") or "").rsplit(".", 1)[-1]
+        return not word or word in source
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """``frozen_paths``: files of the run this run does not rewrite (left out by
+        ``--since``, per-file ignores). One that mentions OLD could be left behind
+        with the old name, so the rename refuses to start."""
+        from codemods.transforms.naming.index import read_sources
+        from codemods.transforms.rename.plan import RenameError, build_rename_plan, rename_words
+
+        word = rename_words(options)
+        # every file: a subclass that never mentions the member still passes it on
+        sources = read_sources(paths)
+        plan = build_rename_plan(sources, options)
+        frozen = {os.path.abspath(path) for path in frozen_paths}
+        for path, text in sources:
+            if word and os.path.abspath(path) in frozen and word in text:
+                raise RenameError(f"{path} mentions {word} but is not rewritten in this run "
+                                  "(--since or per-file-ignores leave it out): rename the whole project")
+        return plan

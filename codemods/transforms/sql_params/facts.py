@@ -1,0 +1,209 @@
+"""What the sql-params rewriter knows about names and values: which driver a
+connection comes from, which values are constants, certainly strings or integers,
+hand-escaped or imported. Every answer comes from libcst metadata (scopes,
+qualified names, parents), never from the text."""
+
+from __future__ import annotations
+
+from typing import Optional, Set, Tuple
+
+import libcst as cst
+from libcst.metadata import PositionProvider, ScopeProvider
+
+from codemods.cst.base import Rewriter
+from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
+from codemods.transforms.sql_params.render import _code, _walk
+from codemods.transforms.sql_params.style import driver_of_qualified_name
+
+_STR_METHODS = {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "format",
+                "join", "swapcase", "zfill", "center", "ljust", "rjust"}
+_ESCAPING_CALLS = {"escape_string", "escape", "escape_str", "escape_literal", "quote", "literal", "sql_escape",
+                   "quote_string", "escape_sql", "sanitize", "mogrify"}
+
+
+class SqlFacts(Rewriter):
+    """The metadata questions of the sql-params rewriter."""
+
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, QualifiedNameProvider, ParentNodeProvider)
+
+    def _qualified(self, node: cst.CSTNode) -> Set[str]:
+        try:
+            return {q.name for q in self.get_metadata(QualifiedNameProvider, node)}
+        except KeyError:
+            return set()
+
+    def _parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        try:
+            return self.get_metadata(ParentNodeProvider, node)
+        except KeyError:
+            return None
+
+    def _module_drivers(self, module: cst.Module) -> Set[str]:
+        found: Set[str] = set()
+        for node in _walk(module):
+            if isinstance(node, cst.Import):
+                for alias in node.names:
+                    driver = driver_of_qualified_name(_code(alias.name))
+                    if driver:
+                        found.add(driver)
+            elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+                driver = driver_of_qualified_name(_code(node.module))
+                if driver:
+                    found.add(driver)
+        return found
+
+    def _receiver_driver(self, receiver: cst.BaseExpression, depth: int = 0) -> Optional[str]:
+        """The driver a connection/cursor expression comes from, when the code says so."""
+        if depth > 4:
+            return None
+        if isinstance(receiver, cst.Call):
+            for name in self._qualified(receiver.func):
+                driver = driver_of_qualified_name(name)
+                if driver:
+                    return driver
+            if isinstance(receiver.func, cst.Attribute):
+                return self._receiver_driver(receiver.func.value, depth + 1)
+            if receiver.args and _code(receiver.func) in ("closing", "contextlib.closing"):
+                return self._receiver_driver(receiver.args[0].value, depth + 1)
+            return None
+        for name in self._qualified(receiver):
+            driver = driver_of_qualified_name(name)
+            if driver:
+                return driver
+        if not isinstance(receiver, cst.Name):
+            return None
+        try:
+            scope = self.get_metadata(ScopeProvider, receiver)
+        except KeyError:
+            return None
+        if scope is None:
+            return None
+        drivers = set()
+        for assignment in scope[receiver.value]:
+            target = getattr(assignment, "node", None)
+            parent = self._parent(target) if isinstance(target, cst.CSTNode) else None
+            source: Optional[cst.CSTNode] = None
+            if isinstance(target, cst.Param):
+                source = target.annotation.annotation if target.annotation is not None else None
+            elif isinstance(parent, cst.AssignTarget):
+                grand = self._parent(parent)
+                source = grand.value if isinstance(grand, cst.Assign) else None
+            elif isinstance(parent, cst.AsName):
+                item = self._parent(parent)
+                source = item.item if isinstance(item, cst.WithItem) else None
+            elif isinstance(parent, (cst.AnnAssign,)):
+                source = parent.value or parent.annotation.annotation
+            if isinstance(source, cst.BaseExpression):
+                drivers.add(self._receiver_driver(source, depth + 1))
+        drivers.discard(None)
+        return drivers.pop() if len(drivers) == 1 else None
+
+    def _start(self, node: cst.CSTNode) -> Tuple[int, int]:
+        try:
+            position = self.get_metadata(PositionProvider, node).start
+        except KeyError:
+            return (0, 0)
+        return position.line, position.column
+
+    def _end(self, node: cst.CSTNode) -> Tuple[int, int]:
+        try:
+            position = self.get_metadata(PositionProvider, node).end
+        except KeyError:
+            return (0, 0)
+        return position.line, position.column
+
+    def _constant(self, expr: cst.BaseExpression) -> bool:
+        """A literal, or a module-level name bound once to a literal."""
+        if isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
+            return not isinstance(expr, cst.ConcatenatedString) or all(
+                isinstance(n, (cst.SimpleString, cst.ConcatenatedString)) for n in (expr.left, expr.right))
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("str", "int") \
+                and len(expr.args) == 1:
+            return self._constant(expr.args[0].value)
+        if not isinstance(expr, cst.Name):
+            return False
+        try:
+            scope = self.get_metadata(ScopeProvider, expr)
+        except KeyError:
+            return False
+        if scope is None or expr.value not in scope:
+            return False
+        assignments = list(scope[expr.value])
+        if len(assignments) != 1:
+            return False
+        target = getattr(assignments[0], "node", None)
+        if not isinstance(target, cst.Name):
+            return False
+        target_scope = self.get_metadata(ScopeProvider, target, None)
+        if target_scope is None or type(target_scope).__name__ != "GlobalScope":
+            return False
+        parent = self._parent(target)
+        if isinstance(parent, cst.AssignTarget):
+            assign = self._parent(parent)
+            return isinstance(assign, cst.Assign) and self._constant(assign.value)
+        if isinstance(parent, cst.AnnAssign) and parent.value is not None:
+            return self._constant(parent.value)
+        return False
+
+    def _provably_str(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            return True
+        if isinstance(expr, cst.Call):
+            func = expr.func
+            if isinstance(func, cst.Name):
+                return func.value == "str"
+            if isinstance(func, cst.Attribute):
+                if func.attr.value in ("format", "join"):
+                    return isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString))
+                return func.attr.value in _STR_METHODS and self._provably_str(func.value)
+            return False
+        if isinstance(expr, cst.Name):
+            return self._annotated(expr) == "str"
+        return False
+
+    def _annotated(self, expr: cst.Name) -> Optional[str]:
+        try:
+            scope = self.get_metadata(ScopeProvider, expr)
+        except KeyError:
+            return None
+        if scope is None or expr.value not in scope:
+            return None
+        found = set()
+        for assignment in scope[expr.value]:
+            target = getattr(assignment, "node", None)
+            if isinstance(target, cst.Param) and target.annotation is not None:
+                found.add(_code(target.annotation.annotation))
+            else:
+                return None
+        return found.pop() if len(found) == 1 else None
+
+    def _numeric(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Integer):
+            return True
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("int", "len"):
+            return True
+        return isinstance(expr, cst.Name) and self._annotated(expr) == "int"
+
+    def _hand_escaped(self, expr: cst.BaseExpression) -> bool:
+        for node in _walk(expr):
+            if not isinstance(node, cst.Call):
+                continue
+            func = node.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if name == "replace" and node.args and isinstance(node.args[0].value, cst.SimpleString) \
+                    and "'" in str(node.args[0].value.evaluated_value):
+                return True
+            if name in _ESCAPING_CALLS or "escape" in name.lower():
+                return True
+        return False
+
+    def _imported(self, expr: cst.BaseExpression) -> bool:
+        for node in _walk(expr):
+            if isinstance(node, cst.Name):
+                for name in self._qualified(node):
+                    if "." in name and not name.startswith(("builtins.", "<")):
+                        scope = self.get_metadata(ScopeProvider, node, None)
+                        if scope is not None and node.value in scope and any(
+                                type(a).__name__ == "ImportAssignment" for a in scope[node.value]):
+                            return True
+        return False

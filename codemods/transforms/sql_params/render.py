@@ -1,0 +1,291 @@
+"""The sql-params plan (sinks, query fragments, binds) and how a planned fragment is
+written back: placeholders in the literals, values removed from ``+`` chains and
+templates, neighbouring literals merged, and the Python spelling of bound values
+and parameter statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
+
+import libcst as cst
+
+from codemods.transforms.sql_params.sql import Analysis, Group
+from codemods.transforms.sql_params.style import is_named
+from codemods.transforms.sql_params.text import Field, PieceEdit, Query, python_literal, render_piece, text_code
+
+_EMPTY = cst.Module([])
+
+
+def _code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
+
+
+def _short(node: cst.CSTNode) -> str:
+    text = " ".join(_code(node).split())
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+#: the nodes of the last whole module walked (the rewriter walks its module several
+#: times; ``children`` is computed anew on every access, so one list is kept)
+_MODULE_NODES: List[Tuple[cst.Module, List[cst.CSTNode]]] = []
+
+
+def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under ``node`` (itself first), in source order."""
+    if isinstance(node, cst.Module):
+        if not (_MODULE_NODES and _MODULE_NODES[0][0] is node):
+            _MODULE_NODES[:] = [(node, list(_walk_nodes(node)))]
+        return iter(_MODULE_NODES[0][1])
+    return _walk_nodes(node)
+
+
+def _walk_nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+@dataclass
+class Sink:
+    call: cst.Call  # the call whose argument is the query
+    kind: str  # dbapi | many | script | driver | raw | text | rawsql
+    query: cst.BaseExpression
+    params: Optional[cst.Arg]
+    #: for text(): the execute() call that runs it directly, if any.
+    runner: Optional[cst.Call] = None
+
+
+@dataclass
+class Fragment:
+    query: Query
+    kind: str  # inline | assign | augassign | return
+    statement: Optional[cst.SimpleStatementLine] = None
+    analysis: Optional[Analysis] = None
+    binds: List["Bind"] = field(default_factory=list)
+
+
+@dataclass
+class Bind:
+    group: Group
+    value: str  # Python code of the bound value
+    safe: bool
+    hint_name: str
+    node: cst.CSTNode
+    expanding: bool = False
+    name: str = ""
+    mark: str = ""
+    fragment: Optional[Fragment] = None
+
+
+@dataclass
+class Problem:
+    node: cst.CSTNode
+    message: str
+    hint: str
+
+
+_REMOVED = object()
+
+
+def _mixed_value(content: Sequence[Union[str, int]], elements, provably_str) -> str:
+    """A Python expression for the text of a quoted SQL string that mixes literal text
+    and values: an f-string when it can spell it, else a concatenation."""
+    parts: List[Union[str, Field]] = []
+    for item in content:
+        if isinstance(item, int):
+            parts.append(elements[item].item)
+        elif parts and isinstance(parts[-1], str):
+            parts[-1] += item
+        else:
+            parts.append(item)
+    texts = "".join(p for p in parts if isinstance(p, str))
+    quote = "'" if '"' in texts and "'" not in texts else '"'
+    fields = [p for p in parts if isinstance(p, Field)]
+    codes = [_code(p.expr) for p in fields] + [p.spec for p in fields]
+    if all(quote not in c and "\\" not in c and "\n" not in c and "#" not in c and not c.startswith("{") and "!" not in c
+           and "{" not in c and "}" not in c for c in codes) and not any(p.percent for p in fields) \
+            and not any(p.how == "int" and not p.spec for p in fields):
+        body = ""
+        for part in parts:
+            if isinstance(part, Field):
+                body += "{" + _code(part.expr) + ("!" + part.conversion if part.conversion else "") \
+                    + (":" + part.spec if part.spec else "") + "}"
+            else:
+                spelled = repr(part)
+                inner = spelled[1:-1]
+                if spelled[0] != quote:
+                    inner = inner.replace("\\" + spelled[0], spelled[0]).replace(quote, "\\" + quote)
+                body += inner.replace("{", "{{").replace("}", "}}")
+        return "f" + quote + body + quote
+    pieces = []
+    for part in parts:
+        if isinstance(part, Field):
+            pieces.append(text_code(part, _code(part.expr), provably_str(part.expr)))
+        else:
+            pieces.append(python_literal(part))
+    return " + ".join(pieces)
+
+
+def _with_bindparams(text_call: cst.Call, arguments: Sequence[str]) -> cst.Call:
+    code = _code(text_call) + ".bindparams(" + ", ".join(arguments) + ")"
+    parsed = cst.parse_expression(code)
+    assert isinstance(parsed, cst.Call)
+    return parsed.with_changes(func=parsed.func.with_changes(value=text_call))  # type: ignore[union-attr]
+
+
+def _param_statements(fragment: Fragment, params_name: str, style: str) -> List[str]:
+    binds = fragment.binds
+    if fragment.kind == "assign":
+        if is_named(style):
+            return [f"{params_name} = {{" + ", ".join(f'"{b.name}": {b.value}' for b in _distinct(binds)) + "}"]
+        return [f"{params_name} = [" + ", ".join(b.value for b in binds) + "]"]
+    if not binds:
+        return []
+    if is_named(style):
+        return [f'{params_name}["{b.name}"] = {b.value}' for b in _distinct(binds)]
+    if len(binds) == 1:
+        return [f"{params_name}.append({binds[0].value})"]
+    return [f"{params_name}.extend([" + ", ".join(b.value for b in binds) + "])"]
+
+
+def _distinct(binds: Sequence[Bind]) -> List[Bind]:
+    seen, out = set(), []
+    for b in binds:
+        if b.name not in seen:
+            seen.add(b.name)
+            out.append(b)
+    return out
+
+
+def _rebuild(fragment: Fragment, percent: bool) -> cst.BaseExpression:
+    """The fragment's expression with every bound group replaced by its placeholder."""
+    query = fragment.query
+    edits: Dict[int, PieceEdit] = {i: PieceEdit() for i in range(len(query.pieces))}
+    removed_operands: Set[int] = set()
+    elements = query.elements
+    for bind in fragment.binds:
+        group = bind.group
+        for index in range(group.start, group.end + 1):
+            element = elements[index]
+            if element.piece is None:
+                removed_operands.add(id(element.item.expr))  # type: ignore[union-attr]
+            else:
+                edits[element.piece].dropped.add(element.slot)
+        anchor = elements[group.start]
+        if anchor.piece is not None:
+            _insert(edits[anchor.piece], anchor.slot, bind.mark)
+            continue
+        before = [e for e in elements[:group.start] if e.piece is not None]
+        after = [e for e in elements[group.end + 1:] if e.piece is not None]
+        if before:
+            _insert(edits[before[-1].piece], before[-1].slot + 1, bind.mark)  # type: ignore[index]
+        else:
+            _insert(edits[after[0].piece], after[0].slot, bind.mark, front=True)  # type: ignore[index]
+    rendered = {id(p.node): render_piece(p, edits[i], percent) for i, p in enumerate(query.pieces)}
+    return _rebuild_node(query.expr, query, rendered, removed_operands, edits)  # type: ignore[return-value]
+
+
+def _insert(edit: PieceEdit, slot: int, text: str, front: bool = False) -> None:
+    current = edit.inserted.get(slot, "")
+    edit.inserted[slot] = text + current if front else current + text
+
+
+def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
+    if id(node) in removed:
+        return _REMOVED
+    if id(node) in rendered:
+        return rendered[id(node)]
+    if isinstance(node, cst.ConcatenatedString):
+        left = _rebuild_node(node.left, query, rendered, removed, edits)
+        right = _rebuild_node(node.right, query, rendered, removed, edits)
+        if _is_empty(right):
+            return _with_parens(left, node)
+        if _is_empty(left):
+            return _with_parens(right, node)
+        return node.with_changes(left=left, right=right)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        left = _rebuild_node(node.left, query, rendered, removed, edits)
+        right = _rebuild_node(node.right, query, rendered, removed, edits)
+        if left is _REMOVED or _is_empty(left) and right is not _REMOVED:
+            return _REMOVED if right is _REMOVED else _with_parens(right, node)
+        if right is _REMOVED or _is_empty(right):
+            return _with_parens(left, node)
+        separator = _code(node.operator)
+        if "\n" not in separator and "#" not in separator:
+            merged = _join(left, right)
+            if merged is not None:
+                return _with_parens(merged, node)
+            if isinstance(left, cst.BinaryOperation) and isinstance(left.operator, cst.Add) and not left.lpar:
+                merged = _join(left.right, right)
+                if merged is not None:
+                    return _with_parens(left.with_changes(right=merged), node)
+        return node.with_changes(left=left, right=right)
+    if id(node) not in query.templates:
+        return node  # a value left in place
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        template = _rebuild_node(node.left, query, rendered, removed, edits)
+        return _with_parens(template, node)
+    if isinstance(node, cst.Call):  # "...".format(...)
+        assert isinstance(node.func, cst.Attribute)
+        template = _rebuild_node(node.func.value, query, rendered, removed, edits)
+        kept: List[Field] = []
+        for index, piece in enumerate(query.pieces):
+            if _inside(piece.node, node.func.value):
+                kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
+        if not kept:
+            return _with_parens(template, node)
+        args = [cst.Arg(f.expr, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for f in kept]
+        args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return node.with_changes(func=node.func.with_changes(value=template), args=args)
+    return node
+
+
+def _inside(piece_node: cst.CSTNode, container: cst.CSTNode) -> bool:
+    return any(n is piece_node for n in _walk(container))
+
+
+def _is_empty(node) -> bool:
+    return isinstance(node, cst.SimpleString) and not node.lpar and node.value[len(node.prefix):] in ('""', "''", '""""""', "''''''")
+
+
+def _join(left, right) -> Optional[cst.BaseExpression]:
+    """``left`` and ``right`` as one literal expression, merging the two strings that
+    meet (the last of ``left`` and the first of ``right``), or None."""
+    left_strings, left_spaces = _concat_parts(left)
+    right_strings, right_spaces = _concat_parts(right)
+    merged = _merge(left_strings[-1], right_strings[0])
+    if merged is None:
+        return None
+    strings = left_strings[:-1] + [merged] + right_strings[1:]
+    spaces = left_spaces + right_spaces
+    node = strings[-1]
+    for string, space in zip(reversed(strings[:-1]), reversed(spaces)):
+        node = cst.ConcatenatedString(left=string, right=node, whitespace_between=space)
+    return node
+
+
+def _concat_parts(node):
+    if isinstance(node, cst.ConcatenatedString) and not node.lpar:
+        left_strings, left_spaces = _concat_parts(node.left)
+        right_strings, right_spaces = _concat_parts(node.right)
+        return left_strings + right_strings, left_spaces + [node.whitespace_between] + right_spaces
+    return [node], []
+
+
+def _merge(left, right) -> Optional[cst.SimpleString]:
+    if not (isinstance(left, cst.SimpleString) and isinstance(right, cst.SimpleString)):
+        return None
+    if left.lpar or right.lpar or left.prefix.lower() != right.prefix.lower() or left.quote != right.quote:
+        return None
+    body_left = left.value[len(left.prefix) + len(left.quote):-len(left.quote)]
+    body_right = right.value[len(right.prefix) + len(right.quote):-len(right.quote)]
+    return cst.SimpleString(left.prefix + left.quote + body_left + body_right + left.quote)
+
+
+def _with_parens(result, original):
+    if result is _REMOVED or not original.lpar:
+        return result
+    return result.with_changes(lpar=list(original.lpar) + list(result.lpar), rpar=list(result.rpar) + list(original.rpar))

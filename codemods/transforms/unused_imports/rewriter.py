@@ -1,0 +1,521 @@
+"""The libcst half of ``unused-imports``: see the package's ``__init__``."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
+
+import libcst as cst
+from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionProvider, Scope, ScopeProvider
+
+from codemods.cst.scope_usage import ModuleUsage, analyse_module, string_value
+from codemods.cst.statement_removal import StatementRemovingRewriter
+from codemods.transforms.unused_imports import (IMPORT_ERRORS, SIDE_EFFECT_MODULES, TEST_CLASS_OR_FUNCTION,
+                                                TEST_PROTOCOL)
+
+_ImportNode = Union[cst.Import, cst.ImportFrom]
+_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+#: a comment saying an import is there to be loaded
+_LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
+
+
+def _dotted(node: Optional[cst.BaseExpression]) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _from_module(statement: cst.ImportFrom) -> Tuple[int, str]:
+    return len(statement.relative), _dotted(statement.module)
+
+
+def _bound_name(alias: cst.ImportAlias) -> str:
+    if alias.asname is not None:
+        return _dotted(alias.asname.name)
+    return _dotted(alias.name).split(".", 1)[0]
+
+
+def _import_key(statement: _ImportNode, alias: cst.ImportAlias) -> tuple:
+    asname = _dotted(alias.asname.name) if alias.asname is not None else None
+    if isinstance(statement, cst.Import):
+        return ("import", _dotted(alias.name), asname)
+    return ("from", _from_module(statement), _dotted(alias.name), asname)
+
+
+def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> bool:
+    if handler.type is None:
+        return True
+    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(_dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
+
+
+# -- first-party modules --------------------------------------------------------------
+
+@lru_cache(maxsize=1024)
+def _project_folders(folder: str) -> Tuple[str, ...]:
+    """The file's folder and every folder above it up to the project root (the first
+    one holding pyproject.toml, setup.py, setup.cfg or .git; the filesystem root when
+    there is none), plus ``src/`` of that root."""
+    folders: List[str] = []
+    current = folder
+    while True:
+        folders.append(current)
+        if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
+            if os.path.isdir(os.path.join(current, "src")):
+                folders.append(os.path.join(current, "src"))
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    return tuple(folders)
+
+
+@lru_cache(maxsize=4096)
+def _module_exists(folder: str, dotted: str) -> bool:
+    base = os.path.join(folder, *dotted.split("."))
+    return os.path.isdir(base) or os.path.isfile(base + ".py")
+
+
+def _first_party_folder(path: str, dotted: str) -> Optional[str]:
+    """The project folder from which module ``dotted`` imports, if it is first-party."""
+    for folder in _project_folders(os.path.dirname(os.path.abspath(path))):
+        if _module_exists(folder, dotted.split(".", 1)[0]):
+            return folder if _module_exists(folder, dotted) else None
+    return None
+
+
+def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+    """``import app.signals`` or ``from app import signals`` of a first-party module:
+    importing it may be the point (registration, patching), whatever name it binds."""
+    name = _dotted(alias.name)
+    if isinstance(statement, cst.Import) and name.split(".", 1)[0] in SIDE_EFFECT_MODULES:
+        return True
+    if alias.asname is not None:
+        return False
+    if isinstance(statement, cst.Import):
+        return "." in name and _first_party_folder(path, name) is not None
+    dots, module = _from_module(statement)
+    if dots:
+        folder = os.path.dirname(os.path.abspath(path))
+        for _ in range(dots - 1):
+            folder = os.path.dirname(folder)
+        return _module_exists(folder, f"{module}.{name}" if module else name)
+    base = _first_party_folder(path, module) if module else None
+    return base is not None and _module_exists(base, f"{module}.{name}")
+
+
+def _module_file(folder: str, dotted: str) -> Optional[str]:
+    """``folder/a/b.py`` or ``folder/a/b/__init__.py`` for ``a.b``; ``folder/__init__.py`` for ``""``."""
+    if not dotted:
+        candidates = [os.path.join(folder, "__init__.py")]
+    else:
+        base = os.path.join(folder, *dotted.split("."))
+        candidates = [base + ".py", os.path.join(base, "__init__.py")]
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+def _imported_file(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> Optional[str]:
+    """The first-party source file an import runs (None: not first-party, or not found)."""
+    if isinstance(statement, cst.Import):
+        module = _dotted(alias.name)
+        folder = _first_party_folder(path, module)
+        return _module_file(folder, module) if folder is not None else None
+    dots, module = _from_module(statement)
+    if dots:
+        folder = os.path.dirname(os.path.abspath(path))
+        for _ in range(dots - 1):
+            folder = os.path.dirname(folder)
+        return _module_file(folder, module)
+    folder = _first_party_folder(path, module) if module else None
+    return _module_file(folder, module) if folder is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _imports_name(path: str, name: str) -> bool:
+    """The file has an import line that mentions ``name`` (read loosely: a false
+    yes only keeps an import)."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return re.search(r"^[ \t]*(?:from|import)[ \t][^\n]*\b" + re.escape(name) + r"\b", text, re.MULTILINE) is not None
+
+
+def closes_import_cycle(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+    """The imported first-party module imports this one back: the import decides which
+    of the two initialises first, and whether a partly initialised module is seen
+    (test_import's ``from_cycle1``/``from_cycle2`` expect that ImportError)."""
+    target = _imported_file(path, statement, alias)
+    if target is None or os.path.abspath(target) == os.path.abspath(path):
+        return False
+    own = os.path.splitext(os.path.basename(path))[0]
+    if own == "__init__":
+        own = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return _imports_name(os.path.abspath(target), own)
+
+
+# -- what the module says about its own namespace ---------------------------------------
+
+def _is_docstring_or_all(small: cst.BaseSmallStatement) -> bool:
+    if isinstance(small, cst.Expr):
+        return isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))
+    return isinstance(small, (cst.Assign, cst.AugAssign)) and "__all__" in (
+        [_dotted(t.target) for t in small.targets] if isinstance(small, cst.Assign) else [_dotted(small.target)])
+
+
+def _misplaced_future_import(body: Sequence[cst.BaseStatement]) -> bool:
+    """A ``from __future__`` import after other code: CPython refuses to compile the
+    module, and removing an import before it could make it compile."""
+    seen_code = False
+    for index, statement in enumerate(body):
+        smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else [None]
+        for small in smalls:
+            if isinstance(small, cst.ImportFrom) and _from_module(small) == (0, "__future__"):
+                if seen_code:
+                    return True
+            elif not (index == 0 and isinstance(small, cst.Expr)
+                      and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))):
+                seen_code = True
+    return False
+
+
+def _only_imports(body: cst.BaseSuite) -> bool:
+    """A function body made of imports (and a docstring): calling it is for the import
+    (``def module_code(): import i_do_not_exist`` raises ModuleNotFoundError)."""
+    lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    smalls = [small for line in lines
+              for small in (line.body if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else [None])]
+    return any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in smalls) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(s) for s in smalls)
+
+
+def _comment_above(line: cst.SimpleStatementLine) -> List[str]:
+    """The comment block directly above ``line`` and its own trailing comment."""
+    block: List[str] = []
+    for empty in reversed(line.leading_lines):
+        if empty.comment is None:
+            break
+        block.append(empty.comment.value)
+    if line.trailing_whitespace.comment is not None:
+        block.append(line.trailing_whitespace.comment.value)
+    return block
+
+
+class _NamespaceFacts(cst.CSTVisitor):
+    """``__all__``, dynamic reads of the module namespace, and duplicate imports."""
+
+    def __init__(self, scopes) -> None:
+        super().__init__()
+        self.scopes = scopes
+        self.exported: Set[str] = set()
+        self.exports_unknown = False
+        self.dynamic_reason: Optional[str] = None
+        self.duplicates: Set[cst.ImportAlias] = set()
+        self.star_reexport = False
+        self.parameters: Set[str] = set()
+        self.has_all = False
+        self.only_imports = False
+
+    def _at_module_level(self, node: cst.CSTNode) -> bool:
+        return isinstance(self.scopes.get(node), GlobalScope)
+
+    def _export(self, expression: cst.BaseExpression) -> None:
+        value = string_value(expression)
+        if isinstance(expression, cst.Name) and expression.value == "__all__":
+            return  # ``__all__ = __all__ + [...]``
+        if value is not None:
+            self.exported.add(value)
+        elif isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
+            for element in expression.elements:
+                self._export(element.value)
+        elif isinstance(expression, cst.BinaryOperation) and isinstance(expression.operator, cst.Add):
+            self._export(expression.left)
+            self._export(expression.right)
+        else:
+            self.exports_unknown = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if any(_dotted(t.target) == "__all__" for t in node.targets) and self._at_module_level(node):
+            self.has_all = True
+            self._export(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if _dotted(node.target) == "__all__" and node.value is not None and self._at_module_level(node):
+            self.has_all = True
+            self._export(node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if _dotted(node.target) == "__all__" and self._at_module_level(node):
+            self._export(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        callee = _dotted(node.func)
+        if callee in ("__all__.extend", "__all__.append", "__all__.__iadd__"):
+            for arg in node.args:
+                self._export(arg.value)
+        elif callee == "__all__.insert" and len(node.args) == 2:
+            self._export(node.args[1].value)
+        elif callee in ("eval", "exec") and (not node.args or string_value(node.args[0].value) is None):
+            self.dynamic_reason = self.dynamic_reason or f"runs {callee}() on computed code"
+        elif callee in ("vars", "locals", "dir") and not node.args and self._at_module_level(node):
+            self.dynamic_reason = self.dynamic_reason or f"reads its namespace with {callee}()"
+        elif callee.rsplit(".", 1)[-1] in ("import_module", "__import__") and any(
+                _dotted(a.value) == "__name__" for a in node.args):
+            self.dynamic_reason = self.dynamic_reason or "imports itself by name"
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.parameters.add(node.name.value)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar) and self._at_module_level(node):
+            self.star_reexport = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if _dotted(node) == "sys.modules":
+            # what is imported is observable: sys.modules[__name__] lookups, or
+            # tests asserting which modules an import loaded
+            self.dynamic_reason = self.dynamic_reason or "reads sys.modules"
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _dotted(node.value).endswith("modules") and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and _dotted(index.value) == "__name__":
+                self.dynamic_reason = self.dynamic_reason or "reads sys.modules[__name__]"
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._find_duplicates(node.body)
+        # a module that only imports exists to re-export or to load what it imports
+        self.only_imports = all(
+            isinstance(s, cst.SimpleStatementLine) and all(
+                isinstance(small, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(small) for small in s.body)
+            for s in node.body) and any(
+            isinstance(small, (cst.Import, cst.ImportFrom)) for s in node.body for small in s.body)
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._find_duplicates(node.body)
+
+    def _find_duplicates(self, body: Sequence[cst.BaseStatement]) -> None:
+        """A repeated import in one run of import lines (nothing in between can have
+        changed what it binds)."""
+        seen: Set[tuple] = set()
+        for statement in body:
+            imports = [s for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom))] \
+                if isinstance(statement, cst.SimpleStatementLine) else []
+            if not imports or len(imports) != len(statement.body):
+                seen = set()
+                continue
+            for small in imports:
+                if isinstance(small.names, cst.ImportStar):
+                    continue
+                for alias in small.names:
+                    key = _import_key(small, alias)
+                    if key in seen:
+                        self.duplicates.add(alias)
+                    seen.add(key)
+
+
+class UnusedImportsRewriter(StatementRemovingRewriter):
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.usage: Optional[ModuleUsage] = None
+        self.facts: Optional[_NamespaceFacts] = None
+        self.guarded = 0  # depth of with blocks and of try blocks that catch ImportError
+        self.frozen = False  # a misplaced __future__ import: the module must stay as it is
+        self.import_only_functions: List[bool] = []  # per enclosing def: is its body only imports?
+        self.line: Optional[cst.SimpleStatementLine] = None
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.frozen = _misplaced_future_import(node.body)
+        scopes = self.metadata[ScopeProvider]
+        self.usage = analyse_module(node, scopes, self.metadata[PositionProvider])
+        self.facts = _NamespaceFacts(scopes)
+        node.visit(self.facts)
+        if "globals" in self.usage.builtin_reads:
+            self.facts.dynamic_reason = "reads globals()"
+
+    # availability probes: try: import x / except ImportError
+    def visit_Try(self, node: cst.Try) -> None:
+        self.guarded += any(_catches_import_errors(h) for h in node.handlers)
+
+    def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
+        self.guarded -= any(_catches_import_errors(h) for h in original_node.handlers)
+        return updated_node
+
+    def visit_TryStar(self, node: cst.TryStar) -> None:
+        self.guarded += any(_catches_import_errors(h) for h in node.handlers)
+
+    def leave_TryStar(self, original_node: cst.TryStar, updated_node: cst.TryStar) -> cst.TryStar:
+        self.guarded -= any(_catches_import_errors(h) for h in original_node.handlers)
+        return updated_node
+
+    # an import under ``with`` is there for what importing does: assertRaises(ImportError),
+    # catch_warnings (a deprecation warning), patched sys.modules, suppress(ImportError)
+    def visit_With(self, node: cst.With) -> None:
+        self.guarded += 1
+
+    def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
+        self.guarded -= 1
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.import_only_functions.append(_only_imports(node.body))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.import_only_functions.pop()
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.line = node
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
+        return self._prune(original_node, updated_node)
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
+        if _from_module(original_node) == (0, "__future__"):
+            return updated_node
+        return self._prune(original_node, updated_node)
+
+    def _prune(self, original: _ImportNode, updated: _ImportNode):
+        if isinstance(original.names, cst.ImportStar) or self.guarded or self.frozen:
+            return updated
+        if self.import_only_functions and self.import_only_functions[-1]:
+            return updated  # the function exists to import
+        scope = self.get_metadata(ScopeProvider, original)
+        if scope is None or isinstance(scope, ClassScope):
+            return updated  # a class attribute, not a dead name
+        if self.context.is_package_init and self.options.get("keep-in-package-init", True):
+            return updated
+        keep = [self._keep(original, alias, scope) for alias in original.names]
+        if all(keep):
+            return updated
+        if not any(keep):
+            return cst.RemovalSentinel.REMOVE
+        return updated.with_changes(**_without_names(updated, keep))
+
+    def _keep(self, statement: _ImportNode, alias: cst.ImportAlias, scope: Scope) -> bool:
+        assert self.usage is not None and self.facts is not None
+        bound = _bound_name(alias)
+        if alias.asname is not None and _dotted(alias.asname.name) == _dotted(alias.name):
+            return True  # ``import x as x``: an explicit re-export
+        if bound.startswith("__") and bound.endswith("__"):
+            return True  # ``from m import __all__``, ``__version__``: the module's own metadata
+        if self._suppressed(statement, alias):
+            return True
+        target = self.usage.assignment_scope(scope, bound)
+        if self.usage.is_read(target, bound):
+            if alias in self.facts.duplicates and self._only_bound_by(target, bound, _import_key(statement, alias)):
+                self.record_fix(alias, f"removed duplicate import of `{bound}`")
+                return False
+            return True
+        if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown
+                                                or self.facts.star_reexport or self.facts.only_imports):
+            return True  # exported; or a facade module (``from x import *``) re-exporting more
+        reason = None
+        if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):
+            reason = "function's locals are read dynamically (locals(), vars(), eval, exec or stack frames)"
+        elif self.facts.dynamic_reason is not None:
+            reason = f"module {self.facts.dynamic_reason}"
+        if reason is not None:
+            self.record_finding(alias, f"`{bound}` looks unused but was kept: the {reason}",
+                                hint="remove it by hand if nothing reaches it by name, "
+                                     "or add `# codemod: ignore[unused-imports]`")
+            return True
+        if isinstance(target, GlobalScope) and self._reexported_or_looked_up(statement, bound):
+            return True
+        if self.options.get("keep-side-effect-imports", True) and (
+                is_side_effect_import(self.context.path, statement, alias)
+                or closes_import_cycle(self.context.path, statement, alias)):
+            return True
+        if self._explained(statement, alias, bound):
+            self.record_finding(alias, f"`{bound}` looks unused but was kept: the comment above it mentions it "
+                                       "(imported on purpose, e.g. preloaded into sys.modules?)",
+                                hint="remove it by hand if the comment does not call for it")
+            return True
+        self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
+                        + (f" as `{bound}`" if alias.asname is not None else ""))
+        return False
+
+    def _explained(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str) -> bool:
+        """A comment right above the import (or on its line) names what it imports and
+        says it is there to be loaded ("need unicodedata already imported")."""
+        line = self.line
+        if line is None or not any(small is statement for small in line.body):
+            return False
+        words = {bound, _dotted(alias.name).rsplit(".", 1)[-1]}
+        comment = "\n".join(_comment_above(line))
+        return bool(_LOADING_WORDS.search(comment)) and any(
+            re.search(r"\b" + re.escape(word) + r"\b", comment) for word in words if word)
+
+    def _reexported_or_looked_up(self, statement: _ImportNode, bound: str) -> bool:
+        """Module-level names other code finds by name rather than by reading them here."""
+        assert self.facts is not None
+        if bound in self.facts.parameters:
+            return True  # a pytest fixture, imported to be requested by parameter name
+        if bound in TEST_PROTOCOL or TEST_CLASS_OR_FUNCTION.search(bound):
+            return True  # unittest/pytest collect test cases and hooks from the namespace
+        if isinstance(statement, cst.ImportFrom) and not self.facts.has_all:
+            module = _from_module(statement)[1]
+            # ``from _ssl import ...`` in ssl.py: the public face of an implementation module
+            return any(part.startswith("_") for part in module.split(".") if part)
+        return False
+
+    def _suppressed(self, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
+        assert self.usage is not None
+        lines = {self.position(alias)[0], self.position(statement)[0]}
+        return any(self.usage.suppression.covers(line, "F401", self.context.codemod_id) for line in lines)
+
+    def _only_bound_by(self, scope: Scope, bound: str, key: tuple) -> bool:
+        """Every binding of ``bound`` in ``scope`` is this very import."""
+        for assignment in scope.assignments[bound]:
+            if not isinstance(assignment, ImportAssignment):
+                return False
+            statement = assignment.node
+            if isinstance(statement.names, cst.ImportStar):
+                return False
+            if any(_bound_name(a) == bound and _import_key(statement, a) != key for a in statement.names):
+                return False
+        return True
+
+
+# -- rewriting the name list -------------------------------------------------------------
+
+def _without_names(statement: _ImportNode, keep: Sequence[bool]) -> Dict[str, object]:
+    """The changed fields of ``statement`` once the aliases not kept are gone: comments
+    of the remaining lines stay, and the closing ``)`` keeps its place."""
+    names = list(statement.names)
+    kept = [alias for alias, wanted in zip(names, keep) if wanted]
+    changes: Dict[str, object] = {}
+    if keep[-1]:
+        changes["names"] = kept
+        return changes
+    last_removed, new_last = names[-1], kept[-1]
+    own = new_last.comma.whitespace_after if isinstance(new_last.comma, cst.Comma) else None
+    trailing = last_removed.comma if isinstance(last_removed.comma, cst.Comma) else None
+    rpar = getattr(statement, "rpar", None)
+    closing = trailing.whitespace_after if trailing is not None else (rpar.whitespace_before if rpar else None)
+    if isinstance(own, cst.ParenthesizedWhitespace) and (
+            isinstance(closing, cst.ParenthesizedWhitespace) or own.first_line.comment is not None):
+        # one name per line: this line keeps its comment, the ``)`` line stays as it was
+        if isinstance(closing, cst.ParenthesizedWhitespace):
+            whitespace = own.with_changes(indent=closing.indent, last_line=closing.last_line)
+        else:
+            whitespace = own.with_changes(last_line=cst.SimpleWhitespace(""))
+        new_last = new_last.with_changes(comma=new_last.comma.with_changes(whitespace_after=whitespace))
+        if trailing is None and rpar is not None:
+            changes["rpar"] = rpar.with_changes(whitespace_before=cst.SimpleWhitespace(""))
+    elif trailing is not None and rpar is not None:
+        new_last = new_last.with_changes(comma=new_last.comma.with_changes(whitespace_after=trailing.whitespace_after))
+    else:
+        new_last = new_last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    changes["names"] = kept[:-1] + [new_last]
+    return changes
