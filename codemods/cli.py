@@ -318,7 +318,11 @@ def _run(args: argparse.Namespace) -> int:
         return _run_stdin(args, settings, config, mode)
     from codemods.discovery import DiscoveryError, changed_since, discover_files
 
-    discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude)
+    outside: List[tuple] = []
+    discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude, outside=outside)
+    for link, target in outside:
+        sys.stderr.write(f"codemod: note: {link}: skipped, a symlink to {target}, outside the project "
+                         "(name it on the command line to process it)\n")
     for path in missing:
         sys.stderr.write(f"{path}:1:1: error: no such file or folder\n")
     paths = discovered

@@ -57,6 +57,32 @@ def _load_toml(path: str) -> Mapping[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 
+#: what marks a project's top folder (as for first-party modules in unused-imports)
+PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+def find_project_root(paths: Sequence[str]) -> str:
+    """The project root of ``paths`` (default: the current folder), with symlinks
+    resolved: the nearest folder at or above their common folder that holds
+    pyproject.toml, setup.cfg, setup.py or .git; without one, the common folder
+    itself (never the filesystem root, which would contain everything)."""
+    real = [os.path.realpath(p) for p in paths] or [os.path.realpath(os.getcwd())]
+    try:
+        start = os.path.commonpath(real)
+    except ValueError:  # different drives
+        start = os.path.realpath(os.getcwd())
+    if not os.path.isdir(start):
+        start = os.path.dirname(start)
+    folder = start
+    while True:
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return start
+        folder = parent
+
+
 def find_config_file(paths: Sequence[str]) -> Optional[str]:
     start = os.getcwd()
     if paths:

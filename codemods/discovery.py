@@ -5,6 +5,11 @@ repository root down), the default excludes and ``exclude``/``extend-exclude``
 (gitignore-style patterns relative to the configuration's folder). Files named on the
 command line are always taken, unless ``--force-exclude``. ``--since REF`` keeps only
 files git reports as changed since REF (plus untracked ones).
+
+A walk never follows a folder symlink, and skips a ``*.py`` symlink whose target is
+outside the project root (``config.find_project_root``): a checkout must not lead a
+fix to a file elsewhere. Such a link is reported (``outside``) and can still be
+named on the command line.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from codemods.config import Config
+from codemods.config import Config, find_project_root
 
 
 class DiscoveryError(Exception):
@@ -108,11 +113,16 @@ def _repository_root(folder: str) -> Optional[str]:
         current = parent
 
 
-def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = False) -> Tuple[List[str], List[str]]:
-    """Return (python files in a stable order, paths that do not exist)."""
+def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = False,
+                   outside: Optional[List[Tuple[str, str]]] = None) -> Tuple[List[str], List[str]]:
+    """Return (python files in a stable order, paths that do not exist).
+
+    ``outside`` collects (link, target) for each symlink a walk skipped because its
+    target is outside the project root, once each."""
     found: List[str] = []
     missing: List[str] = []
     seen = set()
+    reported = set()
     excluder: Optional[_Excluder] = None
     for given in paths or ["."]:
         if os.path.isfile(given) or (os.path.islink(given) and not os.path.isdir(given)):
@@ -128,14 +138,25 @@ def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = F
             missing.append(given)
             continue
         excluder = excluder or _Excluder(config)
-        for path in _walk(given, excluder, config.respect_gitignore):
+        skipped: List[Tuple[str, str]] = []
+        for path in _walk(given, excluder, config.respect_gitignore, skipped):
             if path not in seen:
                 seen.add(path)
                 found.append(path)
+        for link, target in skipped:
+            if os.path.abspath(link) not in reported:  # once, however many given folders hold it
+                reported.add(os.path.abspath(link))
+                if outside is not None:
+                    outside.append((link, target))
     return found, missing
 
 
-def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(top: str, excluder: _Excluder, respect_gitignore: bool,
+          outside: Optional[List[Tuple[str, str]]] = None) -> List[str]:
     ignores = _GitIgnores() if respect_gitignore else None
     absolute_top = os.path.abspath(top)
     if ignores is not None:
@@ -151,6 +172,7 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
             for folder in reversed(lineage):
                 ignores.load(folder)
     results: List[str] = []
+    root: Optional[str] = None  # the project root, found at the first file symlink
     stack = [(top, absolute_top)]
     while stack:
         shown, absolute = stack.pop()
@@ -174,9 +196,16 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
                 subfolders.append((shown_path, absolute_path))
             elif entry.name.endswith(".py"):
                 if entry.is_symlink() and not os.path.isfile(absolute_path):
-                    continue  # dangling link
+                    continue  # dangling link, or a link to a folder
                 if excluder.excluded(absolute_path, False) or (ignores and ignores.ignored(absolute_path, False)):
                     continue
+                if entry.is_symlink():
+                    root = root or find_project_root([top])
+                    target = os.path.realpath(absolute_path)
+                    if not _inside(target, root):
+                        if outside is not None:
+                            outside.append((shown_path, target))
+                        continue
                 results.append(shown_path)
         stack.extend(reversed(subfolders))
     return results

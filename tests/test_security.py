@@ -1,0 +1,127 @@
+"""An untrusted checkout (a pull request from a fork, a freshly cloned repository)
+must not lead the tool to write outside the project, pass a dirty file, hand git an
+option, or run code it names. Each case runs the real console script; the cache and
+``--since`` cases run in real git repositories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from codemods.config import find_project_root
+from tests.helpers import run_cli
+
+DIRTY = b"import os\nimport sys\nprint(sys.argv)\n"
+FIXED = b"import sys\nprint(sys.argv)\n"
+
+
+def git(cwd, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=str(cwd), capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def repository(path):
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q")
+    git(path, "config", "user.name", "Test")
+    git(path, "config", "user.email", "test@example.invalid")
+    git(path, "config", "commit.gpgsign", "false")
+    return path
+
+
+def commit_all(path, message: str = "commit") -> None:
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", message)
+
+
+def notes(stderr: bytes, word: str) -> list:
+    return [line for line in stderr.decode().splitlines() if word in line]
+
+
+# --- symlinks out of the project --------------------------------------------------
+
+@pytest.fixture
+def linked_out(tmp_path):
+    """proj/link.py -> ../outside/victim.py, beside a dirty file of the project."""
+    (tmp_path / "outside").mkdir()
+    victim = tmp_path / "outside" / "victim.py"
+    victim.write_bytes(DIRTY)
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "own.py").write_bytes(DIRTY)
+    os.symlink(os.path.join("..", "outside", "victim.py"), project / "link.py")
+    return project, victim
+
+
+@pytest.mark.parametrize("marker", ["pyproject.toml", ".git", None])
+def test_walk_never_rewrites_a_symlink_to_a_file_outside_the_project(linked_out, marker):
+    project, victim = linked_out
+    if marker == "pyproject.toml":
+        (project / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    elif marker == ".git":
+        repository(project)
+        commit_all(project)
+    done = run_cli("apply", "--no-cache", ".", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert victim.read_bytes() == DIRTY
+    assert (project / "own.py").read_bytes() == FIXED  # the rest of the walk goes on
+    skipped = notes(done.stderr, "link.py")
+    assert len(skipped) == 1 and "outside the project" in skipped[0], done.stderr
+    assert os.path.islink(project / "link.py")
+
+
+def test_symlink_out_is_reported_once_and_check_passes_over_it(linked_out):
+    project, victim = linked_out
+    (project / "own.py").write_bytes(FIXED)
+    done = run_cli("check", "--no-cache", ".", ".", str(project), cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert len(notes(done.stderr, "link.py")) == 1, done.stderr
+
+
+def test_symlink_named_on_the_command_line_is_processed(linked_out):
+    project, victim = linked_out
+    done = run_cli("apply", "--no-cache", ".", "link.py", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert victim.read_bytes() == FIXED  # the user asked for it by name
+    assert os.path.islink(project / "link.py")
+
+
+def test_symlink_to_a_file_inside_the_project_is_processed(tmp_path):
+    project = repository(tmp_path / "proj")
+    (project / "pkg").mkdir()
+    (project / "pkg" / "real.py").write_bytes(DIRTY)
+    os.symlink(os.path.join("..", "pkg", "real.py"), project / "pkg" / "alias.py")
+    (project / "sub").mkdir()
+    os.symlink(os.path.join("..", "pkg", "real.py"), project / "sub" / "alias.py")
+    done = run_cli("apply", "--no-cache", "sub", cwd=str(project))  # the root is above the walked folder
+    assert done.returncode == 0, done.stderr
+    assert (project / "pkg" / "real.py").read_bytes() == FIXED
+    assert not notes(done.stderr, "outside the project")
+
+
+def test_folder_symlinks_are_not_followed(tmp_path):
+    (tmp_path / "outside").mkdir()
+    victim = tmp_path / "outside" / "victim.py"
+    victim.write_bytes(DIRTY)
+    project = repository(tmp_path / "proj")
+    (project / "own.py").write_bytes(DIRTY)
+    os.symlink(os.path.join("..", "outside"), project / "linked")
+    os.symlink(os.path.join("..", "outside"), project / "looks_like_a_file.py")
+    os.symlink(".", project / "loop")
+    done = run_cli("apply", "--no-cache", ".", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert victim.read_bytes() == DIRTY
+    assert (project / "own.py").read_bytes() == FIXED
+    assert b"1 file changed of 1" in done.stderr
+
+
+def test_project_root_is_found_above_the_paths(tmp_path):
+    project = tmp_path / "proj"
+    (project / "src" / "pkg").mkdir(parents=True)
+    (project / "setup.cfg").write_text("")
+    assert find_project_root([str(project / "src" / "pkg")]) == os.path.realpath(project)
+    bare = tmp_path / "bare" / "deep"
+    bare.mkdir(parents=True)
+    assert find_project_root([str(bare)]) == os.path.realpath(bare)  # never "/"
