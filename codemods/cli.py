@@ -334,12 +334,17 @@ def _run(args: argparse.Namespace) -> int:
     # Files left out by --since are not rewritten by anyone: cross-file codemods must
     # not plan a change they would need. Other shards' files are rewritten by the
     # sibling jobs with the same plan, so they are not frozen.
-    from codemods.cache import CACHE_FOLDER, ContentCache
+    from codemods.cache import CACHE_FOLDER, ContentCache, untrusted_reason
 
     cache = None
     if not args.no_cache and not _reads_files_outside_the_key(settings):
         folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
-        cache = ContentCache(folder)
+        reason = untrusted_reason(folder)
+        if reason is None:
+            cache = ContentCache(folder)
+        else:
+            sys.stderr.write(f"codemod: warning: not using the cache in {folder}: {reason}; "
+                             "running without it (--no-cache silences this)\n")
     settings = _prepare_cross_file(settings, discovered, paths, config, cache)
     if args.shard:
         from codemods.discovery import select_shard

@@ -5,6 +5,7 @@ option, or run code it names. Each case runs the real console script; the cache 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -125,3 +126,80 @@ def test_project_root_is_found_above_the_paths(tmp_path):
     bare = tmp_path / "bare" / "deep"
     bare.mkdir(parents=True)
     assert find_project_root([str(bare)]) == os.path.realpath(bare)  # never "/"
+
+
+# --- a cache that came with the checkout ---------------------------------------------
+
+@pytest.fixture
+def tampered_cache(tmp_path):
+    """A repository with a dirty file whose cache entry was edited to "clean"."""
+    project = repository(tmp_path / "proj")
+    (project / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    (project / "dirty.py").write_bytes(DIRTY)
+    first = run_cli("check", ".", cwd=str(project))
+    assert first.returncode == 1, first.stderr
+    results = project / ".codemods_cache" / "results.json"
+    data = json.loads(results.read_text())
+    for key in data["entries"]:
+        if not key.startswith("prepare:"):
+            data["entries"][key] = []  # "clean, nothing found"
+    results.write_text(json.dumps(data))
+    return project, results
+
+
+def test_a_committed_cache_is_not_read(tampered_cache):
+    project, results = tampered_cache
+    commit_all(project)
+    git(project, "add", "-f", ".codemods_cache")
+    git(project, "commit", "-q", "-m", "hostile cache")
+    assert ".codemods_cache/results.json" in git(project, "ls-files")
+    before = results.read_bytes()
+    done = run_cli("check", ".", cwd=str(project))
+    assert done.returncode == 1, done.stderr  # the dirty file is reported after all
+    assert b"-import os" in done.stdout
+    warnings = notes(done.stderr, "not using the cache")
+    assert len(warnings) == 1 and "tracked by git" in warnings[0], done.stderr
+    assert results.read_bytes() == before  # and the tracked file is not rewritten
+
+
+def test_a_committed_cache_elsewhere_named_by_cache_dir_is_not_read(tampered_cache):
+    project, results = tampered_cache
+    os.rename(project / ".codemods_cache", project / "cache")
+    git(project, "add", "-f", "cache/results.json")
+    commit_all(project)
+    done = run_cli("check", "--cache-dir", "cache", ".", cwd=str(project))
+    assert done.returncode == 1, done.stderr
+    assert len(notes(done.stderr, "tracked by git")) == 1
+
+
+def test_an_untracked_cache_is_read(tampered_cache):
+    """A cache restored by actions/cache: not tracked, owned by the runner's user.
+    It is trusted (the edited entry is believed), which is what makes it a cache."""
+    project, _ = tampered_cache
+    commit_all(project)  # .codemods_cache ignores itself: not committed
+    assert ".codemods_cache" not in git(project, "ls-files")
+    done = run_cli("check", ".", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert not notes(done.stderr, "not using the cache")
+
+
+def test_a_cache_writable_by_every_user_is_not_read(tampered_cache):
+    project, _ = tampered_cache
+    os.chmod(project / ".codemods_cache", 0o777)
+    done = run_cli("check", ".", cwd=str(project))
+    assert done.returncode == 1, done.stderr
+    assert len(notes(done.stderr, "writable by every user")) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_a_cache_of_another_user_is_not_read(tampered_cache):
+    project, results = tampered_cache
+    os.chown(project / ".codemods_cache", 4242, -1)
+    done = run_cli("check", ".", cwd=str(project))
+    assert done.returncode == 1, done.stderr
+    assert len(notes(done.stderr, "belongs to another user")) == 1
+    os.chown(project / ".codemods_cache", 0, -1)
+    os.chown(results, 4242, -1)
+    done = run_cli("check", ".", cwd=str(project))
+    assert done.returncode == 1, done.stderr
+    assert "results.json belongs to another user" in done.stderr.decode()
