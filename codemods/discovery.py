@@ -229,14 +229,45 @@ def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
         except OSError as error:
             raise DiscoveryError(f"--since needs git: {error}") from None
         if completed.returncode != 0:
-            raise DiscoveryError(f"--since {ref}: git {' '.join(args[:1])} failed: {completed.stderr.strip()}")
+            reason = (completed.stderr.strip().splitlines() or ["no message"])[0]
+            raise DiscoveryError(f"--since {ref}: git {' '.join(args[:1])} failed: {reason}")
         return [line for line in completed.stdout.splitlines() if line]
 
     top = git("rev-parse", "--show-toplevel")[0]
-    changed = set(git("diff", "--name-only", "--diff-filter=d", ref, "--"))
-    changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", top))
+    commit = verify_commit(ref, where)
+    changed = set(git("diff", "--name-only", "--diff-filter=d", commit, "--"))
+    changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", "--", top))
     wanted = {os.path.realpath(os.path.join(top, name)) for name in changed}
     return [path for path in candidates if os.path.realpath(path) in wanted]
+
+
+def verify_commit(ref: str, where: str) -> str:
+    """The commit id ``ref`` names in the repository at ``where``, checked by
+    ``git rev-parse --verify``, so that only an object id reaches other git commands.
+
+    A value CI fills from event data must never reach git as an option
+    (``--since=--output=FILE`` made ``git diff`` write FILE): one starting with ``-``
+    is refused here, and the lookup passes it after ``--end-of-options`` too."""
+    if not ref or ref.startswith("-") or "\0" in ref:
+        raise DiscoveryError(f"--since {ref!r}: not a revision")
+    import subprocess
+
+    def rev_parse(*guard: str) -> "subprocess.CompletedProcess[str]":
+        return subprocess.run(["git", "rev-parse", "--verify", "--quiet", *guard, f"{ref}^{{commit}}"],
+                              capture_output=True, text=True, check=False, cwd=where)
+
+    try:
+        completed = rev_parse("--end-of-options")
+        if completed.returncode != 0:
+            # git before 2.30 does not know --end-of-options in rev-parse; the value
+            # cannot be an option (it does not start with "-"), so ask again without it
+            completed = rev_parse()
+    except OSError as error:
+        raise DiscoveryError(f"--since needs git: {error}") from None
+    commit = completed.stdout.strip()
+    if completed.returncode != 0 or not commit or not all(c in "0123456789abcdef" for c in commit):
+        raise DiscoveryError(f"--since {ref}: not a commit in this repository")
+    return commit
 
 
 def select_shard(paths: Sequence[str], shard: str, root: str) -> List[str]:

@@ -203,3 +203,41 @@ def test_a_cache_of_another_user_is_not_read(tampered_cache):
     done = run_cli("check", ".", cwd=str(project))
     assert done.returncode == 1, done.stderr
     assert "results.json belongs to another user" in done.stderr.decode()
+
+
+# --- --since never hands git an option ----------------------------------------------
+
+@pytest.fixture
+def history(tmp_path):
+    project = repository(tmp_path / "proj")
+    (project / "old.py").write_bytes(DIRTY)
+    (project / "new.py").write_bytes(FIXED)
+    commit_all(project, "base")
+    git(project, "branch", "base")
+    (project / "new.py").write_bytes(DIRTY)
+    commit_all(project, "change")
+    return project
+
+
+@pytest.mark.parametrize("value", ["--output={out}", "--output", "-p", "--no-index"])
+def test_since_value_never_reaches_git_as_an_option(history, tmp_path, value):
+    written = tmp_path / "written-by-git"
+    done = run_cli("check", "--no-cache", f"--since={value.format(out=written)}", ".", cwd=str(history))
+    assert done.returncode == 2
+    assert not written.exists()
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("codemod: error: --since"), lines
+
+
+@pytest.mark.parametrize("value", ["no-such-branch", "HEAD~5", "base:new.py", "HEAD^{tree}"])
+def test_since_an_invalid_revision_is_a_one_line_usage_error(history, value):
+    done = run_cli("check", "--no-cache", "--since", value, ".", cwd=str(history))
+    assert done.returncode == 2
+    lines = done.stderr.decode().splitlines()
+    assert lines == [f"codemod: error: --since {value}: not a commit in this repository"], lines
+
+
+def test_since_a_valid_revision_still_selects_the_changed_files(history):
+    done = run_cli("check", "--no-cache", "--since", "base", ".", cwd=str(history))
+    assert done.returncode == 1, done.stderr
+    assert b"+++ b/new.py" in done.stdout and b"old.py" not in done.stdout
