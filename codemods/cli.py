@@ -101,6 +101,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-format", choices=("text", "json", "sarif", "github"), default="text")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    parser.add_argument("--isolated", action="store_true",
+                        help="read no configuration file (pyproject.toml, linters' configs), so no transformer "
+                             "named there runs: for a checkout you do not trust")
     parser.add_argument("--target-version", metavar="pyXY", help="Python version of the code, e.g. py39")
     parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF")
     parser.add_argument("--shard", metavar="K/N", help="process only the K-th of N deterministic slices of the files (a CI matrix)")
@@ -297,7 +300,7 @@ def _run(args: argparse.Namespace) -> int:
     from codemods.config import TARGET_VERSIONS, ConfigError, load_config
 
     try:
-        config = load_config(args.paths, args.config)
+        config = load_config(args.paths, args.config, isolated=args.isolated)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     from codemods.pipeline import RunSettings

@@ -3,6 +3,10 @@
 The nearest file is found by walking up from the common folder of the paths given
 (or the current folder); the first pyproject.toml with a ``[tool.codemods]`` table
 wins, unless ``--config`` names one. Unknown keys are errors that name the key.
+
+``--isolated`` reads no configuration file at all: ``load_config(..., isolated=True)``
+returns the defaults with ``Config.isolated`` set, and every other reader of
+configuration (the linters' line length, for one) must read nothing when it is set.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ class Config:
     cache_dir: Optional[str] = None
     respect_gitignore: bool = True
     codemod_options: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    #: ``--isolated``: no configuration file was read, and none may be (pyproject.toml,
+    #: the linters' configs): a reader of any config file tests this first.
+    isolated: bool = False
 
 
 def _load_toml(path: str) -> Mapping[str, Any]:
@@ -114,7 +121,14 @@ def _string_list(value: Any, key: str, where: str) -> List[str]:
     raise ConfigError(f"{where}: `{key}` must be a list of strings")
 
 
-def load_config(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
+def load_config(paths: Sequence[str], explicit: Optional[str] = None, isolated: bool = False) -> Config:
+    """The configuration for a run over ``paths``: ``explicit`` (``--config``) or the
+    nearest pyproject.toml with ``[tool.codemods]``. ``isolated`` (``--isolated``)
+    reads no file: the defaults, with ``Config.isolated`` set."""
+    if isolated:
+        if explicit:
+            raise ConfigError("--isolated reads no configuration file: it cannot be combined with --config")
+        return Config(isolated=True)
     path = explicit or find_config_file(paths)
     if path is None:
         return Config()

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from codemods.config import find_project_root
+from codemods.config import Config, ConfigError, find_project_root, load_config
 from tests.helpers import run_cli
 
 DIRTY = b"import os\nimport sys\nprint(sys.argv)\n"
@@ -241,3 +241,59 @@ def test_since_a_valid_revision_still_selects_the_changed_files(history):
     done = run_cli("check", "--no-cache", "--since", "base", ".", cwd=str(history))
     assert done.returncode == 1, done.stderr
     assert b"+++ b/new.py" in done.stdout and b"old.py" not in done.stdout
+
+
+# --- --isolated: nothing from the checkout runs, no config is read -------------------
+
+@pytest.fixture
+def hostile_config(tmp_path):
+    project = repository(tmp_path / "proj")
+    (project / "evil.py").write_text(
+        "import pathlib\n"
+        "pathlib.Path(__file__).with_name('RAN').write_text('code from the checkout ran')\n"
+        "import libcst\n\n\n"
+        "class Pwn(libcst.CSTTransformer):\n"
+        "    pass\n")
+    (project / "pyproject.toml").write_text(
+        '[tool.codemods]\nselect = ["evil.py:Pwn"]\nextend-exclude = ["hidden.py"]\n')
+    (project / "hidden.py").write_bytes(DIRTY)
+    commit_all(project)
+    return project
+
+
+def test_a_configured_transformer_is_code_from_the_checkout(hostile_config):
+    """Why --isolated exists: without it, the checkout's config runs its code."""
+    done = run_cli("check", "--no-cache", ".", cwd=str(hostile_config))
+    assert done.returncode == 0, done.stderr
+    assert (hostile_config / "RAN").exists()
+
+
+def test_isolated_reads_no_config_and_runs_nothing_from_the_checkout(hostile_config):
+    done = run_cli("check", "--no-cache", "--isolated", ".", cwd=str(hostile_config))
+    assert not (hostile_config / "RAN").exists()
+    assert done.returncode == 1, done.stderr  # the default codemods ran, on every file
+    assert b"+++ b/hidden.py" in done.stdout
+
+
+def test_isolated_keeps_a_transformer_named_on_the_command_line(hostile_config):
+    done = run_cli("check", "--no-cache", "--isolated", "--select", "evil.py:Pwn", "hidden.py",
+                   cwd=str(hostile_config))
+    assert done.returncode == 0, done.stderr
+    assert (hostile_config / "RAN").exists()  # the user named it: their choice
+
+
+def test_isolated_and_config_together_are_a_usage_error(hostile_config):
+    done = run_cli("check", "--no-cache", "--isolated", "--config", "pyproject.toml", ".",
+                   cwd=str(hostile_config))
+    assert done.returncode == 2
+    assert b"--isolated" in done.stderr and b"--config" in done.stderr
+    assert not (hostile_config / "RAN").exists()
+
+
+def test_isolated_is_a_field_of_the_loaded_config(hostile_config):
+    config = load_config([str(hostile_config)], isolated=True)
+    assert config.isolated and config.path is None and config.select is None
+    assert config == Config(isolated=True, root=config.root)
+    assert not load_config([str(hostile_config)]).isolated
+    with pytest.raises(ConfigError):
+        load_config([str(hostile_config)], str(hostile_config / "pyproject.toml"), isolated=True)
