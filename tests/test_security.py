@@ -297,3 +297,31 @@ def test_isolated_is_a_field_of_the_loaded_config(hostile_config):
     assert not load_config([str(hostile_config)]).isolated
     with pytest.raises(ConfigError):
         load_config([str(hostile_config)], str(hostile_config / "pyproject.toml"), isolated=True)
+
+
+# --- --stdin-filename writes nothing to disk -----------------------------------------
+
+def test_stdin_filename_never_writes_the_named_file(linked_out):
+    project, victim = linked_out
+    done = run_cli("apply", "--no-cache", "--stdin-filename", "link.py", cwd=str(project), input=DIRTY)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == FIXED
+    assert victim.read_bytes() == DIRTY
+
+
+# --- python -m codemods does not import from the current folder ----------------------
+
+def test_module_run_loads_no_plugin_from_the_current_folder(tmp_path):
+    """``python -m`` puts the current folder on sys.path, where a checkout's
+    ``*.dist-info`` would register an entry-point plugin that ``list`` (or a JSON
+    report) imports; the console script never had it there."""
+    import sys
+
+    info = tmp_path / "evil-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[codemods.transforms]\npwn = evilmod:Pwn\n")
+    (tmp_path / "evilmod.py").write_text("open('RAN', 'w').close()\nPwn = None\n")
+    done = subprocess.run([sys.executable, "-m", "codemods", "list"], cwd=str(tmp_path), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "RAN").exists()
