@@ -51,7 +51,8 @@ EXAMPLES = {
              "  codemod check --since origin/main .             only files changed on a branch\n"
              "  codemod check --output-format github .          annotations in a GitHub workflow\n"
              "  codemod check --output-format sarif . > codemods.sarif\n"
-             "  codemod check --stdin-filename app.py < app.py  source on stdin (editors)\n",
+             "  codemod check --stdin-filename app.py < app.py  source on stdin (editors)\n"
+             "  codemod check --isolated --since origin/main .  a pull request you do not trust: no config read\n",
     "rename": "examples:\n"
               "  codemod rename pkg.mod.oldName new_name .       a function, class or variable\n"
               "  codemod rename pkg.mod.Class.run execute src/   a method, in every subclass too\n"
@@ -105,11 +106,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="read no configuration file (pyproject.toml, linters' configs), so no transformer "
                              "named there runs: for a checkout you do not trust")
     parser.add_argument("--target-version", metavar="pyXY", help="Python version of the code, e.g. py39")
-    parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF")
+    parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF (a commit; "
+                                                       "an unknown one is a usage error)")
     parser.add_argument("--shard", metavar="K/N", help="process only the K-th of N deterministic slices of the files (a CI matrix)")
     parser.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
     parser.add_argument("--stdin-filename", metavar="NAME", help="read source from stdin as NAME; write the result to stdout")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the content-hash cache")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the content-hash cache (a cache git tracks, or another "
+                             "user's, is never used)")
     parser.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .codemods_cache beside the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
