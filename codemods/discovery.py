@@ -249,7 +249,7 @@ def verify_commit(ref: str, where: str) -> str:
     (``--since=--output=FILE`` made ``git diff`` write FILE): one starting with ``-``
     is refused here, and the lookup passes it after ``--end-of-options`` too."""
     if not ref or ref.startswith("-") or "\0" in ref:
-        raise DiscoveryError(f"--since {ref!r}: not a revision")
+        raise DiscoveryError(f"--since {ref}: not a revision (a value starting with - would reach git as an option)")
     import subprocess
 
     def rev_parse(*guard: str) -> "subprocess.CompletedProcess[str]":
