@@ -329,7 +329,7 @@ def _run(args: argparse.Namespace) -> int:
     discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude, outside=outside)
     for link, target in outside:
         sys.stderr.write(f"codemod: note: {link}: skipped, a symlink to {target}, outside the project "
-                         "(name it on the command line to process it)\n")
+                         "or in .git or an excluded folder (name it on the command line to process it)\n")
     for path in missing:
         sys.stderr.write(f"{path}:1:1: error: no such file or folder\n")
     paths = discovered

@@ -7,9 +7,9 @@ command line are always taken, unless ``--force-exclude``. ``--since REF`` keeps
 files git reports as changed since REF (plus untracked ones).
 
 A walk never follows a folder symlink, and skips a ``*.py`` symlink whose target is
-outside the project root (``config.find_project_root``): a checkout must not lead a
-fix to a file elsewhere. Such a link is reported (``outside``) and can still be
-named on the command line.
+outside the project root (``config.find_project_root``), in ``.git`` or in an
+excluded folder: a checkout must not lead a fix to a file the walk would never reach.
+Such a link is reported (``outside``) and can still be named on the command line.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = F
     """Return (python files in a stable order, paths that do not exist).
 
     ``outside`` collects (link, target) for each symlink a walk skipped because its
-    target is outside the project root, once each."""
+    target is outside the project root (or in ``.git`` or an excluded folder), once each."""
     found: List[str] = []
     missing: List[str] = []
     seen = set()
@@ -153,6 +153,13 @@ def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = F
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _into_excluded(target: str, root: str, excluder: _Excluder) -> bool:
+    """A link's target inside the project, but where a walk would never go: in
+    ``.git`` (whatever the excludes say), or in an excluded folder (``.venv``, ...)."""
+    relative = os.path.relpath(target, root).split(os.sep)
+    return ".git" in relative[:-1] or excluder.excluded(target, False)
 
 
 def _walk(top: str, excluder: _Excluder, respect_gitignore: bool,
@@ -202,7 +209,7 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool,
                 if entry.is_symlink():
                     root = root or find_project_root([top])
                     target = os.path.realpath(absolute_path)
-                    if not _inside(target, root):
+                    if not _inside(target, root) or _into_excluded(target, root, excluder):
                         if outside is not None:
                             outside.append((shown_path, target))
                         continue

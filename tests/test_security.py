@@ -102,6 +102,20 @@ def test_symlink_to_a_file_inside_the_project_is_processed(tmp_path):
     assert not notes(done.stderr, "outside the project")
 
 
+@pytest.mark.parametrize("where", [".git/hooks/helper.py", ".venv/lib/site.py", "vendored/lib.py"])
+def test_symlink_into_git_or_an_excluded_folder_is_skipped(tmp_path, where):
+    project = repository(tmp_path / "proj")
+    (project / "pyproject.toml").write_text('[tool.codemods]\nextend-exclude = ["vendored/"]\n')
+    target = project / where
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(DIRTY)
+    os.symlink(where, project / "link.py")
+    done = run_cli("apply", "--no-cache", ".", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == DIRTY
+    assert len(notes(done.stderr, "link.py")) == 1, done.stderr
+
+
 def test_folder_symlinks_are_not_followed(tmp_path):
     (tmp_path / "outside").mkdir()
     victim = tmp_path / "outside" / "victim.py"
