@@ -296,6 +296,43 @@ def test_isolated_keeps_a_transformer_named_on_the_command_line(hostile_config):
     assert (hostile_config / "RAN").exists()  # the user named it: their choice
 
 
+INSTALLED_PLUGIN = '''\
+"""A plugin codemod that only notes that it ran (test only).
+
+What it changes
+    Nothing.
+"""
+import pathlib
+
+from codemods.contract import Codemod
+
+
+class Noting(Codemod):
+    id = "test-noting"
+    summary = "Notes that it ran (test only)."
+    rewriter = "test_noting:Noting"
+
+    def detect(self, tree, source):
+        pathlib.Path("NOTED").write_text("ran")
+        return False
+'''
+
+
+def test_isolated_keeps_installed_entry_point_codemods(hostile_config, tmp_path):
+    site = tmp_path / "site"
+    (site / "test_noting-1.0.dist-info").mkdir(parents=True)
+    (site / "test_noting.py").write_text(INSTALLED_PLUGIN)
+    (site / "test_noting-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: test-noting\nVersion: 1.0\n")
+    (site / "test_noting-1.0.dist-info" / "entry_points.txt").write_text(
+        "[codemods.transforms]\ntest-noting = test_noting:Noting\n")
+    done = run_cli("check", "--no-cache", "--isolated", "--select", "test-noting", "hidden.py",
+                   cwd=str(hostile_config), env={"PYTHONPATH": str(site)})
+    assert done.returncode == 0, done.stderr
+    assert (hostile_config / "NOTED").exists()
+    assert not (hostile_config / "RAN").exists()
+
+
 def test_isolated_and_config_together_are_a_usage_error(hostile_config):
     done = run_cli("check", "--no-cache", "--isolated", "--config", "pyproject.toml", ".",
                    cwd=str(hostile_config))
