@@ -3,7 +3,8 @@ seen before is not processed again. A clean file's entry holds its findings; a
 changed file's entry holds its fixes, findings and new bytes (compressed), so a
 repeated ``check`` on an unchanged tree costs one read and one hash per file. One
 JSON file per project, read once and written once per run; the folder ignores
-itself in git."""
+itself in git. A cache that may not be the user's own is not used at all
+(``untrusted_reason``)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,60 @@ class ContentCache:
             os.replace(temporary, self.path)  # type: ignore[arg-type]
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def untrusted_reason(folder: str) -> Optional[str]:
+    """Why the cache in ``folder`` must not be read, or None when it may be.
+
+    The cache answers "nothing to change" without looking at a file, so a cache that
+    came with a checkout could pass a dirty file in CI: it is refused when any file
+    under the folder is tracked by git (committed with ``git add -f``), or when the
+    folder or its results belong to another user or are writable by every user. A
+    folder that does not exist yet, or that actions/cache restored (untracked, owned
+    by the runner's user), is fine. A checkout without git metadata (an unpacked
+    archive) cannot be told from your own cache: use ``--no-cache`` there."""
+    import stat
+
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None  # nothing to read; a new cache is made there
+    owners = [("the folder", info)]
+    try:
+        owners.append(("results.json", os.lstat(os.path.join(folder, "results.json"))))
+    except OSError:
+        pass
+    if hasattr(os, "geteuid"):
+        for what, entry in owners:
+            if entry.st_uid != os.geteuid():
+                return f"{what} belongs to another user (uid {entry.st_uid})"
+            if entry.st_mode & stat.S_IWOTH and not entry.st_mode & stat.S_ISVTX:
+                return f"{what} is writable by every user"
+    return _tracked_reason(folder)
+
+
+def _tracked_reason(folder: str) -> Optional[str]:
+    absolute = os.path.abspath(folder)
+    parent, name = os.path.split(absolute.rstrip(os.sep))
+    current = parent
+    while not os.path.exists(os.path.join(current, ".git")):
+        up = os.path.dirname(current)
+        if up == current:
+            return None  # not in a git repository: nothing is tracked
+        current = up
+    import subprocess
+
+    try:  # in the parent folder: a tracked symlink is listed itself, not followed
+        completed = subprocess.run(["git", "--literal-pathspecs", "ls-files", "-z", "--", name], cwd=parent,
+                                   capture_output=True, check=False)
+    except OSError as error:
+        return f"git cannot tell whether it is tracked ({error})"
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
+        return f"git cannot tell whether it is tracked ({message[0]})"
+    if completed.stdout.strip(b"\0"):
+        return "it is tracked by git (a cache from the checkout could pass a dirty file)"
+    return None
 
 
 class NotCacheable(Exception):

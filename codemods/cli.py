@@ -51,7 +51,8 @@ EXAMPLES = {
              "  codemod check --since origin/main .             only files changed on a branch\n"
              "  codemod check --output-format github .          annotations in a GitHub workflow\n"
              "  codemod check --output-format sarif . > codemods.sarif\n"
-             "  codemod check --stdin-filename app.py < app.py  source on stdin (editors)\n",
+             "  codemod check --stdin-filename app.py < app.py  source on stdin (editors)\n"
+             "  codemod check --isolated --since origin/main .  a pull request you do not trust: no config read\n",
     "rename": "examples:\n"
               "  codemod rename pkg.mod.oldName new_name .       a function, class or variable\n"
               "  codemod rename pkg.mod.Class.run execute src/   a method, in every subclass too\n"
@@ -101,12 +102,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-format", choices=("text", "json", "sarif", "github"), default="text")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    parser.add_argument("--isolated", action="store_true",
+                        help="read no configuration file (pyproject.toml, linters' configs), so no transformer "
+                             "named there runs: for a checkout you do not trust")
     parser.add_argument("--target-version", metavar="pyXY", help="Python version of the code, e.g. py39")
-    parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF")
+    parser.add_argument("--since", metavar="REF", help="only files git reports as changed since REF (a commit; "
+                                                       "an unknown one is a usage error)")
     parser.add_argument("--shard", metavar="K/N", help="process only the K-th of N deterministic slices of the files (a CI matrix)")
     parser.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
     parser.add_argument("--stdin-filename", metavar="NAME", help="read source from stdin as NAME; write the result to stdout")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the content-hash cache")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the content-hash cache (a cache git tracks, or another "
+                             "user's, is never used)")
     parser.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .codemods_cache beside the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
@@ -297,7 +304,7 @@ def _run(args: argparse.Namespace) -> int:
     from codemods.config import TARGET_VERSIONS, ConfigError, load_config
 
     try:
-        config = load_config(args.paths, args.config)
+        config = load_config(args.paths, args.config, isolated=args.isolated)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     from codemods.engine.settings import RunSettings
@@ -318,7 +325,11 @@ def _run(args: argparse.Namespace) -> int:
         return _run_stdin(args, settings, config, mode)
     from codemods.discovery import DiscoveryError, changed_since, discover_files
 
-    discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude)
+    outside: List[tuple] = []
+    discovered, missing = discover_files(args.paths, config, force_exclude=args.force_exclude, outside=outside)
+    for link, target in outside:
+        sys.stderr.write(f"codemod: note: {link}: skipped, a symlink to {target}, outside the project "
+                         "or in .git or an excluded folder (name it on the command line to process it)\n")
     for path in missing:
         sys.stderr.write(f"{path}:1:1: error: no such file or folder\n")
     paths = discovered
@@ -330,12 +341,17 @@ def _run(args: argparse.Namespace) -> int:
     # Files left out by --since are not rewritten by anyone: cross-file codemods must
     # not plan a change they would need. Other shards' files are rewritten by the
     # sibling jobs with the same plan, so they are not frozen.
-    from codemods.cache import CACHE_FOLDER, ContentCache
+    from codemods.cache import CACHE_FOLDER, ContentCache, untrusted_reason
 
     cache = None
     if not args.no_cache and not _reads_files_outside_the_key(settings):
         folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
-        cache = ContentCache(folder)
+        reason = untrusted_reason(folder)
+        if reason is None:
+            cache = ContentCache(folder)
+        else:
+            sys.stderr.write(f"codemod: warning: not using the cache in {folder}: {reason}; "
+                             "running without it (--no-cache silences this)\n")
     settings = _prepare_cross_file(settings, discovered, paths, config, cache)
     if args.shard:
         from codemods.discovery import select_shard

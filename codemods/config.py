@@ -3,6 +3,10 @@
 The nearest file is found by walking up from the common folder of the paths given
 (or the current folder); the first pyproject.toml with a ``[tool.codemods]`` table
 wins, unless ``--config`` names one. Unknown keys are errors that name the key.
+
+``--isolated`` reads no configuration file at all: ``load_config(..., isolated=True)``
+returns the defaults with ``Config.isolated`` set, and every other reader of
+configuration (the linters' line length, for one) must read nothing when it is set.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ class Config:
     cache_dir: Optional[str] = None
     respect_gitignore: bool = True
     codemod_options: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    #: ``--isolated``: no configuration file was read, and none may be (pyproject.toml,
+    #: the linters' configs): a reader of any config file tests this first.
+    isolated: bool = False
 
 
 def _load_toml(path: str) -> Mapping[str, Any]:
@@ -55,6 +62,32 @@ def _load_toml(path: str) -> Mapping[str, Any]:
             return tomllib.load(handle)
     except (OSError, ValueError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+
+
+#: what marks a project's top folder (as for first-party modules in unused-imports)
+PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+def find_project_root(paths: Sequence[str]) -> str:
+    """The project root of ``paths`` (default: the current folder), with symlinks
+    resolved: the nearest folder at or above their common folder that holds
+    pyproject.toml, setup.cfg, setup.py or .git; without one, the common folder
+    itself (never the filesystem root, which would contain everything)."""
+    real = [os.path.realpath(p) for p in paths] or [os.path.realpath(os.getcwd())]
+    try:
+        start = os.path.commonpath(real)
+    except ValueError:  # different drives
+        start = os.path.realpath(os.getcwd())
+    if not os.path.isdir(start):
+        start = os.path.dirname(start)
+    folder = start
+    while True:
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return start
+        folder = parent
 
 
 def find_config_file(paths: Sequence[str]) -> Optional[str]:
@@ -88,7 +121,14 @@ def _string_list(value: Any, key: str, where: str) -> List[str]:
     raise ConfigError(f"{where}: `{key}` must be a list of strings")
 
 
-def load_config(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
+def load_config(paths: Sequence[str], explicit: Optional[str] = None, isolated: bool = False) -> Config:
+    """The configuration for a run over ``paths``: ``explicit`` (``--config``) or the
+    nearest pyproject.toml with ``[tool.codemods]``. ``isolated`` (``--isolated``)
+    reads no file: the defaults, with ``Config.isolated`` set."""
+    if isolated:
+        if explicit:
+            raise ConfigError("--isolated reads no configuration file: it cannot be combined with --config")
+        return Config(isolated=True)
     path = explicit or find_config_file(paths)
     if path is None:
         return Config()

@@ -5,6 +5,11 @@ repository root down), the default excludes and ``exclude``/``extend-exclude``
 (gitignore-style patterns relative to the configuration's folder). Files named on the
 command line are always taken, unless ``--force-exclude``. ``--since REF`` keeps only
 files git reports as changed since REF (plus untracked ones).
+
+A walk never follows a folder symlink, and skips a ``*.py`` symlink whose target is
+outside the project root (``config.find_project_root``), in ``.git`` or in an
+excluded folder: a checkout must not lead a fix to a file the walk would never reach.
+Such a link is reported (``outside``) and can still be named on the command line.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from codemods.config import Config
+from codemods.config import Config, find_project_root
 
 
 class DiscoveryError(Exception):
@@ -108,11 +113,16 @@ def _repository_root(folder: str) -> Optional[str]:
         current = parent
 
 
-def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = False) -> Tuple[List[str], List[str]]:
-    """Return (python files in a stable order, paths that do not exist)."""
+def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = False,
+                   outside: Optional[List[Tuple[str, str]]] = None) -> Tuple[List[str], List[str]]:
+    """Return (python files in a stable order, paths that do not exist).
+
+    ``outside`` collects (link, target) for each symlink a walk skipped because its
+    target is outside the project root (or in ``.git`` or an excluded folder), once each."""
     found: List[str] = []
     missing: List[str] = []
     seen = set()
+    reported = set()
     excluder: Optional[_Excluder] = None
     for given in paths or ["."]:
         if os.path.isfile(given) or (os.path.islink(given) and not os.path.isdir(given)):
@@ -128,14 +138,32 @@ def discover_files(paths: Sequence[str], config: Config, force_exclude: bool = F
             missing.append(given)
             continue
         excluder = excluder or _Excluder(config)
-        for path in _walk(given, excluder, config.respect_gitignore):
+        skipped: List[Tuple[str, str]] = []
+        for path in _walk(given, excluder, config.respect_gitignore, skipped):
             if path not in seen:
                 seen.add(path)
                 found.append(path)
+        for link, target in skipped:
+            if os.path.abspath(link) not in reported:  # once, however many given folders hold it
+                reported.add(os.path.abspath(link))
+                if outside is not None:
+                    outside.append((link, target))
     return found, missing
 
 
-def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _into_excluded(target: str, root: str, excluder: _Excluder) -> bool:
+    """A link's target inside the project, but where a walk would never go: in
+    ``.git`` (whatever the excludes say), or in an excluded folder (``.venv``, ...)."""
+    relative = os.path.relpath(target, root).split(os.sep)
+    return ".git" in relative[:-1] or excluder.excluded(target, False)
+
+
+def _walk(top: str, excluder: _Excluder, respect_gitignore: bool,
+          outside: Optional[List[Tuple[str, str]]] = None) -> List[str]:
     ignores = _GitIgnores() if respect_gitignore else None
     absolute_top = os.path.abspath(top)
     if ignores is not None:
@@ -151,6 +179,7 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
             for folder in reversed(lineage):
                 ignores.load(folder)
     results: List[str] = []
+    root: Optional[str] = None  # the project root, found at the first file symlink
     stack = [(top, absolute_top)]
     while stack:
         shown, absolute = stack.pop()
@@ -174,9 +203,16 @@ def _walk(top: str, excluder: _Excluder, respect_gitignore: bool) -> List[str]:
                 subfolders.append((shown_path, absolute_path))
             elif entry.name.endswith(".py"):
                 if entry.is_symlink() and not os.path.isfile(absolute_path):
-                    continue  # dangling link
+                    continue  # dangling link, or a link to a folder
                 if excluder.excluded(absolute_path, False) or (ignores and ignores.ignored(absolute_path, False)):
                     continue
+                if entry.is_symlink():
+                    root = root or find_project_root([top])
+                    target = os.path.realpath(absolute_path)
+                    if not _inside(target, root) or _into_excluded(target, root, excluder):
+                        if outside is not None:
+                            outside.append((shown_path, target))
+                        continue
                 results.append(shown_path)
         stack.extend(reversed(subfolders))
     return results
@@ -200,14 +236,45 @@ def changed_since(ref: str, candidates: Sequence[str]) -> List[str]:
         except OSError as error:
             raise DiscoveryError(f"--since needs git: {error}") from None
         if completed.returncode != 0:
-            raise DiscoveryError(f"--since {ref}: git {' '.join(args[:1])} failed: {completed.stderr.strip()}")
+            reason = (completed.stderr.strip().splitlines() or ["no message"])[0]
+            raise DiscoveryError(f"--since {ref}: git {' '.join(args[:1])} failed: {reason}")
         return [line for line in completed.stdout.splitlines() if line]
 
     top = git("rev-parse", "--show-toplevel")[0]
-    changed = set(git("diff", "--name-only", "--diff-filter=d", ref, "--"))
-    changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", top))
+    commit = verify_commit(ref, where)
+    changed = set(git("diff", "--name-only", "--diff-filter=d", commit, "--"))
+    changed.update(git("ls-files", "--others", "--exclude-standard", "--full-name", "--", top))
     wanted = {os.path.realpath(os.path.join(top, name)) for name in changed}
     return [path for path in candidates if os.path.realpath(path) in wanted]
+
+
+def verify_commit(ref: str, where: str) -> str:
+    """The commit id ``ref`` names in the repository at ``where``, checked by
+    ``git rev-parse --verify``, so that only an object id reaches other git commands.
+
+    A value CI fills from event data must never reach git as an option
+    (``--since=--output=FILE`` made ``git diff`` write FILE): one starting with ``-``
+    is refused here, and the lookup passes it after ``--end-of-options`` too."""
+    if not ref or ref.startswith("-") or "\0" in ref:
+        raise DiscoveryError(f"--since {ref}: not a revision (a value starting with - would reach git as an option)")
+    import subprocess
+
+    def rev_parse(*guard: str) -> "subprocess.CompletedProcess[str]":
+        return subprocess.run(["git", "rev-parse", "--verify", "--quiet", *guard, f"{ref}^{{commit}}"],
+                              capture_output=True, text=True, check=False, cwd=where)
+
+    try:
+        completed = rev_parse("--end-of-options")
+        if completed.returncode != 0:
+            # git before 2.30 does not know --end-of-options in rev-parse; the value
+            # cannot be an option (it does not start with "-"), so ask again without it
+            completed = rev_parse()
+    except OSError as error:
+        raise DiscoveryError(f"--since needs git: {error}") from None
+    commit = completed.stdout.strip()
+    if completed.returncode != 0 or not commit or not all(c in "0123456789abcdef" for c in commit):
+        raise DiscoveryError(f"--since {ref}: not a commit in this repository")
+    return commit
 
 
 def select_shard(paths: Sequence[str], shard: str, root: str) -> List[str]:

@@ -13,6 +13,7 @@ import os
 import pkgutil
 import sys
 from functools import lru_cache
+from types import ModuleType
 from typing import Dict, List, Type
 
 from codemods.contract import Codemod
@@ -61,6 +62,9 @@ def plugin_codemods() -> Dict[str, Type[Codemod]]:
             value = point.load()
         except Exception as error:
             raise RegistryError(f"cannot load codemod plugin {point.name!r}: {error}") from None
+        if not isinstance(value, (type, ModuleType)):
+            raise RegistryError(f"codemod plugin {point.name!r} ({point.value}) is neither a Codemod class "
+                                "nor a module")
         candidates = [value] if isinstance(value, type) else _codemods_in(value)
         for codemod in candidates:
             if isinstance(codemod, type) and issubclass(codemod, Codemod) and codemod.id:

@@ -23,6 +23,10 @@
 #     - run: pip install codemods
 #     - run: hooks/ci-check.sh --output-format github
 #
+# For a pull request whose code you do not trust to run (a fork, a workflow with
+# secrets), add --isolated: no configuration file of the checkout is read, so no
+# transformer it names runs (README, "CI" and "Security").
+#
 # Environment: CODEMOD, the command to run (default: `codemod`).
 
 set -u
