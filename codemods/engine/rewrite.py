@@ -108,6 +108,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     at the end, and None asks for a careful rerun that re-parses after every step."""
     result = EngineResult(text)
     module, positions = parse(text, target_version)
+    original_module = module  # libcst trees are immutable: this one stays the file as found
     current = text
     #: the current tree is a transformer's output, not yet checked against libcst's parser
     unchecked = False
@@ -128,6 +129,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 if not step.detect(tree, current):
                     continue
             context = step.make_context()
+            context.original_text, context.original_module = text, original_module
             if wrapper is None:
                 wrapper = _wrapper(module, positions)
             try:
