@@ -79,6 +79,11 @@ def parse_python(text: str, path: str) -> ast.Module:
     try:
         return ast.parse(text, filename=path)
     except SyntaxError as error:
+        from codemods.engine.newer_syntax import newer_syntax  # only for a file Python refuses
+
+        newer = newer_syntax(text, error.lineno or 1)
+        if newer is not None:
+            raise SourceError(*newer) from None
         message = error.msg or "invalid syntax"
         raise SourceError(f"syntax error: {message}", error.lineno or 1, error.offset or 1) from None
     except (RecursionError, MemoryError):
