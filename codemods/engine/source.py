@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 
 class SourceError(Exception):
@@ -72,6 +73,19 @@ def detect_newline(text: str) -> str:
         if char == "\r":
             return "\r\n" if text[index + 1:index + 2] == "\n" else "\r"
     return "\n"
+
+
+#: a line end for Python's tokenizer (and so for ast's and libcst's line numbers)
+_PYTHON_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def python_lines(text: str, keepends: bool = False) -> List[str]:
+    """``text`` split where Python's tokenizer ends a line: ``\n``, ``\r\n``, ``\r``
+    only (``str.splitlines`` also splits at a form feed, ``\x0b``, ``\x1c``-``\x1e``,
+    ``\x85``, ``\u2028`` and ``\u2029``, which a line of Python may contain, and
+    then line numbers no longer match ast's)."""
+    lines = _PYTHON_LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
 
 
 def parse_python(text: str, path: str) -> ast.Module:
