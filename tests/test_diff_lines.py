@@ -118,13 +118,13 @@ def test_suppression_lines_are_python_lines() -> None:
     assert result.new_text == 's = "a\x0cb"\nimport sys  # codemod: ignore\n'
 
 
-def test_findings_stay_on_python_lines() -> None:
-    """A finding made before another codemod's change is moved by Python's line
-    numbers: a ``\\u2028`` in a string does not move it."""
-    source = ('import os\nimport sqlite3\n\nS = "a\u2028b"\n\n\ndef find(conn, table):\n'
-              '    return conn.execute("SELECT * FROM " + table).fetchall()\n')
-    result = process_source(source.encode(), "example.py", settings_for(["sql-params", "unused-imports"]))
-    assert not result.errors
-    lines = result.new_text.split("\n")
-    [finding] = [f for f in result.findings if f.codemod == "sql-params"]
-    assert "conn.execute" in lines[finding.line - 1]
+def test_findings_move_by_python_lines() -> None:
+    """A finding made on an earlier text moves to its line in the final one by
+    Python's line numbers: a ``\u2028`` or form feed in a string changes nothing."""
+    from codemods.contract import Finding
+    from codemods.engine.rewrite import _moved
+
+    old = 'import os\nS = "a\u2028b\x0cc"\n\n\ndef find(conn, table):\n    return conn.execute("SELECT * FROM " + table)\n'
+    new = old.replace("import os\n", "")
+    [moved] = _moved([Finding("sql-params", 6, 12, "cannot bind")], old, new)
+    assert moved.line == 5 and "conn.execute" in new.split("\n")[moved.line - 1]
