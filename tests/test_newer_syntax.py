@@ -121,3 +121,22 @@ def test_cli_names_the_python_and_processes_the_other_files(tmp_path) -> None:
     assert (f"generic.py:1:10: error: this file uses syntax of Python 3.12 (type parameter syntax); codemod runs on "
             f"Python {RUNNING}").encode() in done.stderr
     assert b"+++ b/plain.py" in done.stdout
+
+
+def _samples():
+    from tests.test_runner_cli import NEW_SYNTAX
+
+    for name, (version, data) in sorted(NEW_SYNTAX.items()):
+        yield pytest.param(version, data, id=name)
+
+
+@pytest.mark.parametrize("version,data", list(_samples()))
+def test_the_newest_syntax_samples_name_their_python(version, data) -> None:
+    """The samples every codemod is run on where Python reads them (test_runner_cli)
+    are reported as needing their Python everywhere else."""
+    wanted = "%d.%d" % version
+    assert _compiles_on(wanted, data.decode()) in (True, None)
+    if sys.version_info[:2] >= version:
+        pytest.skip(f"Python {RUNNING} reads Python {wanted} syntax")
+    [(_, message)] = _errors(data.decode())
+    assert message.startswith(f"this file uses syntax of Python {wanted} (")
