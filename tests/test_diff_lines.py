@@ -52,7 +52,7 @@ HOSTILE = {
 def _git(*args: str, cwd) -> subprocess.CompletedProcess:
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, HOME=str(cwd))
     return subprocess.run(["git", "-c", "core.autocrlf=false", "-c", "user.name=t", "-c", "user.email=t@t",
-                           *args], cwd=str(cwd), capture_output=True, env=env, timeout=60)
+                           *args], cwd=str(cwd), capture_output=True, env=env, timeout=60, check=False)
 
 
 def _repository(path):
@@ -66,9 +66,9 @@ def _repository(path):
 
 
 def _applies(repository, patch: bytes, expected) -> None:
-    done = subprocess.run(["git", "apply", "--check"], input=patch, cwd=str(repository), capture_output=True)
+    done = subprocess.run(["git", "apply", "--check"], input=patch, cwd=str(repository), capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
-    done = subprocess.run(["git", "apply"], input=patch, cwd=str(repository), capture_output=True)
+    done = subprocess.run(["git", "apply"], input=patch, cwd=str(repository), capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     for name in HOSTILE:
         assert (repository / f"{name}.py").read_bytes() == expected[name], name

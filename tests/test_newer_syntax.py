@@ -35,7 +35,7 @@ def _compiles_on(version: str, source: str) -> Optional[bool]:
     if python is None:
         return None
     done = subprocess.run([python, "-c", "import sys; compile(sys.stdin.read(), 'example.py', 'exec')"],
-                          input=source.encode(), capture_output=True, timeout=60)
+                          input=source.encode(), capture_output=True, timeout=60, check=False)
     return done.returncode == 0
 
 
@@ -56,8 +56,8 @@ NEWER = [
     pytest.param('rows = ["a"]\ntext = f"{"\\n".join(rows)}"\n', "3.12", PEP_701, 2, id="pep701-backslash"),
     pytest.param('value = 1\ntext = f"""{\n    value  # the value\n}"""\n', "3.12", PEP_701, 2, id="pep701-comment"),
     pytest.param('value = 1\ntext = f"{f"{f"{value}"}"}"\n', "3.12", PEP_701, 2, id="pep701-nested"),
-    pytest.param('cmd = ["ls"]\nmessage = (f\'{\' \'.join(cmd)!r} failed with \'\n'
-                 '           f\'exit code {1}\')\n', "3.12", PEP_701, 2, id="pep701-then-concatenation"),
+    pytest.param(('cmd = ["ls"]\nmessage = (f\'{\' \'.join(cmd)!r} failed with \'\n'
+                  '           f\'exit code {1}\')\n'), "3.12", PEP_701, 2, id="pep701-then-concatenation"),
     pytest.param("def first[T = int](items: list[T]) -> T:\n    return items[0]\n", "3.13", "type parameter default", 1,
                  id="pep696-default"),
     pytest.param("def first[T](items: list[T]) -> T:\n    return items[0]\n\n\n"

@@ -36,8 +36,8 @@ def test_what_does_not_fold_stays_and_costs_no_time(value: str) -> None:
     assert time.perf_counter() - started < 5
     assert result.new_text is None and not result.errors
     assert [f.message for f in result.findings] == [
-        "`x` is never read, but evaluating its value may have effects "
-        "(attribute or item access, an operator, a name that may be unbound)"]
+        ("`x` is never read, but evaluating its value may have effects "
+         "(attribute or item access, an operator, a name that may be unbound)")]
 
 
 UNSAFE = ("def f(n, mapping, key):\n    tmp = n * 2\n    item = mapping[key]\n    return n + 1\n")

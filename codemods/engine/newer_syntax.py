@@ -37,16 +37,16 @@ TIMEOUT = 20.0
 
 
 def _has_sign(text: str, running: Tuple[int, int]) -> bool:
-    return any(version > running and re.search(pattern, text, re.M) for version, pattern in _SIGNS)
+    return any(version > running and re.search(pattern, text, re.MULTILINE) for version, pattern in _SIGNS)
 
 
 def _features(text: str) -> List[Sequence]:
     """What ``syntax_features`` finds, run in a child of this interpreter with this
     process' import path; nothing when the child fails."""
-    code = ("import sys; sys.path[:] = %r; from codemods.engine.syntax_features import main; main()" % (sys.path,))
+    code = f"import sys; sys.path[:] = {sys.path!r}; from codemods.engine.syntax_features import main; main()"
     try:
         done = subprocess.run([sys.executable, "-I", "-c", code], input=text.encode("utf-8"),
-                              capture_output=True, timeout=TIMEOUT)
+                              capture_output=True, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return []
     if done.returncode != 0:
