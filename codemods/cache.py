@@ -12,7 +12,7 @@ import os
 from typing import Any, Dict, Optional
 
 CACHE_FOLDER = ".codemods_cache"
-_FORMAT = 4  # 4: module paths of the one-folder-per-codemod layout
+_FORMAT = 5  # 4: module paths of the one-folder-per-codemod layout; 5: diff hunks split at "\n" only
 #: the oldest entries go first beyond this many (a few MB of JSON)
 MAX_ENTRIES = 200_000
 #: entries holding a cross-file codemod's index (see cli._prepare_cross_file)

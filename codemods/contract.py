@@ -155,6 +155,12 @@ class RewriteContext:
     target_version: Optional[str] = None
     #: what the codemod's ``prepare`` returned for this run (cross-file codemods)
     project: Any = None
+    #: the file as the run found it: its text and libcst tree (set by the engine).
+    #: Evidence a codemod decides from (the driver a module imports, a URL, ...) is
+    #: read here, not in the tree it is given, which an earlier codemod of the same
+    #: run may have changed (unused-imports removing an unread ``import sqlite3``).
+    original_text: Optional[str] = None
+    original_module: Any = None
     fixes: List[Fix] = field(default_factory=list)
     findings: List[Finding] = field(default_factory=list)
 

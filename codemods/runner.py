@@ -92,7 +92,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             from codemods.diffs import diff_hunks
 
             result.cache_payload = pack_bytes(result.new_bytes)
-            result.diff_hunks = diff_hunks(result.old_text or "", result.new_text or "")
+            result.diff_hunks = diff_hunks(result.old_text or "", result.new_text or "", result.bom)
     if result.status == "changed" and settings.write and result.new_bytes is not None:
         from codemods.engine.writing import WriteRefused, write_atomically
 
@@ -132,6 +132,7 @@ def _from_cache(path: str, raw: bytes, key: str, entry, need_bytes: bool = True)
         if need_bytes or result.diff_hunks is None:  # a check shows the kept hunks: no need to unpack
             result.new_bytes = unpack_bytes(entry["new"])
             result.old_text = decode_source(raw).text
+            result.bom = raw.startswith(b"\xef\xbb\xbf")
             result.new_text = decode_source(result.new_bytes).text
         elif not isinstance(entry["new"], str):
             return None

@@ -143,6 +143,8 @@ class StatementRemovingRewriter(Rewriter):
         if body is None:
             return updated_node
         footer = list(orphans) + list(updated_node.footer)
-        # nothing left at all: an empty file, not a lone newline
-        return updated_node.with_changes(body=body, footer=footer, has_trailing_newline=bool(body or header or footer))
+        # nothing left at all: an empty file, not a lone newline; else the file ends as
+        # it did (a file without a final newline does not gain one)
+        keeps_newline = updated_node.has_trailing_newline and bool(body or header or footer)
+        return updated_node.with_changes(body=body, footer=footer, has_trailing_newline=keeps_newline)
 

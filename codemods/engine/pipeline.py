@@ -42,6 +42,8 @@ class FileResult:
     cache_payload: Optional[str] = None
     #: the hunks of its diff, when the cache is on (made once, kept with the new bytes)
     diff_hunks: Optional[str] = None
+    #: the file starts with a UTF-8 byte order mark (its diff shows it)
+    bom: bool = False
     #: the errors come from the bytes alone (syntax, encoding, libcst's limits), so
     #: the same bytes and settings give the same errors: they may be cached
     errors_from_bytes: bool = False
@@ -101,6 +103,7 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
             return result
         result.status = "changed"
         result.old_text, result.new_text = text, outcome.text
+        result.bom = decoded.encoding == "utf-8-sig"
     elif result.errors:
         result.status = "error"
     return result

@@ -17,7 +17,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from codemods.cst import traversal
 from codemods.contract import Finding, Fix, RewriteContext
 from codemods.cst.metadata import Positions, code_with_positions
-from codemods.engine.source import SourceError, compile_error, parse_python
+from codemods.engine.source import SourceError, compile_error, parse_python, python_lines
 from codemods.engine.suppression import find_suppressions
 
 traversal.install()  # libcst's visits without rebuilding unchanged nodes (see traversal)
@@ -108,6 +108,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     at the end, and None asks for a careful rerun that re-parses after every step."""
     result = EngineResult(text)
     module, positions = parse(text, target_version)
+    original_module = module  # libcst trees are immutable: this one stays the file as found
     current = text
     #: the current tree is a transformer's output, not yet checked against libcst's parser
     unchecked = False
@@ -128,6 +129,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 if not step.detect(tree, current):
                     continue
             context = step.make_context()
+            context.original_text, context.original_module = text, original_module
             if wrapper is None:
                 wrapper = _wrapper(module, positions)
             try:
@@ -191,7 +193,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
 def _moved(findings: List[Finding], old: str, new: str) -> List[Finding]:
     """Findings reported on ``old`` at their lines in ``new`` (a line inside a changed
     run of lines goes to the first line of what replaced it)."""
-    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
     line_map: Dict[int, int] = {}
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         line_for_line = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
@@ -202,7 +204,7 @@ def _moved(findings: List[Finding], old: str, new: str) -> List[Finding]:
 
 def _fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:
     """One record per changed run of lines, for transformers that record none."""
-    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
     return [Fix(codemod_id, i1 + 1, 1, f"rewrote lines {i1 + 1}-{max(i2, i1 + 1)}")
             for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
 
@@ -228,8 +230,8 @@ def _suppressed_lines(text: str, codemod_id: str) -> FrozenSet[int]:
 
 def _drop_suppressed_hunks(old: str, new: str, suppressed: FrozenSet[int]) -> str:
     """Undo every changed run of lines that touches a suppressed line (1-based)."""
-    old_lines = old.splitlines(keepends=True)
-    new_lines = new.splitlines(keepends=True)
+    old_lines = python_lines(old, keepends=True)
+    new_lines = python_lines(new, keepends=True)
     merged: List[str] = []
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

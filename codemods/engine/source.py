@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 
 class SourceError(Exception):
@@ -74,11 +75,29 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
+#: a line end for Python's tokenizer (and so for ast's and libcst's line numbers)
+_PYTHON_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def python_lines(text: str, keepends: bool = False) -> List[str]:
+    """``text`` split where Python's tokenizer ends a line: ``\n``, ``\r\n``, ``\r``
+    only (``str.splitlines`` also splits at a form feed, ``\x0b``, ``\x1c``-``\x1e``,
+    ``\x85``, ``\u2028`` and ``\u2029``, which a line of Python may contain, and
+    then line numbers no longer match ast's)."""
+    lines = _PYTHON_LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
 def parse_python(text: str, path: str) -> ast.Module:
     """Parse with CPython's own parser: the gate before libcst ever sees the file."""
     try:
         return ast.parse(text, filename=path)
     except SyntaxError as error:
+        from codemods.engine.newer_syntax import newer_syntax  # only for a file Python refuses
+
+        newer = newer_syntax(text, error.lineno or 1)
+        if newer is not None:
+            raise SourceError(*newer) from None
         message = error.msg or "invalid syntax"
         raise SourceError(f"syntax error: {message}", error.lineno or 1, error.offset or 1) from None
     except (RecursionError, MemoryError):

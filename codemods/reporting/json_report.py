@@ -34,7 +34,7 @@ def render_json(report: RunReport, stream: TextIO, *, mode: str, codemods: Dict[
         "records": list(records(report, codemods)),
         "files": [
             {"file": r.path, "status": r.status, "written": r.written,
-             "diff": "".join(unified_diff(r.path, r.old_text or "", r.new_text or "", r.diff_hunks)) if r.status == "changed" else ""}
+             "diff": "".join(unified_diff(r.path, r.old_text or "", r.new_text or "", r.diff_hunks, r.bom)) if r.status == "changed" else ""}
             for r in report.results if r.status != "unchanged" or r.findings
         ],
         "summary": {"files": len(report.results), "changed": len(report.changed),

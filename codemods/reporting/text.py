@@ -51,7 +51,8 @@ def render_text(report: RunReport, stdout: TextIO, stderr: TextIO, *, mode: str,
             stdout.write(f"fixed {result.path}" + (f" ({detail})" if detail else "") + "\n")
     else:
         for result in report.changed:
-            lines = unified_diff(result.path, result.old_text or "", result.new_text or "", result.diff_hunks)
+            lines = unified_diff(result.path, result.old_text or "", result.new_text or "", result.diff_hunks,
+                                 result.bom)
             stdout.writelines(_colour(lines) if color else lines)
     for path, finding in report.findings:
         hint = f" (hint: {finding.hint})" if finding.hint else ""

@@ -41,8 +41,12 @@ class SqlParamsRewriter(ParamsPlacement):
         self.inserted = {}
         self.comments_above: Dict[int, List[str]] = {}
         self.claimed = set()
-        self.module_drivers = self._module_drivers(node)
-        self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(node)
+        # the evidence of the driver comes from the file as the run found it: an import
+        # or URL that another codemod of the run removed (an unread ``import sqlite3``)
+        # still tells which placeholder the driver wants
+        evidence = self.context.original_module or node
+        self.module_drivers = self._module_drivers(evidence)
+        self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(evidence)
                                       if isinstance(n, cst.SimpleString) and "://" in n.value
                                       and isinstance(n.evaluated_value, str))
         calls = [n for n in _walk(node) if isinstance(n, cst.Call)]

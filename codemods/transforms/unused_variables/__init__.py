@@ -8,7 +8,13 @@ What it changes
     * ``x = 1`` is deleted, and so is any value that cannot do anything when
       evaluated: constants, literal containers of them or of names certainly bound
       at that point (parameters, module-level definitions, builtins, locals bound
-      earlier in an enclosing block), lambdas;
+      earlier in an enclosing block), lambdas, and constant expressions: literals
+      and operators between them that CPython's compiler folds into one constant
+      (``1 + 1``, ``60 * 60``, ``"-" * 40``, ``2 ** 8``, ``(1, 2) + (3,)``). The
+      compiler folds only what evaluates without an error into a small value (at
+      most 128-bit integers, 4096-character strings, 256-item sequences), so
+      ``1 / 0``, ``"a" + 1``, ``"a" * 10**10``, ``2 ** 10**8`` or ``10.0 ** 400``
+      (an error, or time and memory) are not deleted: they are reported below;
     * ``x = f()`` becomes ``f()``, ``x = await f()`` becomes ``await f()``,
       ``x = yield`` becomes ``yield``: the value is still computed, so its effects
       stay;
@@ -21,7 +27,10 @@ What it changes
 
     With ``--unsafe-fixes``, unread names in unpacking targets (``a, b = f()``,
     ``first, *rest = f()``) and in ``for`` targets are renamed to ``_``, unless the
-    function reads ``_`` (gettext) or declares it global.
+    function reads ``_`` (gettext) or declares it global; and an unread binding
+    whose value may have effects but runs no code of the program (attribute or
+    item access, operators, a name that may be unbound: ``tmp = n * 2``,
+    ``loop = self._loop``, ``item = d[k]``) is deleted with its value.
 
     A block left empty gets ``pass``; a removed line leaves no blank line, ``;`` or
     ``\\`` behind.
@@ -49,9 +58,13 @@ Never
       frame;
     * a binding whose value could do something but is not a call, ``await`` or
       ``yield``: ``loop = self._loop`` (a property), ``item = d[k]`` (a KeyError),
-      ``n = a + b`` (operators), ``x = y`` where ``y`` may be unbound. Deleting it
-      could change behaviour and keeping ``self._loop`` as a statement reads as a
-      mistake, so it stays and is reported for a hand fix;
+      ``n = a + b`` (operators), ``x = y`` where ``y`` may be unbound, ``1 / 0``.
+      Deleting it could change behaviour and keeping ``self._loop`` as a statement
+      reads as a mistake, so it stays and is reported for a hand fix (deleted with
+      ``--unsafe-fixes`` when it runs no code of the program, see Fix safety); a
+      value that calls something inside it (``g(n) * 2``), awaits, yields, uses
+      ``:=``, iterates (a comprehension) or formats a value (an f-string) is
+      reported even then;
     * lines marked ``# noqa``, ``# noqa: F841`` or ``# codemod: ignore``.
 
 Fix safety
@@ -62,6 +75,18 @@ Fix safety
     a loop body counts). Renaming unpacking and loop targets to ``_`` is unsafe (only
     with ``--unsafe-fixes``): ``_`` may carry a meaning the module relies on
     elsewhere, and debuggers or frame inspection lose the name.
+    Deleting ``tmp = n * 2`` or ``loop = self._loop`` is unsafe (only with
+    ``--unsafe-fixes``): the whole statement goes, its value is no longer
+    evaluated, so a property, ``__getitem__`` or operator method no longer runs and
+    an error it raised (``KeyError``, ``NameError``, ``ZeroDivisionError``) no longer
+    happens. Keeping the value as a bare statement (``n * 2``) would keep those
+    effects but leave a statement that reads as a mistake (linters flag it as a
+    useless expression), so the statement is removed, as ruff's unsafe F841 fix
+    removes a value it deems free of effects. A value that runs code of the
+    program (a call anywhere inside it, ``await``, ``yield``, ``:=``, a
+    comprehension, an f-string field) is never deleted: a top-level call,
+    ``await`` or ``yield`` stays as a statement (safe, above), anything else stays
+    reported.
 
 Options
     ``dummy-variable-pattern`` (default ``"^_"``): a regular expression; names it
@@ -90,6 +115,9 @@ class UnusedVariablesTransform(Codemod):
     examples = (
         Example("def f():\n    x = 1\n    return 2\n", "def f():\n    return 2\n"),
         Example("def f():\n    x = g()\n    return 2\n", "def f():\n    g()\n    return 2\n"),
+        Example("def f():\n    day = 60 * 60 * 24\n    return 2\n", "def f():\n    return 2\n"),
+        Example("def f(n):\n    tmp = n * 2\n    return n\n"),
+        Example("def f(n):\n    tmp = n * 2\n    return n\n", "def f(n):\n    return n\n", unsafe=True),
         Example("def f():\n    try:\n        g()\n    except ValueError as e:\n        return 1\n",
                 "def f():\n    try:\n        g()\n    except ValueError:\n        return 1\n"),
         Example("def f():\n    a, b = g()\n    return a\n"),

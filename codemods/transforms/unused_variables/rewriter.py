@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import builtins
+import dis
 import re
+import warnings
 from collections import defaultdict
 from typing import Dict, List, Mapping, Optional, Set, Tuple, Union
 
@@ -37,6 +39,62 @@ def _is_constant(node: cst.BaseExpression) -> bool:
         return _is_constant(node.left) and _is_constant(node.right)
     if isinstance(node, cst.UnaryOperation) and not isinstance(node.operator, cst.Not):
         return isinstance(node.expression, (cst.Integer, cst.Float, cst.Imaginary))
+    return False
+
+
+#: the operators CPython folds between constants at compile time
+_OPERATIONS = (cst.BinaryOperation, cst.UnaryOperation)
+#: what a folded constant expression compiles to, besides the constant's load
+_FRAME_OPCODES = frozenset({"RESUME", "NOP", "CACHE", "RETURN_VALUE"})
+_CONSTANT_LOADS = frozenset({"LOAD_CONST", "LOAD_SMALL_INT", "RETURN_CONST"})
+
+
+def _only_constants(node: cst.BaseExpression) -> bool:
+    """``node`` is made of literals and operators only (no name but None/True/False)."""
+    if _is_constant(node):
+        return True
+    if isinstance(node, cst.BinaryOperation):
+        return _only_constants(node.left) and _only_constants(node.right)
+    if isinstance(node, cst.UnaryOperation):
+        return _only_constants(node.expression)
+    if isinstance(node, cst.Tuple):
+        return all(isinstance(e, cst.Element) and _only_constants(e.value) for e in node.elements)
+    return False
+
+
+def _folds_to_a_constant(node: cst.BaseExpression) -> bool:
+    """Operators between literals that CPython's compiler folds into one constant.
+
+    The compiler folds only what evaluates without an error and stays small (at
+    most 128-bit integers, 4096-character strings, 256-item sequences), so folding
+    is the proof that evaluating the expression can do nothing: ``1 + 1``,
+    ``60 * 60``, ``"-" * 40``, ``2 ** 8``, ``(1, 2) + (3,)`` fold; ``1 / 0``,
+    ``"a" + 1``, ``"a" * 10**10``, ``2 ** 10**8``, ``10.0 ** 400`` do not (they
+    raise, or would take time and memory) and stay as they are."""
+    if not isinstance(node, _OPERATIONS) or not _only_constants(node):
+        return False
+    code = cst.Module([]).code_for_node(node)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compiled = compile("(\n" + code + "\n)", "<constant>", "eval", dont_inherit=True)
+    except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError):
+        return False
+    loads = [i.opname for i in dis.get_instructions(compiled) if i.opname not in _FRAME_OPCODES]
+    return len(loads) == 1 and loads[0] in _CONSTANT_LOADS
+
+
+def _evaluates_code(node: cst.CSTNode) -> bool:
+    """Evaluating ``node`` may run code of the program: a call (a lambda's body
+    included, to stay simple), ``await``, ``yield``, ``:=``, a comprehension (it
+    iterates), a formatted value (``__format__``)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.Call, cst.Await, cst.Yield, cst.NamedExpr, cst.ListComp, cst.SetComp,
+                                cst.DictComp, cst.GeneratorExp, cst.FormattedStringExpression)):
+            return True
+        stack.extend(current.children)
     return False
 
 
@@ -181,7 +239,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
     # -- what evaluating the value may do ----------------------------------------------
 
     def _effects(self, value: cst.BaseExpression, scope: Scope, statement: cst.CSTNode) -> int:
-        if _is_constant(value):
+        if _is_constant(value) or _folds_to_a_constant(value):
             return PURE
         if isinstance(value, cst.Name):
             return PURE if self._definitely_bound(value.value, scope, statement) else UNSURE
@@ -283,11 +341,18 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
             self.record_fix(original, f"removed unused variable {listed}; the value is still computed")
             return cst.Expr(value=updated.value, semicolon=updated.semicolon)
         # ``loop = self._loop`` as ``self._loop`` would read as a mistake, and dropping
-        # it could skip a property, a KeyError or a NameError: say so instead
+        # it could skip a property, a KeyError or a NameError: say so instead, or, with
+        # --unsafe-fixes, delete it when nothing in it runs code of the program
+        if self.context.unsafe_fixes and not _evaluates_code(value):
+            self.record_fix(original, f"removed unused variable {listed}; its value (which may have effects: "
+                                      "attribute or item access, an operator) is no longer evaluated", safe=False)
+            return cst.RemovalSentinel.REMOVE
         self.record_finding(original, f"{listed} is never read, but evaluating its value may have effects "
                                       "(attribute or item access, an operator, a name that may be unbound)",
                             hint="delete the assignment by hand if the value has no effects, "
-                                 "or keep only the part that matters")
+                                 "or keep only the part that matters"
+                                 + ("" if self.context.unsafe_fixes or _evaluates_code(value)
+                                    else " (--unsafe-fixes deletes it)"))
         return updated
 
     # -- except ... as / with ... as -----------------------------------------------------
