@@ -114,6 +114,7 @@ Options
 from __future__ import annotations
 
 import ast
+from typing import Any, Mapping, Sequence
 
 from codemods.contract import Codemod, Example
 
@@ -133,6 +134,7 @@ class TypeHints(Codemod):
     safe = True
     order = 500
     one_pass = True
+    cross_file = True  # an override takes the annotations of a base class in another file
     options = {
         "placeholder": "Any",
         "placeholders": True,
@@ -206,6 +208,13 @@ class TypeHints(Codemod):
         Example("def typed(x: int) -> int:\n    return x\n"),
         Example("square = lambda x: x * x\n"),
     )
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """The classes of the run and their annotated methods (``overrides``)."""
+        from codemods.transforms.type_hints.overrides import index_paths
+
+        return index_paths(paths)
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         if "def " not in source:
