@@ -99,6 +99,7 @@ class _Scope:
     name: str
     protocol: bool = False
     reads_annotations: bool = False
+    has_bases: bool = False
 
 
 @dataclass
@@ -363,7 +364,7 @@ class TypeHintsRewriter(Rewriter):
             if {q.name for q in self.get_metadata(QualifiedNameProvider, value, set())} & PROTOCOL:
                 protocol = True
         reads = id(node) in self.read_by_calls or any(self._reads_annotations(d) for d in node.decorators)
-        self.scopes.append(_Scope("class", node.name.value, protocol, reads))
+        self.scopes.append(_Scope("class", node.name.value, protocol, reads, bool(node.bases)))
 
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
         self.scopes.pop()
@@ -713,8 +714,8 @@ class _Function:
         self.base_params = None
         self.base_returns = None
         self.override = None
-        if not self.is_method or not all(s.kind == "class" for s in scopes):
-            return
+        if not self.is_method or len(scopes) != 1 or not scopes[0].has_bases:
+            return  # a method of a module-level class with bases
         override = self.rewriter.overridden(tuple(s.name for s in scopes), self.name)
         if override is None or not override.method.annotated:
             return
