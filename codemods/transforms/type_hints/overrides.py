@@ -310,6 +310,7 @@ def _builtin_names() -> frozenset:
 
 # -- the run's index ------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def find_typeshed() -> str:
     """typeshed's ``stdlib`` folder inside an installed mypy, with mypy's version
     (``path@version``), or ""; mypy is located, not imported."""

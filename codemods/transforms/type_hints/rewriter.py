@@ -519,11 +519,16 @@ class TypeHintsRewriter(Rewriter):
             return None
         if self.resolver is None:
             own_module = self.context.module_name or "__main__"
-            try:
-                own = overrides.read_module(self.module_node.code, own_module, self.context.is_package_init)
-            except (SyntaxError, ValueError, RecursionError):
-                own = overrides.ModuleFacts(own_module)
             project = self.context.project if isinstance(self.context.project, overrides.ProjectClasses) else None
+            # the run's index of this file (made before any codemod ran: a name an earlier
+            # codemod changed finds nothing, or a name no longer bound: a placeholder);
+            # without one (a single file, stdin), this text
+            own = next((m for m in project.modules if m.module == own_module), None) if project else None
+            if own is None:
+                try:
+                    own = overrides.read_module(self.module_node.code, own_module, self.context.is_package_init)
+                except (SyntaxError, ValueError, RecursionError):
+                    own = overrides.ModuleFacts(own_module)
             self.resolver = overrides.Resolver(own, project)
         return self.resolver.override(class_path, name)
 
@@ -538,7 +543,7 @@ class TypeHintsRewriter(Rewriter):
         for local, source, name in module.imports:
             if module.imported(local) is not None:
                 stub.imports[local] = StubImport(source, name or None, local)
-        for name in module.defined:
+        for name in module.defined if module.module != "builtins" else ():  # builtins need no import
             if name not in stub.imports and name not in module.typevars:
                 stub.imports[name] = StubImport(module.module, name, name)
                 stub.type_only.add(name)
@@ -778,6 +783,8 @@ class _Function:
             copied = self._from_base(base.annotation)
             if copied is None or not _fits_default(default, param.default, copied.code):
                 return PLACEHOLDER
+            if copied.code == "object" and not self._object_is_safe(param):
+                return PLACEHOLDER  # ``Any`` passes the override check too, without errors in the body
             return copied
         from_doc = self._doc_type(self.doc.params.get(name), default)
         if from_doc is not None:
