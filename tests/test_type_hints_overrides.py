@@ -173,3 +173,15 @@ def test_the_index_of_the_run_is_plain_data() -> None:
     index = index_paths([str(Path(REPO) / "codemods" / "contract.py")])
     assert decode_value(encode_value(index)) == index
     assert repr(index) == repr(index_paths([str(Path(REPO) / "codemods" / "contract.py")]))
+
+
+def test_a_base_outside_the_run_is_read_again_when_it_changes(tmp_path: Path) -> None:
+    _write(tmp_path)
+    cache = ["--cache-dir", str(tmp_path / ".cache")]
+    first = run_cli("check", "--select", "type-hints", *cache, "pkg/child.py", cwd=str(tmp_path))
+    assert b"retries: Optional[int] = 3" in first.stdout, first.stdout + first.stderr
+    base = tmp_path / "pkg" / "base.py"
+    base.write_text(base.read_text(encoding="utf-8").replace("retries: Optional[int] = None",
+                                                             "retries: float = 1.0"), encoding="utf-8")
+    again = run_cli("check", "--select", "type-hints", *cache, "pkg/child.py", cwd=str(tmp_path))
+    assert b"retries: float = 3" in again.stdout, again.stdout + again.stderr

@@ -95,6 +95,13 @@ class ProjectClasses:
 
     modules: Tuple[ModuleFacts, ...] = ()
     typeshed: str = ""
+    #: (path, digest) of project files read beyond the run (bases of its classes)
+    outside: Tuple[Tuple[str, str], ...] = ()
+
+    def still_current(self) -> bool:
+        """The files read beyond the run are unchanged (the runner's cache of this
+        index is keyed by the run's files only)."""
+        return all(_digest(path) == digest for path, digest in self.outside)
 
 
 # -- reading one module -------------------------------------------------------------------
@@ -334,6 +341,16 @@ def find_typeshed() -> str:
     return f"{folder}@{release}"
 
 
+def _digest(path: str) -> str:
+    import hashlib
+
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
 def _read(path: str) -> Optional[str]:
     from codemods.engine.source import SourceError, decode_source
 
@@ -392,6 +409,7 @@ def index_paths(paths: Sequence[str]) -> ProjectClasses:
                 roots.append(root)
     known = {facts.module for facts in project.modules}
     tried = set(known)
+    outside: List[Tuple[str, str]] = []
     for _ in range(_MAX_DEPTH):
         by_name = {facts.module: facts for facts in project.modules}
         wanted = sorted({_missing_module(by_name, base) for facts in project.modules for cls in facts.classes
@@ -400,15 +418,16 @@ def index_paths(paths: Sequence[str]) -> ProjectClasses:
         if not wanted:
             break
         tried.update(wanted)
-        found = [(path, text) for path in (_module_file(roots, m) for m in wanted) if path
-                 for text in [_read(path)] if text is not None]
+        files = [path for path in (_module_file(roots, m) for m in wanted) if path]
+        outside.extend((os.path.abspath(path), _digest(path)) for path in files)
+        found = [(path, text) for path in files for text in [_read(path)] if text is not None]
         if not found:
             break
         extra = index_project(found)
         project = ProjectClasses(tuple(sorted(project.modules + tuple(m for m in extra.modules if m.module not in known),
                                               key=lambda m: m.module)), project.typeshed)
         known.update(m.module for m in extra.modules)
-    return project
+    return ProjectClasses(project.modules, project.typeshed, tuple(sorted(set(outside))))
 
 
 def index_project(sources: Sequence[Tuple[str, str]]) -> ProjectClasses:
