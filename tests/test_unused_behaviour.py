@@ -522,8 +522,17 @@ PROJECTS: Dict[str, Project] = {
         from fractions import Fraction
         from os import sep
         from string import Template
+        from pprint import pformat
 
         __all__ = ["dumps", "result"]
+
+
+        def early(value):  # defined before the redefinition, called after it
+            return pformat(value)
+
+
+        def pformat(value):
+            return "<%s>" % (value,)
 
 
         def dumps(obj):
@@ -574,7 +583,7 @@ PROJECTS: Dict[str, Project] = {
 
         def result():
             return (dumps(1), loads("x").text, dedent(" y "), EARLY, show(2), split("a/b"), sep(),
-                    Template("t"), local())
+                    Template("t"), local(), early(3))
     """}),
 }
 

@@ -6,6 +6,14 @@ from functools import partial
 __all__ = ["dumps", "indent"]
 
 
+def show(value):  # defined before the redefinition, called after it: reads the redefinition
+    return pformat(value)
+
+
+def pformat(value):
+    return "<%s>" % (value,)
+
+
 def dumps(obj):
     return "<%s>" % (obj,)
 
@@ -27,7 +35,7 @@ OrderedDict = partial(OrderedDict, [])  # the value reads the import: kept
 
 
 def main():
-    return dumps(1), loads("x").text, os.sep, List("ab"), dedent(" y "), indent("z"), OrderedDict()
+    return dumps(1), show(2), loads("x").text, os.sep, List("ab"), dedent(" y "), indent("z"), OrderedDict()
 
 
 def local():
