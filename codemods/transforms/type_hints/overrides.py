@@ -266,10 +266,10 @@ def read_module(text: str, module: str, is_init: bool = False, tree: Optional[as
                 else:  # ``import a.b`` binds ``a`` (and needs ``a.b`` imported)
                     imports.append((alias.name.split(".")[0], alias.name, ""))
         elif isinstance(statement, ast.ImportFrom):
-            target = _resolve_relative(module, is_init, statement.level, statement.module)
+            source = _resolve_relative(module, is_init, statement.level, statement.module)
             for alias in statement.names:
-                if alias.name != "*" and target:
-                    imports.append((alias.asname or alias.name, target, alias.name))
+                if alias.name != "*" and source:
+                    imports.append((alias.asname or alias.name, source, alias.name))
         elif isinstance(statement, ast.ClassDef):
             defined.append(statement.name)
             if not guarded:
