@@ -478,7 +478,7 @@ class Resolver:
 
     def module(self, name: str) -> Optional[ModuleFacts]:
         found = self.modules.get(name)
-        if found is None and self.typeshed and name.split(".")[0] in _STDLIB:
+        if found is None and self.typeshed:  # typeshed's stdlib folder holds only the standard library
             found = _typeshed_module(self.typeshed, name)
             if found is not None:
                 self.modules[name] = found
