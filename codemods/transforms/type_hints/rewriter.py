@@ -984,13 +984,30 @@ class _Function:
                 if not (isinstance(node, cst.Import) and any(
                         a.evaluated_name.split(".")[0] == imported.module.split(".")[0] for a in node.names)):
                     return False
-            elif not (isinstance(node, cst.ImportFrom) and not node.relative
-                      and TypeHintsRewriter._dotted(node.module) == imported.module
+            elif not (isinstance(node, cst.ImportFrom) and self._absolute_module(node) == imported.module
                       and not isinstance(node.names, cst.ImportStar)
                       and any(a.evaluated_name == imported.name and (a.evaluated_alias or a.evaluated_name) == name
                               for a in node.names)):
                 return False
         return True
+
+    def _absolute_module(self, node: cst.ImportFrom) -> Optional[str]:
+        """The module ``from <dots><module> import ...`` imports from (relative imports
+        resolved against this module's name; None when it cannot be)."""
+        module = TypeHintsRewriter._dotted(node.module)
+        if not node.relative:
+            return module
+        context = self.rewriter.context
+        if not context.module_name:
+            return None
+        parts = context.module_name.split(".")
+        if not context.is_package_init:
+            parts = parts[:-1]
+        level = len(node.relative)
+        if level - 1 > len(parts):
+            return None
+        parts = parts[: len(parts) - (level - 1)]
+        return ".".join(parts + ([module] if module else [])) or None
 
     def _doc_type(self, text: Optional[str], default: Optional[Type]) -> Optional[Type]:
         if not text:
