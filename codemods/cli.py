@@ -423,8 +423,11 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
             from codemods.cache import NotCacheable, decode_value
 
             try:
-                prepared.append((codemod_id, decode_value(cache.entries[key])))
-                continue
+                cached = decode_value(cache.entries[key])
+                # an index that also read files outside the run says whether they changed
+                if getattr(cached, "still_current", lambda: True)():
+                    prepared.append((codemod_id, cached))
+                    continue
             except (NotCacheable, TypeError, ValueError, ImportError, AttributeError):
                 pass  # a damaged or stale entry: index again
         declaration = selected.codemod()

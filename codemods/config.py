@@ -121,6 +121,16 @@ def _string_list(value: Any, key: str, where: str) -> List[str]:
     raise ConfigError(f"{where}: `{key}` must be a list of strings")
 
 
+def _relative_to(root: str, selector: str) -> str:
+    """A ``path/to/file.py:Name`` transformer in ``select`` is relative to the
+    configuration file's folder, not the current one."""
+    target, colon, name = selector.rpartition(":")
+    if colon and name and (target.endswith(".py") or "/" in target or os.sep in target):
+        if not os.path.isabs(target):
+            return f"{os.path.join(root, target)}:{name}"
+    return selector
+
+
 def load_config(paths: Sequence[str], explicit: Optional[str] = None, isolated: bool = False) -> Config:
     """The configuration for a run over ``paths``: ``explicit`` (``--config``) or the
     nearest pyproject.toml with ``[tool.codemods]``. ``isolated`` (``--isolated``)
@@ -149,7 +159,7 @@ def load_config(paths: Sequence[str], explicit: Optional[str] = None, isolated: 
             hint = f"; did you mean {' or '.join(close)}?" if close else f" (known: {', '.join(sorted(KNOWN_KEYS))})"
             raise ConfigError(f"{where}: unknown key `{key}`{hint}")
         if key == "select":
-            config.select = _string_list(value, key, where)
+            config.select = [_relative_to(config.root, item) for item in _string_list(value, key, where)]
         elif key == "ignore":
             config.ignore = _string_list(value, key, where)
         elif key == "exclude":

@@ -264,6 +264,25 @@ def test_rename_refuses_to_leave_a_file_behind(tmp_path):
     assert (tmp_path / "use.py").read_text() == "from pkg.mod import new_name\n\nprint(new_name(1))\n"
 
 
+def test_rename_refuses_a_reference_in_a_suppressed_file(tmp_path):
+    rename_project(tmp_path)
+    write(tmp_path / "use.py", "# codemod: skip-file\nfrom pkg.mod import oldName\n\nprint(oldName(1))\n")
+    frozen = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path)
+    assert_usage_error(frozen, "use.py:2: mentions oldName", "would break")
+    assert "def oldName" in (tmp_path / "pkg" / "mod.py").read_text()
+    assert "oldName(1)" in (tmp_path / "use.py").read_text()
+    # an ignore comment on the line of the reference holds that line back the same way
+    write(tmp_path / "use.py", "from pkg.mod import oldName\n\nprint(oldName(1))  # codemod: ignore[rename]\n")
+    assert_usage_error(cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path),
+                       "use.py:3: mentions oldName")
+    # a suppressed file that never mentions the name is no obstacle
+    write(tmp_path / "use.py", "from pkg.mod import oldName\n\nprint(oldName(1))\n")
+    write(tmp_path / "other.py", "# codemod: skip-file\nprint('unrelated')\n")
+    done = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "use.py").read_text() == "from pkg.mod import new_name\n\nprint(new_name(1))\n"
+
+
 def test_per_file_ignored_files_keep_cross_file_names(tmp_path):
     naming_project(tmp_path)
     write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/api.py" = ["naming"]\n')

@@ -48,6 +48,12 @@ PROGRAMS = {
                 _track(eventName=f"e{eventNo}", logObj=logHolder)
             return logHolder.items, type(logHolder) is _event_log
     """,
+    "local_lambdas": """\
+        def main():
+            addOne = lambda inputValue, stepBy=1: inputValue + stepBy
+            pickKey = lambda keyName: keyName  # called with a keyword: stays
+            return [addOne(n) for n in range(3)], addOne(*[1, 2]), pickKey(keyName="k")
+    """,
     "dynamic_names_kept": """\
         def main():
             userName = "ada"
@@ -81,3 +87,23 @@ def test_keep_alias_output_is_final() -> None:
     namespace: dict = {}
     exec(first.new_text, namespace)
     assert namespace["loadConfig"]("x") == namespace["load_config"]("x") == "x"
+
+
+def test_public_module_variable_stays_settable_from_outside() -> None:
+    source = textwrap.dedent("""\
+        __all__ = ["render"]
+        logThreads = True
+
+        def render(text):
+            return _formatText(text) if logThreads else text
+
+        def _formatText(rawText):
+            return rawText.upper()
+    """)
+    changed = rewrite("naming", source)
+    assert "_format_text" in changed and "logThreads = True" in changed
+    namespace: dict = {}
+    exec(compile(changed, "after.py", "exec"), namespace)
+    assert namespace["render"]("a") == "A"
+    namespace["logThreads"] = False  # what ``module.logThreads = False`` elsewhere does
+    assert namespace["render"]("a") == "a"

@@ -399,3 +399,20 @@ def test_debug_shows_traceback_for_internal_errors(tmp_path, monkeypatch):
     assert cli_module.main(["check", str(tmp_path)]) == 2
     with pytest.raises(RuntimeError):
         cli_module.main(["check", "--debug", str(tmp_path)])
+
+
+def test_user_transformer_in_config_is_relative_to_the_config_file(tmp_path):
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "migrate.py").write_text(
+        "import libcst as cst\n"
+        "class Rename(cst.CSTTransformer):\n"
+        "    def leave_Name(self, original_node, updated_node):\n"
+        "        if updated_node.value == 'old_api':\n"
+        "            return updated_node.with_changes(value='new_api')\n"
+        "        return updated_node\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.codemods]\nselect = ["tools/migrate.py:Rename"]\n')
+    (tmp_path / "src").mkdir()
+    target = write(tmp_path / "src" / "app.py", b"from lib import old_api\nold_api()\n")
+    done = run_cli("apply", "--no-cache", "app.py", cwd=str(tmp_path / "src"))  # run from a subfolder
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == b"from lib import new_api\nnew_api()\n"

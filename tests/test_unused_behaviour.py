@@ -515,6 +515,76 @@ PROJECTS: Dict[str, Project] = {
                 message = type(error).__name__
             return pairs([("a", 1), ("b", 2)]), message, translated(["x"])
     """}, unsafe=True),
+    "redefined_imports": Project({"main.py": """\
+        from json import dumps
+        from json import loads
+        from textwrap import dedent
+        from fractions import Fraction
+        from os import sep
+        from string import Template
+        from pprint import pformat
+
+        __all__ = ["dumps", "result"]
+
+
+        def early(value):  # defined before the redefinition, called after it
+            return pformat(value)
+
+
+        def pformat(value):
+            return "<%s>" % (value,)
+
+
+        def dumps(obj):
+            return "<%s>" % (obj,)
+
+
+        class loads:
+            def __init__(self, text):
+                self.text = text
+
+
+        print(dedent("  read before it is rebound"))
+        dedent = str.strip
+
+
+        def show(value):
+            return repr(Fraction(value))
+
+
+        EARLY = show(3)  # runs while the imported Fraction is bound
+
+
+        def Fraction(value):
+            return value
+
+
+        def split(path, sep=sep):
+            return path.split(sep)
+
+
+        def sep():
+            return "|"
+
+
+        if EARLY:
+            Template = str
+
+
+        def local():
+            from json import loads as parse
+            helper = lambda: parse("[1]")
+            parse = str
+            from json import dumps as render
+            def render(value):
+                return value
+            return helper(), parse(2), render(3)
+
+
+        def result():
+            return (dumps(1), loads("x").text, dedent(" y "), EARLY, show(2), split("a/b"), sep(),
+                    Template("t"), local(), early(3))
+    """}),
 }
 
 

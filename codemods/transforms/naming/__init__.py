@@ -9,8 +9,12 @@ What it changes
       parameters of nested functions: with ``global``/``nonlocal`` statements,
       closures, f-strings and their format specs, string annotations, and keyword
       arguments at the call sites of that function;
-    * private module-level functions, classes and variables (a leading underscore,
-      a private module, or left out of ``__all__``): with every reference in the
+    * parameters of a lambda bound to a function local (``addOne = lambda
+      inputValue: ...``) whose every use is a direct call without keywords or
+      ``**``: no caller can spell them;
+    * private module-level functions and classes (a leading underscore, a private
+      module, or left out of ``__all__``) and private module-level variables (a
+      leading underscore or a private module): with every reference in the
       module and in every other module of the run that imports them
       (``from m import f``, ``import m`` then ``m.f``, aliased modules and names);
     * parameters of private module-level functions, with the keyword arguments at
@@ -23,6 +27,8 @@ Never
     Dunders; names in ``__all__``; names re-exported from a package ``__init__``;
     methods, class attributes and properties (they are API and may override a
     framework's: ``setUp``, ``visit_Name``, ``do_GET``) and method parameters;
+    parameters of a lambda that is returned, passed on, bound at module or class
+    level, bound twice or called with a keyword;
     names spelled in strings anywhere in the run (``getattr``/``setattr``,
     ``__slots__``, ``mock.patch("pkg.mod.name")``, ``%(name)s`` formats,
     ``**{"name": ...}``); anything in a function that uses ``locals()``, ``vars()``,
@@ -50,7 +56,9 @@ Fix safety
 
     Unsafe (``--unsafe-fixes``): public module-level functions, classes and
     variables, and the parameters of public functions, because callers outside
-    the project may use them. Every reference in the run is still updated,
+    the project may use them. A module-level variable without a leading
+    underscore is public even when ``__all__`` leaves it out: code elsewhere may
+    set it (``logging.logThreads = False``). Every reference in the run is still updated,
     keyword call sites included; with ``keep-alias = true`` an ``oldName =
     new_name`` alias is left behind the definition for callers outside.
 

@@ -385,7 +385,10 @@ class _Planner:
             return module, name  # a submodule, not a definition
         return self.origin(target, original, seen)
 
-    def is_private(self, module: str, name: str) -> bool:
+    def is_private(self, module: str, name: str, kind: str = "function") -> bool:
+        """Functions and classes left out of ``__all__`` are private; a module-level
+        variable is public unless it starts with an underscore (or its module
+        does): other code may assign it (``logging.logThreads = False``)."""
         all_names = self.modules[module].all_names
         if all_names is not None and name in all_names:
             return False
@@ -393,6 +396,8 @@ class _Planner:
             return True
         if any(part.startswith("_") and not is_dunder(part) for part in module.split(".")):
             return True
+        if kind == "variable":
+            return False
         return all_names is not None and name not in all_names
 
     def skip(self, module: str, name: str, new: str, reason: str) -> None:
@@ -422,7 +427,7 @@ class _Planner:
                 if reason:
                     self.skip(module, name, new, reason)
                     continue
-                chosen[(module, name)] = (new, self.is_private(module, name))
+                chosen[(module, name)] = (new, self.is_private(module, name, kind))
         return chosen
 
     def blocker(self, module: str, facts: _Module, name: str, definitions: List[_Definition], kind: str) -> str:

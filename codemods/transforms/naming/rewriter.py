@@ -315,6 +315,8 @@ class NamingRewriter(Rewriter):
             return DECIDED_BY_PLAN
         if where == "lambda":
             parent = self.get_metadata(ParentNodeProvider, scope.node, None)
+            if isinstance(parent, (cst.Assign, cst.AnnAssign)) and self._local_lambda_only_called(parent):
+                return ""  # a local no caller can pass keywords to: its parameters are locals
             if isinstance(parent, (cst.Assign, cst.AnnAssign, cst.NamedExpr, cst.Return)):
                 return LAMBDA_BOUND
             return KEYWORD_USED if name in keywords_used else ""
@@ -338,6 +340,34 @@ class NamingRewriter(Rewriter):
             return False
         if parameters.star_arg is param or parameters.star_kwarg is param:
             return False
+        return True
+
+    def _local_lambda_only_called(self, statement) -> bool:
+        """``name = lambda ...`` binds a function local whose every use is a direct
+        call with neither keywords nor ``**``."""
+        if isinstance(statement, cst.Assign):
+            if len(statement.targets) != 1:
+                return False
+            target = statement.targets[0].target
+        else:
+            target = statement.target
+        if not isinstance(target, cst.Name):
+            return False
+        scope = self.get_metadata(ScopeProvider, statement, None)
+        if self.model.enclosing_kind(scope) not in ("module-function", "nested-function", "method", "lambda"):
+            return False
+        variable = self.model.variables.get((scope, target.value))
+        if variable is None or variable.strings or variable.unsupported:
+            return False
+        callees = {id(call.func): call for call in self.model.collected.calls}
+        for name in variable.names:
+            if name is target:
+                continue
+            if any(name is d for d in variable.definitions):
+                return False  # bound again elsewhere (another assignment, a loop, a parameter)
+            call = callees.get(id(name))
+            if call is None or any(arg.keyword is not None or arg.star == "**" for arg in call.args):
+                return False
         return True
 
     def _only_called(self, definition: cst.FunctionDef) -> bool:

@@ -28,7 +28,10 @@ Never
     changes and a finding says so; in an importing module where the new name is
     taken, the import keeps the old local name (``from pkg.mod import new as old``).
     Renames ``obj.method`` when the type of ``obj`` is unknown: each such access is
-    reported as a finding to review.
+    reported as a finding to review. Rewrites a file the run leaves alone (``#
+    codemod: skip-file``, ``@generated``, a ``# codemod: ignore`` line, ``--since``,
+    per-file ignores): when such a file mentions OLD, the rename refuses to start
+    and names the file and line whose reference would break.
 
 Fix safety
     Safe within the run: the definition and every reference the run can resolve
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from typing import Any, Mapping, Sequence
 
 from codemods.contract import Codemod
@@ -80,7 +84,34 @@ class Rename(Codemod):
         plan = build_rename_plan(sources, options)
         frozen = {os.path.abspath(path) for path in frozen_paths}
         for path, text in sources:
-            if word and os.path.abspath(path) in frozen and word in text:
+            if not word or word not in text:
+                continue
+            if os.path.abspath(path) in frozen:
                 raise RenameError(f"{path} mentions {word} but is not rewritten in this run "
                                   "(--since or per-file-ignores leave it out): rename the whole project")
+            line = _suppressed_mention(text, word, self.id)
+            if line:
+                raise RenameError(f"{path}:{line}: mentions {word} but is suppressed (skip-file, @generated or "
+                                  f"an ignore comment): a rename cannot rewrite it and the reference there "
+                                  "would break; lift the suppression or rename by hand")
         return plan
+
+
+def _suppressed_mention(text: str, word: str, codemod_id: str) -> int:
+    """The first line mentioning ``word`` that the runner will not rewrite for
+    ``codemod_id`` (a ``skip-file`` or ``@generated`` file: its first mention), or 0."""
+    if "codemod:" not in text and "@generated" not in text:
+        return 0
+    from codemods.engine.suppression import find_suppressions
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        tree = None
+    found = find_suppressions(text, tree)
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    suppressed = found.lines_for(codemod_id)
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.search(line) and (found.skip_file or found.generated or number in suppressed):
+            return number
+    return 0

@@ -16,13 +16,33 @@ What it changes
       (``ParamSpec``...) is defined under ``if TYPE_CHECKING:`` too, only when
       every slot of the signature that uses it takes the stub's annotation and
       the stub's class is not generic over it;
+    * from the method it overrides: a method of a module-level class whose
+      nearest base method (left-to-right, depth first through the bases) is
+      annotated takes that method's annotations, parameter by parameter (by
+      name, else by position; ``*args``/``**kwargs`` by kind) and its return
+      type, rather than ``-> None`` or a type derived from a default, so mypy's
+      override check stays quiet. The base may be in the same module, in another
+      module of the run, in a module of the project the run does not name (found
+      from the package folders, as pre-commit passes only staged files), or a
+      standard-library class described by typeshed (the copy inside an installed
+      mypy; without mypy, standard-library bases are not looked up). Names the
+      annotation needs are imported as for stubs: what the base's module defines
+      comes from that module under ``if TYPE_CHECKING:`` (quoted). Where the
+      base's type cannot be written here (it uses the base class's type
+      parameters, a name bound to something else here, a default that does not
+      fit it, an overloaded or version-dependent base, a base the search cannot
+      see earlier in the MRO, a static/class/property mismatch), that slot gets
+      the placeholder. ``__init__``, ``__new__``, ``__init_subclass__``,
+      ``__post_init__`` and ``__class_getitem__`` are not override-checked and
+      follow the rules below;
     * from the docstring: reST ``:type x: int`` / ``:param int x:`` /
       ``:rtype:``, Google ``x (int): ...`` / ``Returns:``, NumPy ``x : int`` /
       ``Returns`` (``int or None`` and ``str, optional`` with a ``None``
       default become optional types), only when the text is an expression of
       names bound where the annotation is evaluated;
     * ``-> None`` for a function that returns no value (bare ``return``,
-      ``return None``, raising on some paths); ``__init__``,
+      ``return None``, raising on some paths), and for a function that is not
+      a method whose body is only ``pass`` and/or a docstring; ``__init__``,
       ``__init_subclass__``, ``__setattr__``, ``__setitem__``, ``__set__``,
       ``__set_name__``, ``__del__``, ``__post_init__``... always get ``None``;
     * literal defaults and literal returns: ``int``, ``float``, ``bool``,
@@ -68,9 +88,10 @@ Never
     ``register`` (decided by qualified name, see ``annotation-readers``); writes
     an annotation whose names are not bound where it is evaluated (a name bound
     only later, or only conditionally, is quoted); claims ``-> None`` for
-    abstract methods, Protocol members, ``@overload`` variants, stub bodies
-    (``...``, ``pass``, docstring only, ``raise NotImplementedError``) or bodies
-    that always raise; writes a placeholder with ``placeholders = false``; adds
+    abstract methods, Protocol members, ``@overload`` variants, stub bodies of
+    methods (``...``, ``pass``, docstring only, ``raise NotImplementedError``:
+    a subclass may override them) and of functions (``...``, ``raise
+    NotImplementedError``: still to be written) or bodies that always raise; writes a placeholder with ``placeholders = false``; adds
     an import the annotations do not use.
 
 Fix safety
@@ -114,6 +135,7 @@ Options
 from __future__ import annotations
 
 import ast
+from typing import Any, Mapping, Sequence
 
 from codemods.contract import Codemod, Example
 
@@ -133,6 +155,7 @@ class TypeHints(Codemod):
     safe = True
     order = 500
     one_pass = True
+    cross_file = True  # an override takes the annotations of a base class in another file
     options = {
         "placeholder": "Any",
         "placeholders": True,
@@ -206,6 +229,13 @@ class TypeHints(Codemod):
         Example("def typed(x: int) -> int:\n    return x\n"),
         Example("square = lambda x: x * x\n"),
     )
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """The classes of the run and their annotated methods (``overrides``)."""
+        from codemods.transforms.type_hints.overrides import index_paths
+
+        return index_paths(paths)
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         if "def " not in source:

@@ -230,6 +230,12 @@ def _without_docstring(function: cst.FunctionDef) -> List[cst.BaseSmallStatement
     return flat
 
 
+def is_pass_body(function: cst.FunctionDef) -> bool:
+    """Only ``pass`` statements and/or a docstring: the function returns None (``...``
+    and ``raise NotImplementedError`` say "to be written" instead)."""
+    return all(isinstance(s, cst.Pass) for s in _without_docstring(function))
+
+
 def is_stub_body(function: cst.FunctionDef) -> bool:
     """``...``, ``pass``, a docstring only, or ``raise NotImplementedError``."""
     rest = _without_docstring(function)

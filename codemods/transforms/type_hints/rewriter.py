@@ -36,6 +36,7 @@ from codemods.transforms.type_hints.infer import (
     can_fall_off_end,
     docstring_node,
     has_placeholder,
+    is_pass_body,
     is_stub_body,
     join,
     literal_type,
@@ -44,6 +45,7 @@ from codemods.transforms.type_hints.infer import (
 )
 from codemods.transforms.type_hints.stubs import (
     Stub,
+    StubImport,
     annotation_names,
     find_stub,
     read_stub,
@@ -97,6 +99,7 @@ class _Scope:
     name: str
     protocol: bool = False
     reads_annotations: bool = False
+    has_bases: bool = False
 
 
 @dataclass
@@ -151,10 +154,14 @@ class TypeHintsRewriter(Rewriter):
         self.type_comment_lines: Set[int] = set()
         self.type_comments_unreadable = False
         self.future_annotations = False
+        self.module_node: Optional[cst.Module] = None
+        self.resolver = None  # overrides.Resolver, built for the first method of a subclass
+        self.base_stubs: Dict[str, Stub] = {}
 
     # --- the module: how typing is spelled, what is already imported ----------------------
 
     def visit_Module(self, node: cst.Module) -> None:
+        self.module_node = node
         body = node.body
         self.typing_from_index: Optional[int] = None
         self.typing_alias: Optional[str] = None
@@ -357,7 +364,7 @@ class TypeHintsRewriter(Rewriter):
             if {q.name for q in self.get_metadata(QualifiedNameProvider, value, set())} & PROTOCOL:
                 protocol = True
         reads = id(node) in self.read_by_calls or any(self._reads_annotations(d) for d in node.decorators)
-        self.scopes.append(_Scope("class", node.name.value, protocol, reads))
+        self.scopes.append(_Scope("class", node.name.value, protocol, reads, bool(node.bases)))
 
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
         self.scopes.pop()
@@ -502,6 +509,45 @@ class TypeHintsRewriter(Rewriter):
 
     def stub_for(self) -> Optional[Stub]:
         return self.stub
+
+    def overridden(self, class_path: Tuple[str, ...], name: str):
+        """What method ``name`` of the module-level class ``class_path`` overrides
+        (``overrides.Override``), or None."""
+        from codemods.transforms.type_hints import overrides
+
+        if name in overrides.NOT_CHECKED or len(class_path) != 1:
+            return None
+        if self.resolver is None:
+            own_module = self.context.module_name or "__main__"
+            project = self.context.project if isinstance(self.context.project, overrides.ProjectClasses) else None
+            # the run's index of this file (made before any codemod ran: a name an earlier
+            # codemod changed finds nothing, or a name no longer bound: a placeholder);
+            # without one (a single file, stdin), this text
+            own = next((m for m in project.modules if m.module == own_module), None) if project else None
+            if own is None:
+                try:
+                    own = overrides.read_module(self.module_node.code, own_module, self.context.is_package_init)
+                except (SyntaxError, ValueError, RecursionError):
+                    own = overrides.ModuleFacts(own_module)
+            self.resolver = overrides.Resolver(own, project)
+        return self.resolver.override(class_path, name)
+
+    def base_stub(self, module) -> Stub:
+        """The names of another module ``module`` (``overrides.ModuleFacts``) as a
+        stub: its imports, and what it defines itself as imports from it for type
+        checkers only."""
+        cached = self.base_stubs.get(module.module)
+        if cached is not None:
+            return cached
+        stub = self.base_stubs[module.module] = Stub(module.module)
+        for local, source, name in module.imports:
+            if module.imported(local) is not None:
+                stub.imports[local] = StubImport(source, name or None, local)
+        for name in module.defined if module.module != "builtins" else ():  # builtins need no import
+            if name not in stub.imports and name not in module.typevars:
+                stub.imports[name] = StubImport(module.module, name, name)
+                stub.type_only.add(name)
+        return stub
 
     # --- imports, once, at the end ---------------------------------------------------------------
 
@@ -664,6 +710,37 @@ class _Function:
         if stub is not None and all(s.kind == "class" for s in scopes):
             self.stub_signature = stub.signature(self.stub_path)
         self.type_params = {p.param.name.value for p in node.type_parameters.params} if node.type_parameters else set()
+        self._find_override(scopes)
+
+    def _find_override(self, scopes) -> None:
+        """A method that overrides an annotated base method takes the base's types
+        (a placeholder where they cannot be written here): mypy checks overrides."""
+        #: the base parameter each parameter stands for; None: not an override
+        self.base_params = None
+        self.base_returns = None
+        self.override = None
+        if not self.is_method or len(scopes) != 1 or not scopes[0].has_bases:
+            return  # a method of a module-level class with bases
+        override = self.rewriter.overridden(tuple(s.name for s in scopes), self.name)
+        if override is None or not override.method.annotated:
+            return
+        from codemods.transforms.type_hints.overrides import matching_params
+
+        own_kind = "static" if self.is_static else "class" if "builtins.classmethod" in self.flat_decorators else (
+            "property" if "builtins.property" in self.flat_decorators else "method")
+        uncertain = override.uncertain or own_kind != override.method.kind
+        params = self.node.params
+        kinds = [(p.name.value, "positional-only") for p in params.posonly_params]
+        kinds += [(p.name.value, "positional") for p in params.params]
+        if isinstance(params.star_arg, cst.Param):
+            kinds.append((params.star_arg.name.value, "star"))
+        kinds += [(p.name.value, "keyword") for p in params.kwonly_params]
+        if isinstance(params.star_kwarg, cst.Param):
+            kinds.append((params.star_kwarg.name.value, "star-star"))
+        self.override = override
+        self.override_uncertain = uncertain
+        self.base_params = matching_params(override.method, kinds, first_is_bare=not self.is_static)
+        self.base_returns = override.method.returns
 
     # -- never --
 
@@ -701,6 +778,14 @@ class _Function:
         if from_stub is not None:
             return from_stub
         default = literal_type(param.default, self._is_builtin) if param.default is not None else None
+        base = self.base_params.get(name) if self.base_params is not None else None
+        if base is not None and base.annotation is not None:
+            copied = self._from_base(base.annotation)
+            if copied is None or not _fits_default(default, param.default, copied.code):
+                return PLACEHOLDER
+            if copied.code == "object" and not self._object_is_safe(param):
+                return PLACEHOLDER  # ``Any`` passes the override check too, without errors in the body
+            return copied
         from_doc = self._doc_type(self.doc.params.get(name), default)
         if from_doc is not None:
             return from_doc
@@ -786,13 +871,33 @@ class _Function:
             child, current = current, get_parent(ParentNodeProvider, current, None)
         return False
 
+    def _from_base(self, annotation) -> Optional[Source]:
+        """The base method's annotation, written here: only for a certain override,
+        never with the base's type variables, and only when every name it reads
+        means the same here (imported for type checkers when it is not bound)."""
+        override = self.override
+        if self.override_uncertain or set(annotation.names) & (
+                set(override.module.typevars) | set(override.cls.type_params)):
+            return None
+        if override.module.module == (self.rewriter.context.module_name or "__main__"):
+            forward = self.rewriter.target < annotation.version
+            for name in annotation.names:
+                if name in self.type_params:
+                    return None
+                where = self.rewriter.bound_before(self.scope, name, self.node)
+                if where is None:
+                    return None
+                forward = forward or not where
+            return Source(annotation.code, forward)
+        return self._stub_source(annotation, stub=self.rewriter.base_stub(override.module))
+
     def _stub_param(self, name: str) -> Optional[Type]:
         if self.stub_signature is None or name not in self.stub_signature.params:
             return None
         return self._stub_source(self.stub_signature.params[name])
 
-    def _stub_source(self, annotation, typevars_checked: bool = False) -> Optional[Type]:
-        stub = self.rewriter.stub
+    def _stub_source(self, annotation, typevars_checked: bool = False, stub: Optional[Stub] = None) -> Optional[Type]:
+        stub = stub if stub is not None else self.rewriter.stub
         imports: Set[Tuple[str, Optional[str], str, bool]] = set()
         definitions: Set[str] = set()
         forward = False
@@ -811,7 +916,7 @@ class _Function:
                     definitions.add(name)
                     forward = True
                     continue
-                runtime = imported.module.split(".")[0] in _STDLIB
+                runtime = imported.module.split(".")[0] in _STDLIB and name not in stub.type_only
                 imports.add((imported.module, imported.name, name, runtime))
                 forward = forward or not runtime
                 continue
@@ -879,13 +984,30 @@ class _Function:
                 if not (isinstance(node, cst.Import) and any(
                         a.evaluated_name.split(".")[0] == imported.module.split(".")[0] for a in node.names)):
                     return False
-            elif not (isinstance(node, cst.ImportFrom) and not node.relative
-                      and TypeHintsRewriter._dotted(node.module) == imported.module
+            elif not (isinstance(node, cst.ImportFrom) and self._absolute_module(node) == imported.module
                       and not isinstance(node.names, cst.ImportStar)
                       and any(a.evaluated_name == imported.name and (a.evaluated_alias or a.evaluated_name) == name
                               for a in node.names)):
                 return False
         return True
+
+    def _absolute_module(self, node: cst.ImportFrom) -> Optional[str]:
+        """The module ``from <dots><module> import ...`` imports from (relative imports
+        resolved against this module's name; None when it cannot be)."""
+        module = TypeHintsRewriter._dotted(node.module)
+        if not node.relative:
+            return module
+        context = self.rewriter.context
+        if not context.module_name:
+            return None
+        parts = context.module_name.split(".")
+        if not context.is_package_init:
+            parts = parts[:-1]
+        level = len(node.relative)
+        if level - 1 > len(parts):
+            return None
+        parts = parts[: len(parts) - (level - 1)]
+        return ".".join(parts + ([module] if module else [])) or None
 
     def _doc_type(self, text: Optional[str], default: Optional[Type]) -> Optional[Type]:
         if not text:
@@ -936,6 +1058,8 @@ class _Function:
             from_stub = self._stub_source(self.stub_signature.returns)
             if from_stub is not None:
                 return from_stub
+        if self.base_returns is not None:
+            return self._from_base(self.base_returns) or PLACEHOLDER
         facts = self.facts
         values = [r.value for r in facts.returns if r.value is not None and not _is_none(r.value)]
         if self.is_method and self.name in FIXED_RETURNS and not facts.yields:
@@ -947,6 +1071,8 @@ class _Function:
             return self._spelled_here(self._exit_type(values))
         if facts.yields:
             return self._spelled_here(self._generator_type(values))
+        if not self.is_method and not self.flat_decorators & (ABSTRACT | OVERLOAD) and is_pass_body(self.node):
+            return NONE  # a function (no subclass can override it) that does nothing returns None
         inferred = None if self.stub_like else self._returned_type(values)
         if inferred is not None:
             return inferred
@@ -1055,6 +1181,19 @@ def _positive_isinstance(test: cst.BaseExpression, name: str) -> bool:
     if _isinstance_of(test, name):
         return True
     return isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And) and _positive_isinstance(test.left, name)
+
+
+def _fits_default(default: Optional[Type], node: Optional[cst.BaseExpression], annotation_code: str) -> bool:
+    """A parameter's default is fine for an annotation copied from a base method:
+    ``None`` only for an optional type, a literal when ``_default_fits``, anything
+    else (a name, a call) is the author's word."""
+    if node is None:
+        return True
+    if default == NONE:
+        return any(word in annotation_code for word in ("None", "Optional", "Any", "object"))
+    if default is None:
+        return True
+    return _default_fits(default, annotation_code)
 
 
 def _default_fits(default: Type, annotation_code: str) -> bool:

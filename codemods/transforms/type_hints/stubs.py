@@ -58,6 +58,8 @@ class Stub:
     typevars: Dict[str, StubTypeVar] = field(default_factory=dict)
     #: names read by the bases of each class (``Generic[_T]`` -> ``Generic``, ``_T``).
     class_bases: Dict[Tuple[str, ...], FrozenSet[str]] = field(default_factory=dict)
+    #: imported names that exist for type checkers only (imported under ``if TYPE_CHECKING:``)
+    type_only: Set[str] = field(default_factory=set)
 
     def generic_over(self, path: Tuple[str, ...]) -> FrozenSet[str]:
         """The stub TypeVars that the classes enclosing ``path`` are generic over."""

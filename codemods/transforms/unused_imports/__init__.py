@@ -10,6 +10,16 @@ What it changes
     or a frame somewhere), and ``__all__`` (also built with ``+=``, ``.extend``,
     ``.append``).
 
+    An import whose name a later ``def``, ``class`` or plain assignment of the same
+    block (the module's body or a function's) rebinds before anything can read the
+    import is dead too (pyflakes F811: ``from json import dumps`` then ``def
+    dumps(...)``), ``__all__`` listing the name or not (it exports the rebinding).
+    "Before anything can read it": no read between the two, including what the
+    rebinding evaluates first (decorators, defaults, annotations, bases, a class
+    body, the assigned value); and when a function reads the name, no call between
+    the two that could run it while the import is bound (inside a function: no
+    nested function or lambda reading it).
+
     Only the unused names go: ``import a, b, c`` keeps ``a, c``, and a parenthesised
     ``from m import (...)`` keeps the comments of its remaining lines. A name imported
     twice in one run of import lines keeps its first import. A block left empty gets
@@ -33,6 +43,11 @@ Never
       ``catch_warnings`` around a deprecated module, a patched ``sys.modules``,
       ``suppress(ImportError)``);
     * imports in class bodies (they are class attributes);
+    * an import rebound only conditionally or in another block (``try: from x
+      import y`` / ``except ImportError: def y(...)``, ``if TYPE_CHECKING:`` /
+      ``else:``, a rebinding under ``if``, in a loop or in ``try``), or in a module
+      that reads its namespace dynamically (see below), or whose name is spelled in
+      strings, type comments or doctests, or declared ``global`` somewhere;
     * any import of a module that reads its namespace dynamically or watches what
       is imported: ``globals()``, ``vars()``/``locals()``/``dir()`` at module
       level, ``sys.modules`` (``sys.modules[__name__]``, ``"x" in sys.modules``),
@@ -124,7 +139,8 @@ class UnusedImportsTransform(Codemod):
         if "import" not in source:
             return False
         candidates = []
-        for scope in analyse(tree):
+        scopes = analyse(tree)
+        for scope in scopes:
             if scope.kind == "class" or not scope.imports:
                 continue
             first: Dict[tuple, ast.stmt] = {}
@@ -135,10 +151,11 @@ class UnusedImportsTransform(Codemod):
                 elif bound not in target.reads:
                     candidates.append((scope, bound, key, statement, None))
                 first.setdefault(key, statement)
-        if self.settings.get("keep-in-package-init", True) and os.path.basename(self.path or "") == "__init__.py":
+        keep_init = self.settings.get("keep-in-package-init", True) and os.path.basename(self.path or "") == "__init__.py"
+        if keep_init:
             candidates = [c for c in candidates if c[0].kind != "module"]  # the package's public face
         if not candidates:
-            return False
+            return not keep_init and _rebinds_an_import(scopes)
         if _DYNAMIC.search(source):
             return True  # the rewriter reports what such a module keeps
         facts = _ModuleFacts(tree)
@@ -170,6 +187,30 @@ TEST_PROTOCOL = frozenset({"load_tests", "setUpModule", "tearDownModule", "pytes
 TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
 #: exception classes whose handler makes a ``try`` an availability probe
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+def _rebinds_an_import(scopes) -> bool:
+    """A later ``def``/``class``/assignment of the module's or a function's body
+    rebinds a name an import of that body binds (the rewriter's ``shadowing`` decides
+    whether the import is dead)."""
+    for scope in scopes:
+        if scope.kind not in ("module", "function") or not scope.imports:
+            continue
+        body = scope.node.body
+        imported: Set[str] = set()
+        for statement in body:
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                imported.update(alias.asname or alias.name.split(".", 1)[0] for alias in statement.names)
+            elif not imported:
+                continue
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if statement.name in imported:
+                    return True
+            elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                if any(isinstance(t, ast.Name) and t.id in imported for t in targets):
+                    return True
+    return False
 
 
 def _kept_by_name(bound: str, key: tuple) -> bool:

@@ -333,9 +333,12 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.frozen = False  # a misplaced __future__ import: the module must stay as it is
         self.import_only_functions: List[bool] = []  # per enclosing def: is its body only imports?
         self.line: Optional[cst.SimpleStatementLine] = None
+        self.module: Optional[cst.Module] = None
+        self.blocks = None  # shadowing's index of statement blocks, built when first needed
 
     def visit_Module(self, node: cst.Module) -> None:
         self.frozen = _misplaced_future_import(node.body)
+        self.module = node
         scopes = self.metadata[ScopeProvider]
         self.usage = analyse_module(node, scopes, self.metadata[PositionProvider])
         self.facts = _NamespaceFacts(scopes)
@@ -412,6 +415,8 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         if self._suppressed(statement, alias):
             return True
         target = self.usage.assignment_scope(scope, bound)
+        if self._shadowed(statement, alias, bound, target):
+            return False
         if self.usage.is_read(target, bound):
             if alias in self.facts.duplicates and self._only_bound_by(target, bound, _import_key(statement, alias)):
                 self.record_fix(alias, f"removed duplicate import of `{bound}`")
@@ -444,6 +449,31 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))
         return False
+
+    def _shadowed(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str, scope: Scope) -> bool:
+        """Rebound by a later ``def``/``class``/assignment of the same block before
+        anything can read it (pyflakes F811): see ``shadowing``."""
+        assert self.usage is not None and self.facts is not None and self.module is not None
+        if scope is not self.get_metadata(ScopeProvider, statement) or len(scope.assignments[bound]) < 2:
+            return False
+        usage = self.usage
+        if bound in usage.everywhere or self.facts.dynamic_reason or usage.reads_locals_dynamically(scope) \
+                or any(bound in declared for declared in usage.declared.values()):
+            return False
+        from codemods.transforms.unused_imports.shadowing import index_blocks, shadowing_statement
+
+        if self.blocks is None:
+            self.blocks = index_blocks(self.module)
+        redefinition = shadowing_statement(self.blocks, self.line, statement, bound)
+        if redefinition is None:
+            return False
+        if self.options.get("keep-side-effect-imports", True) and (
+                is_side_effect_import(self.context.path, statement, alias)
+                or closes_import_cycle(self.context.path, statement, alias)):
+            return False  # imported for what importing does: the unused-import rules below keep it
+        self.record_fix(alias, f"removed import `{_dotted(alias.name)}`: `{bound}` is redefined on line "
+                               f"{self.position(redefinition)[0]} before anything reads it")
+        return True
 
     def _explained(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str) -> bool:
         """A comment right above the import (or on its line) names what it imports and
