@@ -156,6 +156,12 @@ SQLITE_CALLS = [
     ("comments", "plus", [("alice", "al"), ("bob", "x")], 1, False),
     ("comments", "template", [("carol",)], 0, False),
     ("comments", "trailing_comma", [("bob",)], 0, False),
+    ("identifier_and_values", "sorted_by", [("alice", "id"), ("bob", "name DESC")], 0, False),
+    ("identifier_and_values", "from_table", [("users", "alice"), ("users", "nobody")], 1, False),
+    ("identifier_and_values", "percent", [("name", "alice", "DESC"), ("nick", "x", "ASC")], 1, False),
+    ("identifier_and_values", "shared_column", [("name", "alice"), ("nick", "bob")], 1, False),
+    ("identifier_and_values", "constant_table", [("alice",), ("nobody",)], 0, False),
+    ("identifier_and_values", "mapping", [("nick", "carol"), ("email", "x")], 1, False),
 ]
 
 
@@ -544,6 +550,16 @@ def v3_by_name(conn, name):
     return conn.execute(f"SELECT id FROM users WHERE name = '{name}' AND code LIKE 'A%' ORDER BY id").fetchall()
 
 
+def v2_sorted(conn, name, sort):
+    cur = conn.cursor()
+    cur.execute("SELECT id, name FROM users WHERE name <> '%s' AND code LIKE 'A%%' ORDER BY %s" % (name, sort))
+    return cur.fetchall()
+
+
+def v3_sorted(conn, name, sort):
+    return conn.execute(f"SELECT id FROM users WHERE name <> '{name}' AND code LIKE 'A%' ORDER BY {sort}").fetchall()
+
+
 def v3_search(conn, term):
     sql = "SELECT id FROM items WHERE code LIKE 'A%'"
     if term:
@@ -582,6 +598,8 @@ def _pg_run(module, function: str, args: tuple, seed: Any, settings, driver: str
     ("v2_by_name", "psycopg2", [("alice",), ("bob",)]),
     ("v3_by_name", "psycopg", [("carol",), ("bob",)]),
     ("v3_search", "psycopg", [("li",), ("",), ("tales",)]),
+    ("v2_sorted", "psycopg2", [("alice", "id DESC"), ("bob", "name")]),
+    ("v3_sorted", "psycopg", [("carol", "id"), ("bob", "code DESC")]),
 ])
 def test_psycopg_on_postgres(postgres, function, driver, benign) -> None:
     pytest.importorskip(driver)

@@ -85,6 +85,9 @@ class Problem:
     node: cst.CSTNode
     message: str
     hint: str
+    #: False for a value that stays in place (an identifier, an ORDER BY direction)
+    #: while the other values of the statement are bound.
+    blocking: bool = True
 
 
 _REMOVED = object()
@@ -184,6 +187,14 @@ def _rebuild(fragment: Fragment, percent: bool) -> cst.BaseExpression:
             _insert(edits[before[-1].piece], before[-1].slot + 1, bind.mark)  # type: ignore[index]
         else:
             _insert(edits[after[0].piece], after[0].slot, bind.mark, front=True)  # type: ignore[index]
+    for template in query.templates.values():
+        if isinstance(template, cst.Call):  # "...".format(...): kept fields sharing a value keep sharing it
+            values = _kept_values(_kept_fields(query, edits, template.func))
+            if len(values) < len(_kept_fields(query, edits, template.func)):
+                numbers = {id(v): n for n, v in enumerate(values)}
+                for index, piece in enumerate(query.pieces):
+                    if _inside(piece.node, template.func):
+                        edits[index].numbers = numbers
     rendered = {id(p.node): render_piece(p, edits[i], percent) for i, p in enumerate(query.pieces)}
     return _rebuild_node(query.expr, query, rendered, removed_operands, edits)  # type: ignore[return-value]
 
@@ -227,20 +238,51 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
         return node  # a value left in place
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
         template = _rebuild_node(node.left, query, rendered, removed, edits)
-        return _with_parens(template, node)
+        kept = _kept_fields(query, edits, node.left)
+        if not kept:
+            return _with_parens(template, node)
+        return node.with_changes(left=template, right=_kept_percent_values(node.right, kept))
     if isinstance(node, cst.Call):  # "...".format(...)
         assert isinstance(node.func, cst.Attribute)
         template = _rebuild_node(node.func.value, query, rendered, removed, edits)
-        kept: List[Field] = []
-        for index, piece in enumerate(query.pieces):
-            if _inside(piece.node, node.func.value):
-                kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
+        kept = _kept_fields(query, edits, node.func.value)
         if not kept:
             return _with_parens(template, node)
-        args = [cst.Arg(f.expr, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for f in kept]
+        args = [cst.Arg(value, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for value in _kept_values(kept)]
         args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return node.with_changes(func=node.func.with_changes(value=template), args=args)
     return node
+
+
+def _kept_fields(query: Query, edits, template: cst.CSTNode) -> List[Field]:
+    """The fields of a ``%`` or ``.format`` template that stay in it (not bound)."""
+    kept: List[Field] = []
+    for index, piece in enumerate(query.pieces):
+        if _inside(piece.node, template):
+            kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
+    return kept
+
+
+def _kept_values(kept: Sequence[Field]) -> List[cst.BaseExpression]:
+    """The distinct values of kept template fields, in order."""
+    values: List[cst.BaseExpression] = []
+    for f in kept:
+        if not any(v is f.expr for v in values):
+            values.append(f.expr)
+    return values
+
+
+def _kept_percent_values(right: cst.BaseExpression, kept: Sequence[Field]) -> cst.BaseExpression:
+    """The right operand of a ``%`` template that keeps only the ``kept`` fields."""
+    used = {id(f.expr) for f in kept}
+    if isinstance(right, cst.Tuple):
+        codes = [_code(e.value) for e in right.elements if isinstance(e, cst.Element) and id(e.value) in used]
+        return cst.parse_expression("(" + ", ".join(codes) + ("," if len(codes) == 1 else "") + ")")
+    if isinstance(right, cst.Dict):
+        entries = [_code(e.key) + ": " + _code(e.value) for e in right.elements
+                   if isinstance(e, cst.DictElement) and id(e.value) in used]
+        return cst.parse_expression("{" + ", ".join(entries) + "}")
+    return right  # one value, kept
 
 
 def _inside(piece_node: cst.CSTNode, container: cst.CSTNode) -> bool:

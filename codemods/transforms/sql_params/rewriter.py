@@ -249,9 +249,9 @@ class SqlParamsRewriter(ParamsPlacement):
             if fragment.analysis.params and sink.kind != "text" and (sink.params is None or len(fragments) > 1):
                 return None  # placeholders without parameters: not a query this codemod understands
             problems.extend(self._plan_fragment(fragment, sink))
-        if problems:
-            for problem in problems:
-                self.record_finding(problem.node, problem.message, problem.hint)
+        for problem in problems:
+            self.record_finding(problem.node, problem.message, problem.hint)
+        if any(p.blocking for p in problems):
             return None
         style = self._style(sink)
         if style is None:
@@ -275,16 +275,6 @@ class SqlParamsRewriter(ParamsPlacement):
             binds = [b for b in binds if b.safe]
         if not binds:
             return None
-        for fragment in fragments:
-            bound_fields = {i for b in fragment.binds for i in b.group.fields}
-            for index, element in enumerate(fragment.query.elements):
-                if isinstance(element.item, Field) and index not in bound_fields and element.piece is not None \
-                        and fragment.query.pieces[element.piece].kind == "percent":
-                    if self._constant(element.item.expr):
-                        self.record_finding(element.item.expr, f"cannot bind values of a % template that also "
-                                            f"formats '{_short(element.item.expr)}'",
-                                            "format the constant part with an f-string, then rerun")
-                    return None
         return style
 
     # -- a query returned by a helper of this module ------------------------------------
@@ -408,17 +398,20 @@ class SqlParamsRewriter(ParamsPlacement):
                 elif f.how == "unsupported":
                     problems.append(Problem(f.expr, f"cannot bind formatted value '{_short(f.expr)}' ({f.detail})",
                                             "format the value in Python first, then pass it as a parameter"))
-            if problems:
+            if any(p.blocking for p in problems):
                 continue
             kind = group.kind
             if kind == "quoted" and len(group.content) == 1 and _quoted_join(first.expr) and group.parens:
                 kind = "in_list"
                 group = Group("in_list", group.parens[0], group.parens[1], group.fields)
+            # an identifier or a direction stays in place; the statement's values are still bound
             if kind == "identifier":
-                problems.append(Problem(first.expr, f"cannot bind identifier '{shown}'", _identifier_hint(sink)))
+                problems.append(Problem(first.expr, f"cannot bind identifier '{shown}'", _identifier_hint(sink),
+                                        blocking=False))
             elif kind == "direction":
                 problems.append(Problem(first.expr, f"cannot bind ORDER BY direction '{shown}'",
-                                        f'map it through an allowlist: {{"asc": "ASC", "desc": "DESC"}}[{shown}]'))
+                                        f'map it through an allowlist: {{"asc": "ASC", "desc": "DESC"}}[{shown}]',
+                                        blocking=False))
             elif kind == "statement":
                 words = fragment.query.sql_text().split()
                 problems.append(Problem(first.expr, f"cannot bind '{shown}' in a {words[0].upper()} statement",

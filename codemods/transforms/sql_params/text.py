@@ -470,17 +470,22 @@ class PieceEdit:
 
     dropped: set = field(default_factory=set)
     inserted: Dict[int, str] = field(default_factory=dict)
+    #: for a ``.format`` template whose kept fields share a value: id(value) -> the
+    #: index of its argument (``{0}``), so that the value is still evaluated once.
+    numbers: Dict[int, int] = field(default_factory=dict)
 
 
 def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.BaseExpression:
     """The literal for ``piece`` after ``edit``: a plain string when no template field
     remains, else a template of the same kind with its remaining fields."""
     kept_fields = [i for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edit.dropped]
-    stays_template = bool(kept_fields) and piece.kind in ("fstring", "format")
+    stays_template = bool(kept_fields) and piece.kind in ("fstring", "format", "percent")
+    #: a literal "%" of a ``%`` template that stays one is spelled "%%"
+    template_percent = stays_template and piece.kind == "percent"
     out: List[Union[str, Field]] = []
     for index in range(len(piece.slots) + 1):
         if index in edit.inserted:
-            out.append(edit.inserted[index])
+            out.append(edit.inserted[index].replace("%", "%%") if template_percent else edit.inserted[index])
         if index == len(piece.slots) or index in edit.dropped:
             continue
         slot = piece.slots[index]
@@ -488,7 +493,7 @@ def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.Bas
             out.append(slot)
             continue
         if slot.escape == "%":
-            out.append("%%" if double_percent else "%")
+            out.append(("%%" if double_percent else "%") * (2 if template_percent else 1))
         elif slot.escape:
             out.append(slot.raw if stays_template else slot.text)
         elif slot.text == "%" and double_percent:
@@ -515,9 +520,17 @@ def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.Bas
             parts.append(cst.FormattedStringText(buffer))
         assert isinstance(piece.node, cst.FormattedString)
         return piece.node.with_changes(parts=parts)
-    if stays_template:  # a .format template keeps "{}" for its remaining fields, in order
-        return cst.SimpleString(prefix + piece.quote + "".join("{}" if isinstance(o, Field) else o for o in out) + piece.quote)
+    if stays_template:  # a template keeps its remaining fields ("{}" in order for .format)
+        return cst.SimpleString(prefix + piece.quote + "".join(_kept_spelling(o, piece.kind, edit.numbers)
+                                                               if isinstance(o, Field) else o for o in out) + piece.quote)
     return cst.SimpleString(prefix + piece.quote + "".join(_as_str(o) for o in out) + piece.quote)
+
+
+def _kept_spelling(item: Field, kind: str, numbers: Dict[int, int]) -> str:
+    """How a field that stays in a ``%`` or ``.format`` template is written."""
+    if kind == "percent":
+        return item.detail
+    return "{" + str(numbers.get(id(item.expr), "")) + ("!" + item.conversion if item.conversion else "") + (":" + item.spec if item.spec else "") + "}"
 
 
 def _as_str(item: Union[str, Field]) -> str:

@@ -4,7 +4,7 @@ from reports.filters import build_where
 
 
 def identifiers(conn, table, column, name):
-    conn.execute("SELECT * FROM " + table + " WHERE name = '" + name + "'")
+    conn.execute("SELECT * FROM " + table + " WHERE name = 'bob'")
     conn.execute(f"SELECT id FROM users WHERE {column} = 1")
     conn.execute(f'SELECT "{column}" FROM users')
     conn.execute("UPDATE users SET " + column + " = 1")
