@@ -184,6 +184,14 @@ class SqlFacts(Rewriter):
             return True
         return isinstance(expr, cst.Name) and self._annotated(expr) == "int"
 
+    def _float(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Float):
+            return True
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "float" \
+                and len(expr.args) == 1 and not expr.args[0].keyword and not expr.args[0].star:
+            return "builtins.float" in self._qualified(expr.func) or not self._qualified(expr.func)
+        return isinstance(expr, cst.Name) and self._annotated(expr) == "float"
+
     def _hand_escaped(self, expr: cst.BaseExpression) -> bool:
         for node in _walk(expr):
             if not isinstance(node, cst.Call):

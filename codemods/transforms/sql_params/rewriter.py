@@ -23,8 +23,9 @@ from codemods.transforms.sql_params.attach import ParamsPlacement
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
                                                   _rebuild, _short, _walk)
 from codemods.transforms.sql_params.sql import Group, tokenize
-from codemods.transforms.sql_params.style import (DRIVER_STYLES, NAMED_VARIANT, STYLES, is_named, placeholder,
-                                                 single_style, style_of_url, uses_percent)
+from codemods.transforms.sql_params.style import (DRIVER_STYLES, EXACT_FLOAT_DRIVERS, NAMED_VARIANT, STYLES,
+                                                 driver_of_url, is_named, placeholder, single_style, style_of_url,
+                                                 uses_percent)
 from codemods.transforms.sql_params.text import Field, NotAQuery, flatten_query, text_code
 
 _SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA|MERGE|TRUNCATE|UPSERT)\b", re.I)
@@ -45,6 +46,9 @@ class SqlParamsRewriter(ParamsPlacement):
         self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(node)
                                       if isinstance(n, cst.SimpleString) and "://" in n.value
                                       and isinstance(n.evaluated_value, str))
+        self.url_driver = single_style(driver_of_url(n.evaluated_value) for n in _walk(node)
+                                       if isinstance(n, cst.SimpleString) and "://" in n.value
+                                       and isinstance(n.evaluated_value, str))
         calls = [n for n in _walk(node) if isinstance(n, cst.Call)]
         for call in calls:
             try:
@@ -125,6 +129,18 @@ class SqlParamsRewriter(ParamsPlacement):
         if driver in DRIVER_STYLES:
             return DRIVER_STYLES[driver]
         return single_style(DRIVER_STYLES.get(d) for d in self.module_drivers if d != "sqlalchemy")
+
+    def _exact_floats(self, sink: Sink) -> bool:
+        """Whether the statement's driver gives a bound float the meaning of its
+        ``repr()`` spliced into the SQL text."""
+        receiver = sink.call.func.value if isinstance(sink.call.func, cst.Attribute) else None
+        driver = self._receiver_driver(receiver) if receiver is not None and sink.kind != "text" else None
+        if driver is not None and driver != "sqlalchemy":
+            return driver in EXACT_FLOAT_DRIVERS
+        if sink.kind in ("text", "driver") or driver == "sqlalchemy":
+            return self.url_driver in EXACT_FLOAT_DRIVERS
+        dbapi = {d for d in self.module_drivers if d != "sqlalchemy"}
+        return len(dbapi) == 1 and dbapi <= EXACT_FLOAT_DRIVERS
 
     # -- where the query comes from ---------------------------------------------------
     def _fragments(self, sink: Sink) -> Optional[List[Fragment]]:
@@ -436,12 +452,12 @@ class SqlParamsRewriter(ParamsPlacement):
             elif kind == "quoted":
                 fragment.binds.append(self._quoted_bind(group, fragment))
             elif kind == "value":
-                if first.how == "formatted":
+                if first.how == "formatted" and not first.integer:
                     problems.append(Problem(first.expr, f"cannot bind formatted value '{shown}' ({first.detail}) "
                                             "outside a quoted string", "format the value in Python first (or bind "
                                             "the plain value if the format was only cosmetic), then rerun"))
                 else:
-                    fragment.binds.append(self._value_bind(group, fragment, first))
+                    fragment.binds.append(self._value_bind(group, fragment, first, sink))
         return problems
 
     def _quoted_bind(self, group: Group, fragment: Fragment) -> Bind:
@@ -457,16 +473,22 @@ class SqlParamsRewriter(ParamsPlacement):
         names = [elements[c].item.expr for c in content if isinstance(c, int)]  # type: ignore[union-attr]
         return Bind(group, value, True, _hint_name(names[0]) if len(names) == 1 else "pattern", node, fragment=fragment)
 
-    def _value_bind(self, group: Group, fragment: Fragment, f: Field) -> Bind:
+    def _value_bind(self, group: Group, fragment: Fragment, f: Field, sink: Sink) -> Bind:
+        """An unquoted value. Safe when the text was certainly a number: ``%d`` /
+        ``{:d}`` (padded or signed too) of any value is bound as ``int(value)``, the
+        number those formats write; ``int(...)``, ``len(...)`` and ``int``-annotated
+        names as they are; ``float(...)`` (and ``float`` annotations), whose text is
+        ``repr()``, on drivers that read a float parameter as the same REAL or write it
+        into the statement with ``repr()`` (see ``exact_float_drivers``)."""
         expr = f.expr
         if f.how in ("operand", "str") and isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) \
                 and expr.func.value == "str" and len(expr.args) == 1 and not expr.args[0].keyword:
             expr = expr.args[0].value
-        if f.how == "int":
+        if f.how == "int" or f.integer:
             safe = True
             value = _code(expr) if self._numeric(expr) else f"int({_code(expr)})"
         else:
-            safe = self._numeric(expr)
+            safe = self._numeric(expr) or (self._float(expr) and self._exact_floats(sink))
             value = _code(expr)
         return Bind(group, value, safe, _hint_name(expr), f.expr, fragment=fragment)
 

@@ -50,6 +50,9 @@ class Field:
     spec: str = ""
     #: ``%`` template field without its mapping key (``%05d``), for formatted fields.
     percent: str = ""
+    #: a formatted field whose text is the decimal integer ``int(value)`` only padded
+    #: or signed (``%05d``, ``%+d``, ``{:>4d}``): the same number once read as SQL.
+    integer: bool = False
 
 
 Slot = Union[Unit, Field]
@@ -376,7 +379,7 @@ def _percent_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templ
         plain = not (match.group("flags") or match.group("width") or match.group("precision"))
         if plain and conv == "s":
             how = "str"
-        elif plain and conv in "di":
+        elif plain and conv in "diu":
             how = "int"
         elif "*" in (match.group("width") or "") + (match.group("precision") or ""):
             raise NotAQuery("% field with a * width")
@@ -384,7 +387,8 @@ def _percent_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templ
             how = "formatted"
         spelled = "%" + (match.group("flags") or "") + (match.group("width") or "") + \
             ("." + match.group("precision") if match.group("precision") is not None else "") + conv
-        slots.append(Field(value, how, node, detail=match.group(0), percent=spelled))
+        slots.append(Field(value, how, node, detail=match.group(0), percent=spelled,
+                           integer=how == "formatted" and conv in "diu"))
         i = taken
     if values.single is None and values.next_auto != len(values.positional):
         raise NotAQuery("unused % values")
@@ -428,7 +432,15 @@ def _formatted_field(value: cst.BaseExpression, node: cst.CSTNode, conversion: s
     if conversion not in ("", "s", "r", "a"):
         return Field(value, "unsupported", node, detail=detail)
     how = "int" if spec == "d" and not conversion else "formatted"
-    return Field(value, how, node, detail=detail, conversion=conversion, spec=spec)
+    integer = how == "formatted" and not conversion and _INTEGER_SPEC.match(spec) is not None
+    return Field(value, how, node, detail=detail, conversion=conversion, spec=spec, integer=integer)
+
+
+#: format specs that write int(value) in decimal, only padded with spaces (any
+#: alignment) or zeros after the sign, or signed: ``5d``, ``05d``, ``+d``, ``>4d``.
+#: Not a fill character (``x<5d``), nor ``0`` with an alignment (``<05d`` pads on the
+#: right: 42000), nor grouping (``,d``).
+_INTEGER_SPEC = re.compile(r"^(?:[+\- ]?0?\d*| ?[<>^=][+\- ]?(?:[1-9]\d*)?|=[+\- ]?0?\d*)d$")
 
 
 def text_code(item: Field, code: str, certainly_str: bool) -> str:
