@@ -103,7 +103,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Set
+from typing import Any, Dict, List, Mapping, Sequence, Set
 
 from codemods.contract import Codemod, Example
 
@@ -120,6 +120,7 @@ class SqlParams(Codemod):
     order = 200
     one_pass = True
     options = {"paramstyle": "auto"}
+    cross_file = True  # the project's connect() / create_engine() calls tell a driver the module does not show
     metadata = ("position", "scope", "qualified_name", "parent")
     rewriter = "codemods.transforms.sql_params.rewriter:SqlParamsRewriter"
     examples = (
@@ -157,6 +158,16 @@ class SqlParams(Codemod):
             '    return conn.execute("SELECT * FROM " + TABLE).fetchall()\n',
         ),
     )
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = ()) -> Any:
+        """Where the project makes its connections (see ``project.py``); nothing to
+        look for when the paramstyle is configured."""
+        if options.get("paramstyle", "auto") != "auto":
+            return None
+        from codemods.transforms.sql_params.project import scan_project
+
+        return scan_project(paths)
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         """A string-built expression that reaches a sink: as its argument, through a

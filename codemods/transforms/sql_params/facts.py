@@ -5,7 +5,7 @@ qualified names, parents), never from the text."""
 
 from __future__ import annotations
 
-from typing import Optional, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import PositionProvider, ScopeProvider
@@ -97,6 +97,71 @@ class SqlFacts(Rewriter):
                 drivers.add(self._receiver_driver(source, depth + 1))
         drivers.discard(None)
         return drivers.pop() if len(drivers) == 1 else None
+
+    def _receiver_origins(self, receiver: cst.BaseExpression, depth: int = 0) -> Set[str]:
+        """The qualified names of the imported functions or objects a connection or
+        cursor expression comes from (``get_connection`` in ``get_connection().cursor()``,
+        ``engine`` in ``with engine.begin() as conn``), followed like _receiver_driver."""
+        if depth > 4:
+            return set()
+        if isinstance(receiver, cst.Call):
+            found = self._imported_names(receiver.func)
+            if found:
+                return found
+            if isinstance(receiver.func, cst.Attribute):
+                return self._receiver_origins(receiver.func.value, depth + 1)
+            if receiver.args and _code(receiver.func) in ("closing", "contextlib.closing"):
+                return self._receiver_origins(receiver.args[0].value, depth + 1)
+            return set()
+        found = self._imported_names(receiver)
+        if found:
+            return found
+        if isinstance(receiver, cst.Attribute):
+            return self._receiver_origins(receiver.value, depth + 1)
+        origins: Set[str] = set()
+        for source in self._assigned_sources(receiver):
+            origins |= self._receiver_origins(source, depth + 1)
+        return origins
+
+    def _imported_names(self, node: cst.BaseExpression) -> Set[str]:
+        """Qualified names of ``node`` when its leftmost name is bound by an import."""
+        base = node
+        while isinstance(base, cst.Attribute):
+            base = base.value
+        if not isinstance(base, cst.Name):
+            return set()
+        scope = self.get_metadata(ScopeProvider, base, None)
+        if scope is None or base.value not in scope:
+            return set()
+        if not all(type(a).__name__ == "ImportAssignment" for a in scope[base.value]):
+            return set()
+        return {n for n in self._qualified(node) if not n.startswith(("builtins.", "<"))}
+
+    def _assigned_sources(self, receiver: cst.BaseExpression) -> List[cst.BaseExpression]:
+        """What a local name is assigned from (values, annotations, ``with ... as``)."""
+        if not isinstance(receiver, cst.Name):
+            return []
+        scope = self.get_metadata(ScopeProvider, receiver, None)
+        if scope is None or receiver.value not in scope:
+            return []
+        sources: List[cst.BaseExpression] = []
+        for assignment in scope[receiver.value]:
+            target = getattr(assignment, "node", None)
+            parent = self._parent(target) if isinstance(target, cst.CSTNode) else None
+            source: Optional[cst.CSTNode] = None
+            if isinstance(target, cst.Param):
+                source = target.annotation.annotation if target.annotation is not None else None
+            elif isinstance(parent, cst.AssignTarget):
+                grand = self._parent(parent)
+                source = grand.value if isinstance(grand, cst.Assign) else None
+            elif isinstance(parent, cst.AsName):
+                item = self._parent(parent)
+                source = item.item if isinstance(item, cst.WithItem) else None
+            elif isinstance(parent, cst.AnnAssign):
+                source = parent.value or parent.annotation.annotation
+            if isinstance(source, cst.BaseExpression):
+                sources.append(source)
+        return sources
 
     def _start(self, node: cst.CSTNode) -> Tuple[int, int]:
         try:

@@ -22,6 +22,7 @@ from libcst.metadata import FunctionScope, ScopeProvider
 from codemods.transforms.sql_params.attach import ParamsPlacement
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
                                                   _rebuild, _short, _walk)
+from codemods.transforms.sql_params.project import ConnectionEvidence, absolute_module, single_driver
 from codemods.transforms.sql_params.sql import Group, tokenize
 from codemods.transforms.sql_params.style import (DRIVER_STYLES, EXACT_FLOAT_DRIVERS, NAMED_VARIANT, STYLES,
                                                  driver_of_url, is_named, placeholder, single_style, style_of_url,
@@ -125,10 +126,53 @@ class SqlParamsRewriter(ParamsPlacement):
         driver = self._receiver_driver(receiver) if receiver is not None else None
         if sink.kind == "driver" or driver == "sqlalchemy":
             dbapi = {d for d in self.module_drivers if d != "sqlalchemy"}
-            return self.url_style or single_style(DRIVER_STYLES.get(d) for d in dbapi)
-        if driver in DRIVER_STYLES:
+            local = self.url_style or single_style(DRIVER_STYLES.get(d) for d in dbapi)
+        elif driver in DRIVER_STYLES:
             return DRIVER_STYLES[driver]
-        return single_style(DRIVER_STYLES.get(d) for d in self.module_drivers if d != "sqlalchemy")
+        else:
+            local = single_style(DRIVER_STYLES.get(d) for d in self.module_drivers if d != "sqlalchemy")
+        if local is None and receiver is not None:
+            traced = self._traced_driver(receiver)
+            return DRIVER_STYLES.get(traced[0]) if traced is not None else None
+        return local
+
+    # -- which driver: the project's evidence -------------------------------------------
+    def _traced_driver(self, receiver: cst.BaseExpression):
+        """(driver, where) when the connection comes from an imported function or
+        object of a project module that connects with one driver only."""
+        evidence = self.context.project
+        if not isinstance(evidence, ConnectionEvidence):
+            return None
+        drivers = set()
+        for origin in self._receiver_origins(receiver):
+            parts = self._absolute(origin).split(".")
+            for cut in range(len(parts), 0, -1):  # the longest prefix that is a project module
+                module = ".".join(parts[:cut])
+                if evidence.knows(module):
+                    drivers.add(self._one_driver(evidence.in_module(module, parts[cut] if cut < len(parts) else None)))
+                    break
+        return drivers.pop() if len(drivers) == 1 and None not in drivers else None
+
+    @staticmethod
+    def _one_driver(connections):
+        driver = single_driver(connections)
+        return (driver, connections[0].where()) if driver is not None else None
+
+    def _absolute(self, qualified: str) -> str:
+        if not qualified.startswith("."):
+            return qualified
+        level = len(qualified) - len(qualified.lstrip("."))
+        rest = qualified[level:]
+        base = absolute_module(self.context.module_name, self.context.is_package_init, level, None)
+        return f"{base}.{rest}" if base else rest
+
+    def _project_driver(self):
+        """(driver, where) when every connection the project makes uses one driver."""
+        evidence = self.context.project
+        if not isinstance(evidence, ConnectionEvidence) or not evidence.connections:
+            return None
+        driver = single_driver(evidence.connections)
+        return (driver, evidence.connections[0].where()) if driver in DRIVER_STYLES else None
 
     def _exact_floats(self, sink: Sink) -> bool:
         """Whether the statement's driver gives a bound float the meaning of its
@@ -270,10 +314,21 @@ class SqlParamsRewriter(ParamsPlacement):
         if any(p.blocking for p in problems):
             return None
         style = self._style(sink)
+        guessed = None
         if style is None:
-            self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
-                                'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
-            return None
+            guessed = self._project_driver()
+            if guessed is None:
+                self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
+                                    'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
+                return None
+            if not self.context.unsafe_fixes:
+                self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}: every "
+                                          f"connection the project makes uses {guessed[0]} ({guessed[1]}), but "
+                                          "this one's origin is not visible",
+                                    f'rerun with --unsafe-fixes to use {guessed[0]}\'s placeholders, or set '
+                                    f'paramstyle = "{DRIVER_STYLES[guessed[0]]}" in [tool.codemods.sql-params]')
+                return None
+            style = DRIVER_STYLES[guessed[0]]
         binds = [b for fr in fragments for b in fr.binds]
         unsafe = [b for b in binds if not b.safe]
         if unsafe and not self.context.unsafe_fixes:
@@ -291,6 +346,9 @@ class SqlParamsRewriter(ParamsPlacement):
             binds = [b for b in binds if b.safe]
         if not binds:
             return None
+        if guessed is not None:  # the driver is the project's only one, not this call's own
+            for bind in binds:
+                bind.safe = False
         return style
 
     # -- a query returned by a helper of this module ------------------------------------
