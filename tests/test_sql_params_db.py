@@ -819,3 +819,62 @@ def test_number_conversions_bind_the_same_number_on_postgres(postgres, function,
         assert expected[0][0] == "returned", (function, args, expected)
         assert run(rewritten, args, PLAIN) == expected, (function, args)
     assert run(rewritten, ("1 OR 1=1",) + benign[0][1:], PLAIN)[0][0] == "raised"
+
+
+# -- IN lists on DB-API drivers: one placeholder per item ------------------------------------
+
+#: (function, extra arguments after the list, whether items are converted with int())
+IN_LIST_CALLS = [
+    ("by_ids", (), False),
+    ("by_ids_percent", ("nobody",), False),
+    ("by_ids_fstring", ("nobody",), True),
+    ("by_ids_format", (), True),
+    ("built", (), False),
+    ("built", ("carol",), False),
+]
+
+
+def _in_list_args(function: str, items: list, extra: tuple) -> tuple:
+    return (extra[0], items) if function == "by_ids_fstring" else (items,) + extra
+
+
+@pytest.mark.parametrize("function,extra,converted", IN_LIST_CALLS,
+                         ids=[f"{c[0]}{len(c[1])}" for c in IN_LIST_CALLS])
+def test_in_list_items_bound_one_placeholder_each_on_sqlite(function, extra, converted) -> None:
+    original, rewritten, text = _modules("in_list_dbapi")
+    assert '", ".join(["?"] * len(ids))' in text or "', '.join(['?'] * len(ids))" in text
+    # the empty list too: IN () reads the same in both (SQLite accepts it; PostgreSQL refuses both)
+    for items in ([1, 3], [2], [3, 2, 1], [2.5] if converted else ["2"], [True], []):
+        args = _in_list_args(function, items, extra)
+        expected = _observe(original, function, args, PLAIN, _sqlite, _sqlite_dump)
+        assert expected[0][0] == "returned", (function, items, expected)
+        assert _observe(rewritten, function, args, PLAIN, _sqlite, _sqlite_dump) == expected, (function, items)
+    payload = ["1) OR (1=1"]
+    injected = _observe(original, function, _in_list_args(function, payload, extra), PLAIN, _sqlite, _sqlite_dump)
+    bound = _observe(rewritten, function, _in_list_args(function, payload, extra), PLAIN, _sqlite, _sqlite_dump)
+    if converted:  # int() refuses the payload, before and after
+        assert injected[0][0] == bound[0][0] == "raised"
+    else:
+        assert injected[0][0] == "returned" and len(injected[0][1]) >= 2, injected  # the original is injectable
+        assert bound[0] == ("returned", []), (function, bound)  # one item, the payload's text: no id matches
+
+
+def test_in_list_items_bound_one_placeholder_each_on_postgres(postgres) -> None:
+    psycopg = pytest.importorskip("psycopg")
+    source = ("import psycopg\n\n\ndef by_ids(conn, ids, name):\n    return conn.execute(\"SELECT id FROM users WHERE "
+              "id IN (\" + \", \".join(str(i) for i in ids) + \") AND name <> '\" + name + \"' AND code LIKE 'A%' "
+              "ORDER BY id\").fetchall()\n")
+    rewritten_source = rewrite("sql-params", source)
+    assert '", ".join(["%s"] * len(ids))' in rewritten_source and "LIKE 'A%%'" in rewritten_source
+    original, rewritten = _load(source, "pg_in_before"), _load(rewritten_source, "pg_in_after")
+
+    def run(module, args):
+        return _pg_run(module, "by_ids", args, PLAIN, postgres, "psycopg")
+
+    for args in (([1, 3], "x"), ([4, 1, 2], "alice"), ([2], "bob")):
+        assert run(rewritten, args) == run(original, args)
+        assert run(original, args)[0][0] == "returned"
+    assert run(original, ([], "x"))[0] == run(rewritten, ([], "x"))[0] == ("raised", "SyntaxError")
+    assert run(original, (["1) OR (1=1"], "x"))[0] == ("returned", [[1], [3], [4]])
+    assert run(rewritten, (["1) OR (1=1"], "x"))[0][0] == "raised"  # a text item for an integer: data, refused
+    assert psycopg is not None

@@ -12,7 +12,7 @@ from libcst.metadata import PositionProvider, ScopeProvider
 
 from codemods.cst.base import Rewriter
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
-from codemods.transforms.sql_params.render import _code, _walk
+from codemods.transforms.sql_params.render import _code, _placeholder_join, _walk
 from codemods.transforms.sql_params.style import driver_of_qualified_name
 
 _STR_METHODS = {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "format",
@@ -178,7 +178,11 @@ class SqlFacts(Rewriter):
         return position.line, position.column
 
     def _constant(self, expr: cst.BaseExpression) -> bool:
-        """A literal, or a module-level name bound once to a literal."""
+        """A literal, a module-level name bound once to a literal, or placeholders
+        joined for the items of an IN list (``", ".join(["?"] * len(ids))``)."""
+        if _placeholder_join(expr):
+            return True
+
         if isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
             return not isinstance(expr, cst.ConcatenatedString) or all(
                 isinstance(n, (cst.SimpleString, cst.ConcatenatedString)) for n in (expr.left, expr.right))

@@ -21,7 +21,7 @@ from libcst.metadata import FunctionScope, ScopeProvider
 
 from codemods.transforms.sql_params.attach import ParamsPlacement
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
-                                                  _rebuild, _short, _walk)
+                                                  _placeholder_join, _rebuild, _short, _walk)
 from codemods.transforms.sql_params.project import ConnectionEvidence, absolute_module, single_driver
 from codemods.transforms.sql_params.sql import Group, tokenize
 from codemods.transforms.sql_params.style import (DRIVER_STYLES, EXACT_FLOAT_DRIVERS, NAMED_VARIANT, STYLES,
@@ -299,6 +299,9 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
             return None
+        if any(_placeholder_join(f.expr) for fr in fragments for f in fr.query.fields) and (
+                sink.params is not None or len(fragments) > 1):
+            return None  # rewritten already: its parameters hold the items of an IN list
         problems: List[Problem] = []
         for fragment in fragments:
             fragment.analysis = tokenize(fragment.query.elements)
@@ -333,10 +336,10 @@ class SqlParamsRewriter(ParamsPlacement):
         unsafe = [b for b in binds if not b.safe]
         if unsafe and not self.context.unsafe_fixes:
             for bind in unsafe:
-                if bind.expanding:
+                if bind.expanding or bind.per_item:
                     self.record_finding(bind.node, f"cannot safely bind IN list '{_short(bind.node)}'",
-                                        "an expanding bind parameter sends each item as data: if the items are "
-                                        "plain values, rerun with --unsafe-fixes")
+                                        "binding sends each item as data: if the items are plain values (not SQL), "
+                                        "rerun with --unsafe-fixes")
                 else:
                     self.record_finding(bind.node, f"cannot safely bind unquoted value '{_short(bind.node)}'",
                                         "binding sends it as data, not SQL text: if it is a plain value (not SQL "
@@ -499,14 +502,13 @@ class SqlParamsRewriter(ParamsPlacement):
                     problems.append(Problem(first.expr, f"cannot bind SQL fragment '{shown}'",
                                             "build the statement from constant SQL with placeholders, and bind only values"))
             elif kind == "in_list":
-                sequence = _in_list_sequence(first.expr)
-                if sink.kind != "text" or sequence is None:
+                bind = self._in_list_bind(group, fragment, first, sink)
+                if bind is None:
                     problems.append(Problem(first.expr, f"cannot bind variable-length IN list '{shown}'",
                                             "write one placeholder per item (\", \".join([\"?\"] * len(items))) and "
                                             "pass the items as parameters, or use sqlalchemy bindparam(expanding=True)"))
                 else:
-                    fragment.binds.append(Bind(group, f"list({_code(sequence)})", False, _hint_name(sequence),
-                                               first.expr, expanding=True, fragment=fragment))
+                    fragment.binds.append(bind)
             elif kind == "quoted":
                 fragment.binds.append(self._quoted_bind(group, fragment))
             elif kind == "value":
@@ -517,6 +519,48 @@ class SqlParamsRewriter(ParamsPlacement):
                 else:
                     fragment.binds.append(self._value_bind(group, fragment, first, sink))
         return problems
+
+    def _in_list_bind(self, group: Group, fragment: Fragment, f: Field, sink: Sink) -> Optional[Bind]:
+        """``IN ({", ".join(str(i) for i in ids)})``: an expanding bind parameter in
+        ``text()`` (the items in a list); with a DB-API driver (``?`` or ``%s``
+        placeholders) one placeholder per item, joined where the list was, and the
+        items as parameters: the sequence is then read twice (``len()`` and the
+        items), so it must be a name or attribute that is not visibly a one-shot
+        iterator. Safe when each item was written as ``str()`` or ``int()`` of the
+        item (a number in the SQL: the item, or ``int(item)``, is the same value);
+        raw string items (SQL text) and quoted ones (``"', '".join(names)`` reads
+        an empty list as ``IN ('')``) are unsafe."""
+        found = _in_list_items(f.expr)
+        if found is None:
+            return None
+        sequence, items, converted = found
+        safe = converted in ("str", "int")
+        hint = _hint_name(sequence)
+        if sink.kind == "text":
+            value = items if items.startswith("[") else f"list({items})"
+            return Bind(group, value, safe, hint, f.expr, expanding=True, fragment=fragment)
+        if sink.kind not in ("dbapi", "driver", "raw") or converted == "quoted" or not self._plain_iterable(sequence):
+            return None
+        if (self._style(sink) or "") not in ("qmark", "format") or sink.params is not None \
+                and _existing_params(sink) is not None and _existing_params(sink)[0] == "dict":  # type: ignore[index]
+            return None
+        return Bind(group, "*" + items, safe, hint, f.expr, per_item=_code(sequence), fragment=fragment)
+
+    def _plain_iterable(self, sequence: cst.BaseExpression) -> bool:
+        """A name or attribute (evaluated twice: ``len()`` and the items) that is not
+        assigned a generator, ``map``, ``filter``, ``zip``, ``iter`` ... in sight."""
+        node = sequence
+        while isinstance(node, cst.Attribute):
+            node = node.value
+        if not isinstance(node, cst.Name):
+            return False
+        if node is not sequence:
+            return True
+        for source in self._assigned_sources(node):
+            if isinstance(source, cst.GeneratorExp) or isinstance(source, cst.Call) and isinstance(source.func, cst.Name) \
+                    and source.func.value in _ONE_SHOT_ITERATORS:
+                return False
+        return True
 
     def _quoted_bind(self, group: Group, fragment: Fragment) -> Bind:
         elements = fragment.query.elements
@@ -559,6 +603,11 @@ class SqlParamsRewriter(ParamsPlacement):
         taken = {p.value.strip(":%()s") for fr in fragments for p in (fr.analysis.params if fr.analysis else [])}
         if existing is not None and existing[0] == "dict":
             taken.update(existing[1].keys())  # type: ignore[union-attr]
+        per_item = [b for fr in fragments for b in fr.binds if b.per_item]
+        if per_item and (style not in ("qmark", "format") or sink.kind == "many"):
+            self.record_finding(per_item[0].node, f"cannot bind variable-length IN list '{_short(per_item[0].node)}' "
+                                                  "next to named parameters", "use one placeholder style per statement")
+            return
         tail = fragments[-1] if fragments[-1].kind == "tail" else None
         built = fragments[:-1] if tail is not None else fragments
         bases = self._numeric_bases(sink, fragments) if style == "numeric" else None
@@ -581,7 +630,8 @@ class SqlParamsRewriter(ParamsPlacement):
                 keep_comments()
             return
         new_tail = rebuilt[-1] if tail is not None else None
-        if len(built) == 1 and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink):
+        if len(built) == 1 and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink) \
+                and not any(b.per_item for b in built[0].binds):  # len(items) and the items: read together
             if self._attach(sink, new_tail, fragments, binds, style, existing):
                 self._replace_value(built[0], rebuilt[0])
                 keep_comments()
@@ -774,31 +824,65 @@ def _quoted_join(expr: cst.BaseExpression) -> bool:
         and isinstance(expr.func.value, cst.SimpleString) and "'" in str(expr.func.value.evaluated_value)
 
 
-def _in_list_sequence(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
-    """``ids`` from ``", ".join(str(i) for i in ids)``, ``",".join(map(str, ids))``, ``",".join(ids)``."""
+_ONE_SHOT_ITERATORS = {"map", "filter", "zip", "iter", "reversed", "enumerate"}
+
+
+def _in_list_items(expr: cst.BaseExpression):
+    """What an IN list joined from a sequence holds: (the sequence, Python code of
+    its items as the SQL read them, how each item was written: "str" (``str(i)``,
+    ``map(str, ids)``), "int" (``str(int(i))``, ``"%d" % i``), "quoted"
+    (``"'%s'" % i``, ``"', '".join(names)``) or "raw" (``",".join(ids)``)), or None."""
     if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "join"
             and isinstance(expr.func.value, cst.SimpleString) and len(expr.args) == 1):
         return None
     separator = str(expr.func.value.evaluated_value).replace("'", "").strip()
     if separator != ",":
         return None
+    quoted = "'" in str(expr.func.value.evaluated_value)
     inner = expr.args[0].value
     if isinstance(inner, (cst.GeneratorExp, cst.ListComp)) and inner.for_in.inner_for_in is None \
-            and not inner.for_in.ifs and isinstance(inner.for_in.target, cst.Name):
+            and not inner.for_in.ifs and isinstance(inner.for_in.target, cst.Name) and not quoted:
         element, target = inner.elt, inner.for_in.target.value
-        if isinstance(element, cst.Name) and element.value == target or _quotes_item(element, target):
-            return inner.for_in.iter
-        if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
-                and len(element.args) == 1 and isinstance(element.args[0].value, cst.Name) \
-                and element.args[0].value.value == target:
-            return inner.for_in.iter
+        sequence = inner.for_in.iter
+        if isinstance(element, cst.Name) and element.value == target:
+            return sequence, _code(sequence), "raw"
+        if _quotes_item(element, target):
+            return sequence, _code(sequence), "quoted"
+        converted = _item_conversion(element, target)
+        if converted == "str":
+            return sequence, _code(sequence), "str"
+        if converted == "int":
+            return sequence, f"[int({target}) for {target} in {_code(sequence)}]", "int"
         return None
     if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "map" \
-            and len(inner.args) == 2 and _code(inner.args[0].value) == "str":
-        return inner.args[1].value
+            and len(inner.args) == 2 and _code(inner.args[0].value) == "str" and not quoted:
+        return inner.args[1].value, _code(inner.args[1].value), "str"
     if isinstance(inner, (cst.Name, cst.Attribute)):
-        return inner
+        return inner, _code(inner), "quoted" if quoted else "raw"
     return None
+
+
+def _item_conversion(element: cst.BaseExpression, target: str) -> Optional[str]:
+    """"str" for ``str(i)`` / ``f"{i}"`` / ``"%s" % i``, "int" for ``str(int(i))`` /
+    ``"%d" % i`` / ``f"{i:d}"`` (the item written as a number), of the loop variable."""
+    if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
+            and len(element.args) == 1 and not element.args[0].keyword and not element.args[0].star:
+        arg = element.args[0].value
+        if isinstance(arg, cst.Name) and arg.value == target:
+            return "str"
+        if isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "int" \
+                and len(arg.args) == 1 and isinstance(arg.args[0].value, cst.Name) and arg.args[0].value.value == target:
+            return "int"
+        return None
+    try:
+        query = flatten_query(element)
+    except NotAQuery:
+        return None
+    fields = query.fields
+    if len(query.elements) != 1 or len(fields) != 1 or not isinstance(fields[0].expr, cst.Name) \
+            or fields[0].expr.value != target:
+        return None
+    return "int" if fields[0].how == "int" else "str" if fields[0].how == "str" else None
 
 
 def _quotes_item(element: cst.BaseExpression, target: str) -> bool:

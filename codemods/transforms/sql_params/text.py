@@ -485,6 +485,8 @@ class PieceEdit:
     #: for a ``.format`` template whose kept fields share a value: id(value) -> the
     #: index of its argument (``{0}``), so that the value is still evaluated once.
     numbers: Dict[int, int] = field(default_factory=dict)
+    #: id(value) of a kept field -> the expression that takes its place
+    replaced: Dict[int, cst.BaseExpression] = field(default_factory=dict)
 
 
 def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.BaseExpression:
@@ -525,7 +527,8 @@ def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.Bas
                     parts.append(cst.FormattedStringText(buffer))
                     buffer = ""
                 assert isinstance(item.node, cst.FormattedStringExpression)
-                parts.append(item.node)
+                replacement = edit.replaced.get(id(item.expr))
+                parts.append(item.node if replacement is None else item.node.with_changes(expression=replacement))
             else:
                 buffer += item
         if buffer:

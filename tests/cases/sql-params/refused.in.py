@@ -14,8 +14,8 @@ def direction(conn, order):
     return conn.execute("SELECT id FROM users ORDER BY name " + order).fetchall()
 
 
-def in_list(conn, ids):
-    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(i) for i in ids)).fetchall()
+def in_list(conn, rows):
+    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(r.id) for r in rows)).fetchall()
 
 
 def script(conn, name):
