@@ -135,6 +135,8 @@ SQLITE_CALLS = [
     ("variables", "builder", [(None, None, None), ("alice", None, None), (None, 28, "o"), ("bob", 20, "b")], 0, False),
     ("helpers", "find", [("carol",)], 0, False),
     ("helpers", "find_stripped", [("  carol ",)], 0, False),
+    ("helper_builds", "find", [("alice",), ("bob", 26), ("x", None, ["tea"]), ("x", 20, ["e", "a"])], 0, False),
+    ("helper_steps", "find", [("alice",), ("nobody",)], 0, False),
     ("helpers_unsafe", "find_nick", [("caz",)], 0, False),
     ("params_merge", "merge_tuple", [("alice", 20), ("alice", 40)], 0, False),
     ("params_merge", "merge_list_middle", [("bob", 20, 30), ("bob", 26, 30)], 0, False),
@@ -225,6 +227,9 @@ NUMERIC_CALLS = [
     ("numeric_branches", "straight", [("alice", "al"), ("bob", "al")], 1, False),
     ("numeric_branches", "branch_then_tail", [("name", "alice", "x"), ("nick", "", "caz"), ("name", "bob", "bob")],
      2, False),
+    ("numeric_branches", "optional_filters", [(None, None), ("alice", None), (None, "o"), ("bob", "b")], 0, False),
+    ("numeric_branches", "in_a_loop", [([],), (["alice"],), (["bob", "carol", "x"],)], None, False),
+    ("numeric_branches", "without_terms", [("alice", []), ("bob", ["tea"]), ("x", ["tea", "grade"])], 0, False),
 ]
 
 
@@ -232,6 +237,18 @@ NUMERIC_CALLS = [
                          ids=[f"{c[0]}.{c[1]}" for c in NUMERIC_CALLS])
 def test_numeric_paramstyle_cases(case, function, benign, index, numeric) -> None:
     _check_calls(case, function, benign, index, numeric, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+
+
+def test_numeric_placeholders_in_a_loop_take_their_number_from_the_list() -> None:
+    original, rewritten, text = _modules("numeric_branches")
+    assert 'sql += " OR name = :" + str(len(params) + 1)' in text
+    for names in ([], ["alice"], ["bob", "carol"], ["x' OR '1'='1"]):
+        before = _observe(original, "in_a_loop", (names,), PLAIN, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+        after = _observe(rewritten, "in_a_loop", (names,), PLAIN, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+        if "'" in "".join(names):
+            assert before[0] == ("returned", [[1], [2], [3], [4]]) and after[0] == ("returned", [])
+        else:
+            assert after == before
 
 
 def test_numeric_placeholders_restart_in_each_branch() -> None:

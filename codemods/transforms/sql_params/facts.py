@@ -12,6 +12,7 @@ from libcst.metadata import PositionProvider, ScopeProvider
 
 from codemods.cst.base import Rewriter
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
+from codemods.transforms.sql_params.numbering import runtime_number
 from codemods.transforms.sql_params.render import _code, _placeholder_join, _walk
 from codemods.transforms.sql_params.style import driver_of_qualified_name
 
@@ -179,8 +180,9 @@ class SqlFacts(Rewriter):
 
     def _constant(self, expr: cst.BaseExpression) -> bool:
         """A literal, a module-level name bound once to a literal, or placeholders
-        joined for the items of an IN list (``", ".join(["?"] * len(ids))``)."""
-        if _placeholder_join(expr):
+        this codemod wrote: joined for the items of an IN list (``", ".join(["?"] *
+        len(ids))``), or numbered at run time (``str(len(params) + 1)``)."""
+        if _placeholder_join(expr) or runtime_number(expr):
             return True
 
         if isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):

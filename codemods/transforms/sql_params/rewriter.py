@@ -20,6 +20,7 @@ import libcst as cst
 from libcst.metadata import FunctionScope, ScopeProvider
 
 from codemods.transforms.sql_params.attach import ParamsPlacement
+from codemods.transforms.sql_params.numbering import RUNTIME, number_at_runtime, runtime_mark, runtime_number
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
                                                   _placeholder_join, _rebuild, _short, _walk)
 from codemods.transforms.sql_params.project import ConnectionEvidence, absolute_module, single_driver
@@ -299,7 +300,7 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
             return None
-        if any(_placeholder_join(f.expr) for fr in fragments for f in fr.query.fields) and (
+        if any(_placeholder_join(f.expr) or runtime_number(f.expr) for fr in fragments for f in fr.query.fields) and (
                 sink.params is not None or len(fragments) > 1):
             return None  # rewritten already: its parameters hold the items of an IN list
         problems: List[Problem] = []
@@ -372,6 +373,11 @@ class SqlParamsRewriter(ParamsPlacement):
         return function
 
     def _consider_helper(self, sink: Sink, function: cst.FunctionDef) -> None:
+        """A module function that returns the query: one ``return <built string>``, or
+        a local query variable assigned and grown (``+=``, also under ``if`` or in a
+        loop) and returned by the function's only ``return``. It then returns
+        ``(sql, params)`` and every caller, each passing its result straight to
+        ``execute()``, unpacks it."""
         if id(function) in self.claimed:
             return
         self.claimed.add(id(function))
@@ -379,19 +385,25 @@ class SqlParamsRewriter(ParamsPlacement):
         statements = list(body)
         if statements and _is_docstring(statements[0]):
             statements = statements[1:]
-        if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine) \
-                or len(statements[0].body) != 1 or not isinstance(statements[0].body[0], cst.Return) \
-                or statements[0].body[0].value is None:
-            if self._builds_query(function):
+        last = statements[-1] if statements else None
+        returned = last.body[0].value if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 \
+            and isinstance(last.body[0], cst.Return) else None
+        fragments: Optional[List[Fragment]] = None
+        if len(statements) == 1 and returned is not None:
+            try:
+                fragments = [Fragment(flatten_query(returned), "return")]
+            except NotAQuery:
+                return
+        reported = len(self.context.findings)
+        if fragments is None and isinstance(returned, cst.Name) and self._only_return(function):
+            fragments = self._variable_fragments(returned, sink)
+        if fragments is None:
+            if self._builds_query(function) and len(self.context.findings) == reported:  # else said already
                 self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': it "
                                               "builds the query over several statements",
                                     "return the SQL and its parameters separately (return sql, params)")
             return
-        returned = statements[0].body[0].value
-        try:
-            fragment = Fragment(flatten_query(returned), "return")
-        except NotAQuery:
-            return
+        assert returned is not None
         module_scope = self.get_metadata(ScopeProvider, function, None)
         callers: List[Sink] = []
         references = [r for a in (module_scope[function.name.value] if module_scope is not None else ())
@@ -403,7 +415,7 @@ class SqlParamsRewriter(ParamsPlacement):
             sink_of_caller = self._sink(outer) if isinstance(outer, cst.Call) else None
             if sink_of_caller is None or sink_of_caller.query is not call or sink_of_caller.params is not None \
                     or sink_of_caller.kind not in ("dbapi", "driver"):
-                if fragment.query.fields and any(not self._constant(f.expr) for f in fragment.query.fields):
+                if any(not self._constant(f.expr) for fr in fragments for f in fr.query.fields):
                     self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': "
                                                   "a caller does not pass its result straight to execute()",
                                         "return the SQL and its parameters separately")
@@ -414,7 +426,7 @@ class SqlParamsRewriter(ParamsPlacement):
         styles = {self._style(caller) for caller in callers}
         if len(styles) != 1:
             return
-        style = self._prepare(callers[0], [fragment])
+        style = self._prepare(callers[0], fragments)
         if style is None:
             return
         public = not function.name.value.startswith("_")
@@ -422,23 +434,66 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(function, f"cannot safely bind values of query helper '{function.name.value}': "
                                           "other modules may call it", "rerun with --unsafe-fixes if only this module calls it")
             return
-        for bind in fragment.binds:
+        binds = [b for fr in fragments for b in fr.binds]
+        for bind in binds:
             bind.safe = bind.safe and not public
-        self._assign_marks([fragment], style, None)
-        new_query = _rebuild(fragment, uses_percent(style))
-        params_code = self._params_code(callers[0], [fragment], fragment.binds, style, None)
-        if params_code is None:
-            return
-        self._keep_comments(returned, new_query, self._statement_of(returned))
-        pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                          cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
-        self.replacements[id(returned)] = pair
+        if fragments[0].kind == "return":
+            fragment = fragments[0]
+            self._assign_marks([fragment], style, None)
+            new_query = _rebuild(fragment, uses_percent(style))
+            params_code = self._params_code(callers[0], [fragment], fragment.binds, style, None)
+            if params_code is None:
+                return
+            self._keep_comments(returned, new_query, self._statement_of(returned))
+            pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                              cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
+            self.replacements[id(returned)] = pair
+        else:
+            params_name = self._fresh_name(returned, "params")
+            if not self._build_params_beside(fragments, style, params_name, returned):
+                return
+            self.replacements[id(returned)] = cst.parse_expression(f"{returned.value}, {params_name}")
         for caller in callers:
             self.claimed.add(id(caller.call))
             first = caller.call.args[0]
             self.replacements[id(caller.call)] = caller.call.with_changes(args=[first.with_changes(star="*")])
-        for bind in fragment.binds:
+        for bind in binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
+
+    def _build_params_beside(self, fragments: List[Fragment], style: str, params_name: str,
+                             anchor: cst.CSTNode) -> bool:
+        """Rewrite a query built over several statements that a helper returns: each
+        assignment's values go to a ``params`` list (dict) built beside it."""
+        bases = self._numeric_bases(anchor, fragments) if style == "numeric" else None
+        dynamic = style == "numeric" and bases is None
+        self._assign_marks(fragments, style, None, _runtime_bases(fragments) if dynamic else bases)
+        rebuilt = [_rebuild(fragment, uses_percent(style)) for fragment in fragments]
+        if dynamic:
+            numbered = [number_at_runtime(new, params_name) for new in rebuilt]
+            if any(new is None for new in numbered):
+                self.record_finding(anchor, "cannot number the placeholders of a query built differently on "
+                                            "different paths (numeric paramstyle) inside a % or .format template",
+                                    'build the query with f-strings or +, or use a named paramstyle ("named")')
+                return False
+            rebuilt = numbered  # type: ignore[assignment]
+        for fragment, new in zip(fragments, rebuilt):
+            self._replace_value(fragment, new)
+            self._keep_comments(fragment.query.expr, new, fragment.statement)
+            lines = _param_statements(fragment, params_name, style)
+            if lines:
+                assert fragment.statement is not None
+                self.inserted[id(fragment.statement)] = [cst.parse_statement(line) for line in lines]
+        return True
+
+    def _only_return(self, function: cst.FunctionDef) -> bool:
+        """One ``return`` in the function, no ``yield`` and no nested function or class
+        (whose returns would be counted too)."""
+        returns = 0
+        for node in _walk(function.body):
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.Yield)):
+                return False
+            returns += isinstance(node, cst.Return)
+        return returns == 1
 
     def _builds_query(self, function: cst.FunctionDef) -> bool:
         """Whether the function splices a value into SQL text somewhere."""
@@ -610,15 +665,27 @@ class SqlParamsRewriter(ParamsPlacement):
             return
         tail = fragments[-1] if fragments[-1].kind == "tail" else None
         built = fragments[:-1] if tail is not None else fragments
-        bases = self._numeric_bases(sink, fragments) if style == "numeric" else None
-        if style == "numeric" and bases is None:
-            self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
-                                           "different paths (numeric paramstyle)",
-                                'build the whole query in one expression, or use a named paramstyle ("named")')
-            return
+        bases = self._numeric_bases(sink.call, fragments) if style == "numeric" else None
+        dynamic = style == "numeric" and bases is None
+        if dynamic:  # numbered at run time, from the length of the parameter list
+            if existing is not None or sink.kind in ("many", "rawsql", "text"):
+                self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
+                                               "different paths (numeric paramstyle) next to the parameters it passes",
+                                    'build the whole query in one expression, or use a named paramstyle ("named")')
+                return
+            bases = _runtime_bases(fragments)
         self._assign_marks(fragments, style, taken, bases)
         percent = uses_percent(style) and sink.params is None
         rebuilt = [_rebuild(fragment, percent) for fragment in fragments]
+        params_name = self._fresh_name(sink.query, "params")
+        if dynamic:
+            numbered = [number_at_runtime(new, params_name) for new in rebuilt]
+            if any(new is None for new in numbered):
+                self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
+                                               "different paths (numeric paramstyle) inside a % or .format template",
+                                    'build the query with f-strings or +, or use a named paramstyle ("named")')
+                return
+            rebuilt = numbered  # type: ignore[assignment]
         binds = [b for fr in fragments for b in fr.binds]
 
         def keep_comments() -> None:
@@ -630,7 +697,7 @@ class SqlParamsRewriter(ParamsPlacement):
                 keep_comments()
             return
         new_tail = rebuilt[-1] if tail is not None else None
-        if len(built) == 1 and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink) \
+        if len(built) == 1 and not dynamic and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink) \
                 and not any(b.per_item for b in built[0].binds):  # len(items) and the items: read together
             if self._attach(sink, new_tail, fragments, binds, style, existing):
                 self._replace_value(built[0], rebuilt[0])
@@ -643,7 +710,6 @@ class SqlParamsRewriter(ParamsPlacement):
             return
         if sink.kind == "text" and any(b.expanding for b in binds):
             self._bindparam_reference(sink.call)  # fails (NotAQuery) before anything is planned
-        params_name = self._fresh_name(sink.query, "params")
         for index, fragment in enumerate(built):
             self._replace_value(fragment, rebuilt[index])
             lines = _param_statements(fragment, params_name, style)
@@ -666,6 +732,9 @@ class SqlParamsRewriter(ParamsPlacement):
         for index, fragment in enumerate(fragments):
             if bases is not None:
                 position = bases[index]
+            dynamic = position == RUNTIME
+            if dynamic:
+                position = 0
             order = sorted([("b", b.group.start, b) for b in fragment.binds] +
                            [("p", p.start, p) for p in (fragment.analysis.params if fragment.analysis else [])],
                            key=lambda item: item[1])
@@ -682,17 +751,18 @@ class SqlParamsRewriter(ParamsPlacement):
                         bind.name = _unique(bind.hint_name, taken)
                         taken.add(bind.name)
                         by_value[bind.value] = bind.name
-                bind.mark = placeholder(style, bind.name, position)
+                bind.mark = runtime_mark(position) if dynamic else placeholder(style, bind.name, position)
 
-    def _numeric_bases(self, sink: Sink, fragments: List[Fragment]) -> Optional[Dict[int, int]]:
+    def _numeric_bases(self, anchor: cst.CSTNode, fragments: List[Fragment]) -> Optional[Dict[int, int]]:
         """For each fragment, the number of values bound before it, when that number
-        is the same on every path through the function (else None)."""
+        is the same on every path through the function (else None). ``anchor``: where
+        the query is used (the execute call, or the helper's ``return``)."""
         if len(fragments) == 1:
             return {0: 0}
         sizes = [len(fr.binds) + len(fr.analysis.params if fr.analysis else []) for fr in fragments]
         at = {id(fr.statement): i for i, fr in enumerate(fragments) if fr.statement is not None}
         tail = len(fragments) - 1 if fragments[-1].kind == "tail" else None
-        sink_statement = self._statement_of(sink.call)
+        sink_statement = self._statement_of(anchor)
         function = self._parent(sink_statement) if sink_statement is not None else None
         while function is not None and not isinstance(function, (cst.FunctionDef, cst.Module)):
             function = self._parent(function)
@@ -800,6 +870,12 @@ class SqlParamsRewriter(ParamsPlacement):
         return True
 
 # -- free helpers ------------------------------------------------------------------------
+
+def _runtime_bases(fragments: Sequence[Fragment]) -> Dict[int, int]:
+    """Numeric placeholders numbered at run time: from 1 in an assignment, after
+    ``len(params)`` in a ``+=`` or at the call."""
+    return {index: 0 if fragment.kind == "assign" else RUNTIME for index, fragment in enumerate(fragments)}
+
 
 def _leading_operand(expr: cst.BaseExpression) -> cst.BaseExpression:
     """The first operand of a ``+`` chain (``query`` in ``query + " LIMIT 5"``)."""
