@@ -164,6 +164,7 @@ SQLITE_CALLS = [
     ("identifier_and_values", "shared_column", [("name", "alice"), ("nick", "bob")], 1, False),
     ("identifier_and_values", "constant_table", [("alice",), ("nobody",)], 0, False),
     ("identifier_and_values", "mapping", [("nick", "carol"), ("email", "x")], 1, False),
+    ("identifier_and_values", "bracketed", [("users", "nick", "alice"), ("users", "email", "x")], 2, False),
 ]
 
 

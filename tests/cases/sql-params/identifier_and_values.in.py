@@ -34,3 +34,7 @@ def only_identifiers(conn, table, column):
 
 def fragment_blocks(conn, condition, name):
     return conn.execute("SELECT id FROM users WHERE name = '" + name + "' AND " + condition).fetchall()
+
+
+def bracketed(conn, table, column, name):
+    return conn.execute("SELECT [{}] FROM [{}] WHERE name = '{}'".format(column, table, name)).fetchall()
