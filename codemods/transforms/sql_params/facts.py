@@ -182,7 +182,7 @@ class SqlFacts(Rewriter):
         """A literal, a module-level name bound once to a literal, or placeholders
         this codemod wrote: joined for the items of an IN list (``", ".join(["?"] *
         len(ids))``), or numbered at run time (``str(len(params) + 1)``)."""
-        if _placeholder_join(expr) or runtime_number(expr):
+        if self._written_placeholders(expr):
             return True
 
         if isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
@@ -215,6 +215,23 @@ class SqlFacts(Rewriter):
         if isinstance(parent, cst.AnnAssign) and parent.value is not None:
             return self._constant(parent.value)
         return False
+
+    def _written_placeholders(self, expr: cst.BaseExpression) -> bool:
+        """Placeholders already, not a value: ``", ".join(["?"] * len(ids))`` (also
+        through a local name assigned only that), ``str(len(params) + 1)``."""
+        if _placeholder_join(expr) or runtime_number(expr):
+            return True
+        if not isinstance(expr, cst.Name):
+            return False
+        scope = self.get_metadata(ScopeProvider, expr, None)
+        if scope is None or expr.value not in scope:
+            return False
+        assignments = list(scope[expr.value])
+        if len(assignments) != 1 or not isinstance(getattr(assignments[0], "node", None), cst.Name):
+            return False
+        parent = self._parent(assignments[0].node)
+        assign = self._parent(parent) if isinstance(parent, cst.AssignTarget) else None
+        return isinstance(assign, cst.Assign) and len(assign.targets) == 1 and _placeholder_join(assign.value)
 
     def _provably_str(self, expr: cst.BaseExpression) -> bool:
         if isinstance(expr, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):

@@ -282,10 +282,8 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits, replac
         kept = _kept_fields(query, edits, node.func.value)
         if not kept:
             return _with_parens(template, node)
-        args = [cst.Arg(replaced.get(id(value), value), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                for value in _kept_values(kept)]
-        args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return node.with_changes(func=node.func.with_changes(value=template), args=args)
+        return node.with_changes(func=node.func.with_changes(value=template),
+                                 args=_kept_format_args(node, _kept_values(kept), replaced))
     return node
 
 
@@ -296,6 +294,24 @@ def _kept_fields(query: Query, edits, template: cst.CSTNode) -> List[Field]:
         if _inside(piece.node, template):
             kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
     return kept
+
+
+def _kept_format_args(call: cst.Call, values: Sequence[cst.BaseExpression], replaced) -> List[cst.Arg]:
+    """The arguments of a ``.format`` call that keeps ``values`` (positional now: the
+    template spells them ``{}``), keeping the original arguments' layout and the
+    layout before the closing parenthesis."""
+    originals = {id(a.value): a for a in call.args}
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    args: List[cst.Arg] = []
+    for value in values:
+        new_value = replaced.get(id(value), value)
+        original = originals.get(id(value))
+        arg = cst.Arg(new_value) if original is None else original.with_changes(
+            value=new_value, keyword=None, equal=cst.MaybeSentinel.DEFAULT)
+        args.append(arg if isinstance(arg.comma, cst.Comma) else arg.with_changes(comma=comma))
+    last = call.args[-1]
+    args[-1] = args[-1].with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+    return args
 
 
 def _kept_values(kept: Sequence[Field]) -> List[cst.BaseExpression]:

@@ -20,9 +20,9 @@ import libcst as cst
 from libcst.metadata import FunctionScope, ScopeProvider
 
 from codemods.transforms.sql_params.attach import ParamsPlacement
-from codemods.transforms.sql_params.numbering import RUNTIME, number_at_runtime, runtime_mark, runtime_number
+from codemods.transforms.sql_params.numbering import RUNTIME, number_at_runtime, runtime_mark
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
-                                                  _placeholder_join, _rebuild, _short, _walk)
+                                                  _rebuild, _short, _walk)
 from codemods.transforms.sql_params.project import ConnectionEvidence, absolute_module, single_driver
 from codemods.transforms.sql_params.sql import Group, tokenize
 from codemods.transforms.sql_params.style import (DRIVER_STYLES, EXACT_FLOAT_DRIVERS, NAMED_VARIANT, STYLES,
@@ -300,7 +300,7 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
             return None
-        if any(_placeholder_join(f.expr) or runtime_number(f.expr) for fr in fragments for f in fr.query.fields) and (
+        if any(self._written_placeholders(f.expr) for fr in fragments for f in fr.query.fields) and (
                 sink.params is not None or len(fragments) > 1):
             return None  # rewritten already: its parameters hold the items of an IN list
         problems: List[Problem] = []
