@@ -300,9 +300,6 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(call, "cannot bind parameters in executescript()",
                                 "run each statement with execute() and pass the values as parameters")
             return None
-        if any(self._written_placeholders(f.expr) for fr in fragments for f in fr.query.fields) and (
-                sink.params is not None or len(fragments) > 1):
-            return None  # rewritten already: its parameters hold the items of an IN list
         problems: List[Problem] = []
         for fragment in fragments:
             fragment.analysis = tokenize(fragment.query.elements)
@@ -316,6 +313,11 @@ class SqlParamsRewriter(ParamsPlacement):
         for problem in problems:
             self.record_finding(problem.node, problem.message, problem.hint)
         if any(p.blocking for p in problems):
+            return None
+        if any(fr.binds for fr in fragments) and (sink.params is not None or len(fragments) > 1) and any(
+                self._written_placeholders(f.expr) for fr in fragments for f in fr.query.fields):
+            self.record_finding(call, "cannot merge the bound values with parameters that fill placeholders "
+                                      "joined at run time", "pass every value of the statement as a parameter")
             return None
         style = self._style(sink)
         guessed = None
