@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -93,7 +94,7 @@ def scan_project(paths: Sequence[str]) -> ConnectionEvidence:
         if _mentions_connection(text):
             connections.extend(_scan(path, text))
             scanned.add(os.path.abspath(path))
-        if "execute" in text:  # imported project modules the run left out
+        if _EXECUTES.search(text):  # imported project modules the run left out
             extra.update(_imported_files(path, text, known_modules))
     outside = []
     for path, text in _read(sorted(p for p in extra if os.path.abspath(p) not in scanned)):
@@ -122,8 +123,14 @@ def _read(paths: Iterable[str]) -> List[Tuple[str, str]]:
     return sources
 
 
+#: the driver names a file must mention for its connect() calls to matter
+_DRIVER_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(d.split(".")[0]) for d in DRIVER_STYLES) + r")\b")
+_EXECUTES = re.compile(r"\.(?:execute|executemany|exec_driver_sql)\s*\(")
+
+
 def _mentions_connection(text: str) -> bool:
-    return "connect" in text or "create_engine" in text or "create_async_engine" in text
+    return "create_engine" in text or "create_async_engine" in text or (
+        "connect" in text and _DRIVER_WORDS.search(text) is not None)
 
 
 def _scan(path: str, text: str) -> List[Connection]:
