@@ -828,6 +828,7 @@ def test_number_conversions_bind_the_same_number_on_postgres(postgres, function,
     pytest.importorskip("psycopg")
     original, rewritten, text = _modules("numbers_psycopg")
     assert "str(float(age))" in text  # a float8 parameter is not the NUMERIC literal: left and reported
+    assert "%s" in text.split(f"def {function}")[1].split("def ")[0]
 
     def run(module, args, seed):
         return _pg_run(module, function, args, seed, postgres, "psycopg")

@@ -153,3 +153,14 @@ def test_two_drivers_or_a_computed_url_is_no_evidence(tmp_path) -> None:
     report = result.stdout.decode()
     assert report.count("cannot tell the driver's paramstyle") == 2, report  # the engine's and the parameter's
     assert "exec_driver_sql" in report
+
+
+def test_a_module_read_outside_the_run_is_not_served_stale_from_the_cache(tmp_path) -> None:
+    package = _project(tmp_path)
+    first = run_cli("check", "myapp/queries.py", cwd=str(tmp_path)).stdout.decode()
+    assert 'cur.execute("SELECT id FROM users WHERE name = ? ORDER BY id", (name,))' in first
+    db = (package / "db.py").read_text(encoding="utf-8")
+    (package / "db.py").write_text(db.replace("sqlite3", "psycopg2").replace('"app.db"', '"dbname=app"'),
+                                   encoding="utf-8")
+    second = run_cli("check", "myapp/queries.py", cwd=str(tmp_path)).stdout.decode()
+    assert 'cur.execute("SELECT id FROM users WHERE name = %s ORDER BY id", (name,))' in second, second
