@@ -598,7 +598,7 @@ class SqlParamsRewriter(ParamsPlacement):
             return Bind(group, value, safe, hint, f.expr, expanding=True, fragment=fragment)
         if sink.kind not in ("dbapi", "driver", "raw") or converted == "quoted" or not self._plain_iterable(sequence):
             return None
-        if (self._style(sink) or "") not in ("qmark", "format") or sink.params is not None \
+        if self._style(sink) not in ("qmark", "format", None) or sink.params is not None \
                 and _existing_params(sink) is not None and _existing_params(sink)[0] == "dict":  # type: ignore[index]
             return None
         return Bind(group, "*" + items, safe, hint, f.expr, per_item=_code(sequence), fragment=fragment)
