@@ -850,10 +850,15 @@ IN_LIST_CALLS = [
     ("by_ids_format", (), True),
     ("built", (), False),
     ("built", ("carol",), False),
+    ("by_rows", (), False),
 ]
 
 
 def _in_list_args(function: str, items: list, extra: tuple) -> tuple:
+    if function == "by_rows":  # rows with an id attribute: ",".join(str(r.id) for r in rows)
+        import types
+
+        items = [types.SimpleNamespace(id=item) for item in items]
     return (extra[0], items) if function == "by_ids_fstring" else (items,) + extra
 
 

@@ -926,12 +926,14 @@ def _in_list_items(expr: cst.BaseExpression):
             return sequence, _code(sequence), "raw"
         if _quotes_item(element, target):
             return sequence, _code(sequence), "quoted"
-        converted = _item_conversion(element, target)
-        if converted == "str":
-            return sequence, _code(sequence), "str"
-        if converted == "int":
-            return sequence, f"[int({target}) for {target} in {_code(sequence)}]", "int"
-        return None
+        found = _item_conversion(element, target)
+        if found is None:
+            return None
+        converted, item = found
+        item_code = f"int({_code(item)})" if converted == "int" else _code(item)
+        if item_code == target:
+            return sequence, _code(sequence), converted
+        return sequence, f"[{item_code} for {target} in {_code(sequence)}]", converted
     if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "map" \
             and len(inner.args) == 2 and _code(inner.args[0].value) == "str" and not quoted:
         return inner.args[1].value, _code(inner.args[1].value), "str"
@@ -940,27 +942,40 @@ def _in_list_items(expr: cst.BaseExpression):
     return None
 
 
-def _item_conversion(element: cst.BaseExpression, target: str) -> Optional[str]:
-    """"str" for ``str(i)`` / ``f"{i}"`` / ``"%s" % i``, "int" for ``str(int(i))`` /
-    ``"%d" % i`` / ``f"{i:d}"`` (the item written as a number), of the loop variable."""
+def _item_conversion(element: cst.BaseExpression, target: str):
+    """("str", item) for ``str(item)`` / ``f"{item}"`` / ``"%s" % item``, ("int",
+    item) for ``str(int(item))`` / ``"%d" % item`` / ``f"{item:d}"`` (written as a
+    number), where the item is the loop variable or an attribute or constant
+    subscript of it (``r.id``, ``row[0]``); else None."""
     if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
             and len(element.args) == 1 and not element.args[0].keyword and not element.args[0].star:
         arg = element.args[0].value
-        if isinstance(arg, cst.Name) and arg.value == target:
-            return "str"
+        if _of_loop_variable(arg, target):
+            return "str", arg
         if isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "int" \
-                and len(arg.args) == 1 and isinstance(arg.args[0].value, cst.Name) and arg.args[0].value.value == target:
-            return "int"
+                and len(arg.args) == 1 and _of_loop_variable(arg.args[0].value, target):
+            return "int", arg.args[0].value
         return None
     try:
         query = flatten_query(element)
     except NotAQuery:
         return None
     fields = query.fields
-    if len(query.elements) != 1 or len(fields) != 1 or not isinstance(fields[0].expr, cst.Name) \
-            or fields[0].expr.value != target:
+    if len(query.elements) != 1 or len(fields) != 1 or not _of_loop_variable(fields[0].expr, target):
         return None
-    return "int" if fields[0].how == "int" else "str" if fields[0].how == "str" else None
+    how = "int" if fields[0].how == "int" else "str" if fields[0].how == "str" else None
+    return (how, fields[0].expr) if how else None
+
+
+def _of_loop_variable(expr: cst.BaseExpression, target: str) -> bool:
+    """``i``, ``i.id``, ``row[0]``, ``row["id"]``: the loop variable, read without a call."""
+    while isinstance(expr, (cst.Attribute, cst.Subscript)):
+        if isinstance(expr, cst.Subscript) and not (
+                len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+                and isinstance(expr.slice[0].slice.value, (cst.Integer, cst.SimpleString))):
+            return False
+        expr = expr.value
+    return isinstance(expr, cst.Name) and expr.value == target
 
 
 def _quotes_item(element: cst.BaseExpression, target: str) -> bool:

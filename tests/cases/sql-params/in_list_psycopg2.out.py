@@ -37,3 +37,7 @@ def generator(conn, rows):
 
 def quoted(conn, names):
     return conn.execute("SELECT id FROM users WHERE name IN ('" + "', '".join(names) + "')").fetchall()
+
+
+def by_rows(conn, rows):
+    return conn.execute("SELECT id FROM users WHERE id IN (%s) ORDER BY id" % ", ".join(["%s"] * len(rows)), (*[r.id for r in rows],)).fetchall()

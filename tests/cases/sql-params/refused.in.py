@@ -15,7 +15,7 @@ def direction(conn, order):
 
 
 def in_list(conn, rows):
-    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(r.id) for r in rows)).fetchall()
+    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(i) for i in fetch_ids(rows))).fetchall()
 
 
 def script(conn, name):
