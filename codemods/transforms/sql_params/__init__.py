@@ -53,20 +53,19 @@ What it changes
       before the call, the values move to the call; otherwise a ``params`` list
       (dict for named styles) is built beside every assignment and ``+=``.
     * An ``IN (...)`` list joined from a sequence (``", ".join(str(i) for i in
-      ids)``, ``map(str, ids)``, ``str(int(i))``, ``"%d" % i``, ``str(r.id) for r
-      in rows``; or plain or quoted
-      items: ``",".join(codes)``, ``"', '".join(names)``,
-      ``",".join("'%s'" % n for n in names)``): in ``text()`` it becomes
-      ``bindparam(name, expanding=True)`` (the items in a list); with a DB-API
-      driver using ``?`` or ``%s`` it keeps one placeholder per item,
-      ``IN (" + ", ".join(["?"] * len(ids)) + ")``, and the items are passed as
-      parameters (``int(i)``, ``r.id`` as the items were written). The sequence
-      is then read twice (``len()`` and the items): it must be a name or an
-      attribute, not visibly a generator or ``map``/``filter``/``zip``/``iter``
-      result. An empty list
-      reads ``IN ()`` as before on DB-API (SQLite accepts it, PostgreSQL and
-      MySQL refuse it, as they did); SQLAlchemy's expanding parameter turns it
-      into an empty set (no rows) where the original ``IN ()`` failed.
+      ids)``, ``map(str, ids)``, ``str(int(i))``, ``"%d" % i``, ``str(r.id) for
+      r in rows``; or plain or quoted items: ``",".join(codes)``,
+      ``"', '".join(names)``, ``",".join("'%s'" % n for n in names)``): in
+      ``text()`` it becomes ``bindparam(name, expanding=True)`` (the items in a
+      list); with a DB-API driver using ``?`` or ``%s`` it keeps one placeholder
+      per item, ``IN (" + ", ".join(["?"] * len(ids)) + ")``, and the items are
+      passed as parameters (``int(i)``, ``r.id``: as the items were written).
+      The sequence is then read twice (``len()`` and the items): it must be a
+      name or an attribute, not visibly a generator or a ``map`` / ``filter`` /
+      ``zip`` / ``iter`` result. An empty list reads ``IN ()`` as before on
+      DB-API (SQLite accepts it, PostgreSQL and MySQL refuse it, as they did);
+      SQLAlchemy's expanding parameter turns it into an empty set (no rows)
+      where the original ``IN ()`` failed.
     * The rest of the statement keeps its comments, line breaks and string
       prefixes; literals left side by side on one line are merged. A comment
       that sat in a removed part (beside a bound operand, ``%`` or ``.format``)
