@@ -438,7 +438,7 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
             message = str(error)
             raise UsageError(message if message.startswith(f"{codemod_id}:") else f"{codemod_id}: {message}") from None
         prepared.append((codemod_id, project))
-        if key is not None:
+        if key is not None and not getattr(project, "reads_outside_the_run", False):
             from codemods.cache import NotCacheable, encode_value
 
             try:

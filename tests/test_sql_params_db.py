@@ -135,6 +135,8 @@ SQLITE_CALLS = [
     ("variables", "builder", [(None, None, None), ("alice", None, None), (None, 28, "o"), ("bob", 20, "b")], 0, False),
     ("helpers", "find", [("carol",)], 0, False),
     ("helpers", "find_stripped", [("  carol ",)], 0, False),
+    ("helper_builds", "find", [("alice",), ("bob", 26), ("x", None, ["tea"]), ("x", 20, ["e", "a"])], 0, False),
+    ("helper_steps", "find", [("alice",), ("nobody",)], 0, False),
     ("helpers_unsafe", "find_nick", [("caz",)], 0, False),
     ("params_merge", "merge_tuple", [("alice", 20), ("alice", 40)], 0, False),
     ("params_merge", "merge_list_middle", [("bob", 20, 30), ("bob", 26, 30)], 0, False),
@@ -156,6 +158,13 @@ SQLITE_CALLS = [
     ("comments", "plus", [("alice", "al"), ("bob", "x")], 1, False),
     ("comments", "template", [("carol",)], 0, False),
     ("comments", "trailing_comma", [("bob",)], 0, False),
+    ("identifier_and_values", "sorted_by", [("alice", "id"), ("bob", "name DESC")], 0, False),
+    ("identifier_and_values", "from_table", [("users", "alice"), ("users", "nobody")], 1, False),
+    ("identifier_and_values", "percent", [("name", "alice", "DESC"), ("nick", "x", "ASC")], 1, False),
+    ("identifier_and_values", "shared_column", [("name", "alice"), ("nick", "bob")], 1, False),
+    ("identifier_and_values", "constant_table", [("alice",), ("nobody",)], 0, False),
+    ("identifier_and_values", "mapping", [("nick", "carol"), ("email", "x")], 1, False),
+    ("identifier_and_values", "bracketed", [("users", "nick", "alice"), ("users", "email", "x")], 2, False),
 ]
 
 
@@ -219,6 +228,9 @@ NUMERIC_CALLS = [
     ("numeric_branches", "straight", [("alice", "al"), ("bob", "al")], 1, False),
     ("numeric_branches", "branch_then_tail", [("name", "alice", "x"), ("nick", "", "caz"), ("name", "bob", "bob")],
      2, False),
+    ("numeric_branches", "optional_filters", [(None, None), ("alice", None), (None, "o"), ("bob", "b")], 0, False),
+    ("numeric_branches", "in_a_loop", [([],), (["alice"],), (["bob", "carol", "x"],)], None, False),
+    ("numeric_branches", "without_terms", [("alice", []), ("bob", ["tea"]), ("x", ["tea", "grade"])], 0, False),
 ]
 
 
@@ -226,6 +238,18 @@ NUMERIC_CALLS = [
                          ids=[f"{c[0]}.{c[1]}" for c in NUMERIC_CALLS])
 def test_numeric_paramstyle_cases(case, function, benign, index, numeric) -> None:
     _check_calls(case, function, benign, index, numeric, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+
+
+def test_numeric_placeholders_in_a_loop_take_their_number_from_the_list() -> None:
+    original, rewritten, text = _modules("numeric_branches")
+    assert 'sql += " OR name = :" + str(len(params) + 1)' in text
+    for names in ([], ["alice"], ["bob", "carol"], ["x' OR '1'='1"]):
+        before = _observe(original, "in_a_loop", (names,), PLAIN, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+        after = _observe(rewritten, "in_a_loop", (names,), PLAIN, _NumericSqlite, lambda db: _sqlite_dump(db.conn))
+        if "'" in "".join(names):
+            assert before[0] == ("returned", [[1], [2], [3], [4]]) and after[0] == ("returned", [])
+        else:
+            assert after == before
 
 
 def test_numeric_placeholders_restart_in_each_branch() -> None:
@@ -544,6 +568,16 @@ def v3_by_name(conn, name):
     return conn.execute(f"SELECT id FROM users WHERE name = '{name}' AND code LIKE 'A%' ORDER BY id").fetchall()
 
 
+def v2_sorted(conn, name, sort):
+    cur = conn.cursor()
+    cur.execute("SELECT id, name FROM users WHERE name <> '%s' AND code LIKE 'A%%' ORDER BY %s" % (name, sort))
+    return cur.fetchall()
+
+
+def v3_sorted(conn, name, sort):
+    return conn.execute(f"SELECT id FROM users WHERE name <> '{name}' AND code LIKE 'A%' ORDER BY {sort}").fetchall()
+
+
 def v3_search(conn, term):
     sql = "SELECT id FROM items WHERE code LIKE 'A%'"
     if term:
@@ -582,6 +616,8 @@ def _pg_run(module, function: str, args: tuple, seed: Any, settings, driver: str
     ("v2_by_name", "psycopg2", [("alice",), ("bob",)]),
     ("v3_by_name", "psycopg", [("carol",), ("bob",)]),
     ("v3_search", "psycopg", [("li",), ("",), ("tales",)]),
+    ("v2_sorted", "psycopg2", [("alice", "id DESC"), ("bob", "name")]),
+    ("v3_sorted", "psycopg", [("carol", "id"), ("bob", "code DESC")]),
 ])
 def test_psycopg_on_postgres(postgres, function, driver, benign) -> None:
     pytest.importorskip(driver)
@@ -756,3 +792,113 @@ def test_demo_module_treats_payloads_as_data() -> None:
     assert after["customers_in_cities"](_demo_world(after), [in_attack]) == []
     assert before["spent_by"](_demo_world(before), attack) == 2549  # every order of every customer
     assert after["spent_by"](_demo_world(after), attack) == 0
+
+
+# -- values converted to numbers in the query text -------------------------------------------
+
+#: (function, benign argument tuples): floats truncated by %d, bools, negative and
+#: padded values; every one must give the same rows as the original.
+NUMBER_CALLS = [
+    ("padded", [(1,), (2.7,), (True,), (-3,), (3,)]),
+    ("signed", [(1, 2), (True, 5), (-1, 1), (3, 10)]),
+    ("as_int", [(1,), ("2",), (2.9,), (7,)]),
+    ("as_float", [(30,), ("25.5",), (41,), (-1.5,)]),
+    ("unsigned", [(2,), (3.5,)]),
+]
+
+
+@pytest.mark.parametrize("function,benign", NUMBER_CALLS, ids=[c[0] for c in NUMBER_CALLS])
+def test_number_conversions_bind_the_same_number_on_sqlite(function, benign) -> None:
+    original, rewritten, text = _modules("numbers")
+    assert f"def {function}" in text and "?" in text.split(f"def {function}")[1].split("def ")[0]
+    for args in benign:
+        expected = _observe(original, function, args, PLAIN, _sqlite, _sqlite_dump)
+        assert expected[0][0] == "returned", (function, args, expected)
+        assert _observe(rewritten, function, args, PLAIN, _sqlite, _sqlite_dump) == expected, (function, args)
+    # a payload never reaches the SQL text: the conversion refuses it (as the original's did)
+    payload_args = ("1 OR 1=1",) + benign[0][1:]
+    outcome = _observe(rewritten, function, payload_args, PLAIN, _sqlite, _sqlite_dump)
+    assert outcome[0][0] == "raised", (function, outcome)
+    assert _observe(original, function, payload_args, PLAIN, _sqlite, _sqlite_dump)[0][0] == "raised"
+
+
+@pytest.mark.parametrize("function,benign", [c for c in NUMBER_CALLS if c[0] != "as_float"],
+                         ids=[c[0] for c in NUMBER_CALLS if c[0] != "as_float"])
+def test_number_conversions_bind_the_same_number_on_postgres(postgres, function, benign) -> None:
+    pytest.importorskip("psycopg")
+    original, rewritten, text = _modules("numbers_psycopg")
+    assert "str(float(age))" in text  # a float8 parameter is not the NUMERIC literal: left and reported
+    assert "%s" in text.split(f"def {function}")[1].split("def ")[0]
+
+    def run(module, args, seed):
+        return _pg_run(module, function, args, seed, postgres, "psycopg")
+
+    for args in benign:
+        expected = run(original, args, PLAIN)
+        assert expected[0][0] == "returned", (function, args, expected)
+        assert run(rewritten, args, PLAIN) == expected, (function, args)
+    assert run(rewritten, ("1 OR 1=1",) + benign[0][1:], PLAIN)[0][0] == "raised"
+
+
+# -- IN lists on DB-API drivers: one placeholder per item ------------------------------------
+
+#: (function, extra arguments after the list, whether items are converted with int())
+IN_LIST_CALLS = [
+    ("by_ids", (), False),
+    ("by_ids_percent", ("nobody",), False),
+    ("by_ids_fstring", ("nobody",), True),
+    ("by_ids_format", (), True),
+    ("built", (), False),
+    ("built", ("carol",), False),
+    ("by_rows", (), False),
+]
+
+
+def _in_list_args(function: str, items: list, extra: tuple) -> tuple:
+    if function == "by_rows":  # rows with an id attribute: ",".join(str(r.id) for r in rows)
+        import types
+
+        items = [types.SimpleNamespace(id=item) for item in items]
+    return (extra[0], items) if function == "by_ids_fstring" else (items,) + extra
+
+
+@pytest.mark.parametrize("function,extra,converted", IN_LIST_CALLS,
+                         ids=[f"{c[0]}{len(c[1])}" for c in IN_LIST_CALLS])
+def test_in_list_items_bound_one_placeholder_each_on_sqlite(function, extra, converted) -> None:
+    original, rewritten, text = _modules("in_list_dbapi")
+    assert '", ".join(["?"] * len(ids))' in text or "', '.join(['?'] * len(ids))" in text
+    # the empty list too: IN () reads the same in both (SQLite accepts it; PostgreSQL refuses both)
+    for items in ([1, 3], [2], [3, 2, 1], [2.5] if converted else ["2"], [True], []):
+        args = _in_list_args(function, items, extra)
+        expected = _observe(original, function, args, PLAIN, _sqlite, _sqlite_dump)
+        assert expected[0][0] == "returned", (function, items, expected)
+        assert _observe(rewritten, function, args, PLAIN, _sqlite, _sqlite_dump) == expected, (function, items)
+    payload = ["1) OR (1=1"]
+    injected = _observe(original, function, _in_list_args(function, payload, extra), PLAIN, _sqlite, _sqlite_dump)
+    bound = _observe(rewritten, function, _in_list_args(function, payload, extra), PLAIN, _sqlite, _sqlite_dump)
+    if converted:  # int() refuses the payload, before and after
+        assert injected[0][0] == bound[0][0] == "raised"
+    else:
+        assert injected[0][0] == "returned" and len(injected[0][1]) >= 2, injected  # the original is injectable
+        assert bound[0] == ("returned", []), (function, bound)  # one item, the payload's text: no id matches
+
+
+def test_in_list_items_bound_one_placeholder_each_on_postgres(postgres) -> None:
+    psycopg = pytest.importorskip("psycopg")
+    source = ("import psycopg\n\n\ndef by_ids(conn, ids, name):\n    return conn.execute(\"SELECT id FROM users WHERE "
+              "id IN (\" + \", \".join(str(i) for i in ids) + \") AND name <> '\" + name + \"' AND code LIKE 'A%' "
+              "ORDER BY id\").fetchall()\n")
+    rewritten_source = rewrite("sql-params", source)
+    assert '", ".join(["%s"] * len(ids))' in rewritten_source and "LIKE 'A%%'" in rewritten_source
+    original, rewritten = _load(source, "pg_in_before"), _load(rewritten_source, "pg_in_after")
+
+    def run(module, args):
+        return _pg_run(module, "by_ids", args, PLAIN, postgres, "psycopg")
+
+    for args in (([1, 3], "x"), ([4, 1, 2], "alice"), ([2], "bob")):
+        assert run(rewritten, args) == run(original, args)
+        assert run(original, args)[0][0] == "returned"
+    assert run(original, ([], "x"))[0] == run(rewritten, ([], "x"))[0] == ("raised", "SyntaxError")
+    assert run(original, (["1) OR (1=1"], "x"))[0] == ("returned", [[1], [3], [4]])
+    assert run(rewritten, (["1) OR (1=1"], "x"))[0][0] == "raised"  # a text item for an integer: data, refused
+    assert psycopg is not None

@@ -75,6 +75,10 @@ class Bind:
     hint_name: str
     node: cst.CSTNode
     expanding: bool = False
+    #: an IN list on a DB-API driver: the code of the sequence whose items get one
+    #: placeholder each (the value is ``*items``); the list's field stays, joining
+    #: the placeholders.
+    per_item: str = ""
     name: str = ""
     mark: str = ""
     fragment: Optional[Fragment] = None
@@ -85,6 +89,9 @@ class Problem:
     node: cst.CSTNode
     message: str
     hint: str
+    #: False for a value that stays in place (an identifier, an ORDER BY direction)
+    #: while the other values of the statement are bound.
+    blocking: bool = True
 
 
 _REMOVED = object()
@@ -129,6 +136,19 @@ def _mixed_value(content: Sequence[Union[str, int]], elements, provably_str) -> 
     return " + ".join(pieces)
 
 
+def _placeholder_join(expr: cst.BaseExpression) -> bool:
+    """``", ".join(["?"] * len(ids))``: one placeholder per item, as this codemod writes."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "join"
+            and len(expr.args) == 1 and isinstance(expr.func.value, cst.SimpleString)):
+        return False
+    product = expr.args[0].value
+    return isinstance(product, cst.BinaryOperation) and isinstance(product.operator, cst.Multiply) \
+        and isinstance(product.left, cst.List) and len(product.left.elements) == 1 \
+        and isinstance(product.left.elements[0].value, cst.SimpleString) \
+        and product.left.elements[0].value.evaluated_value in ("?", "%s") \
+        and isinstance(product.right, cst.Call) and _code(product.right.func) == "len"
+
+
 def _with_bindparams(text_call: cst.Call, arguments: Sequence[str]) -> cst.Call:
     code = _code(text_call) + ".bindparams(" + ", ".join(arguments) + ")"
     parsed = cst.parse_expression(code)
@@ -146,6 +166,8 @@ def _param_statements(fragment: Fragment, params_name: str, style: str) -> List[
         return []
     if is_named(style):
         return [f'{params_name}["{b.name}"] = {b.value}' for b in _distinct(binds)]
+    if len(binds) == 1 and binds[0].value.startswith("*"):
+        return [f"{params_name}.extend({binds[0].value[1:]})"]
     if len(binds) == 1:
         return [f"{params_name}.append({binds[0].value})"]
     return [f"{params_name}.extend([" + ", ".join(b.value for b in binds) + "])"]
@@ -166,8 +188,20 @@ def _rebuild(fragment: Fragment, percent: bool) -> cst.BaseExpression:
     edits: Dict[int, PieceEdit] = {i: PieceEdit() for i in range(len(query.pieces))}
     removed_operands: Set[int] = set()
     elements = query.elements
+    replaced: Dict[int, cst.BaseExpression] = {}
     for bind in fragment.binds:
         group = bind.group
+        if bind.per_item:  # the list's field stays: it joins one placeholder per item
+            element = elements[group.fields[0]]
+            field_ = element.item
+            assert isinstance(field_, Field)
+            inside = query.pieces[element.piece] if element.piece is not None else None
+            quote = "'" if inside is not None and inside.kind == "fstring" and '"' in inside.quote else '"'
+            replaced[id(field_.expr)] = cst.parse_expression(
+                f"{quote}, {quote}.join([{quote}{bind.mark}{quote}] * len({bind.per_item}))")
+            if element.piece is not None:
+                edits[element.piece].replaced[id(field_.expr)] = replaced[id(field_.expr)]
+            continue
         for index in range(group.start, group.end + 1):
             element = elements[index]
             if element.piece is None:
@@ -184,8 +218,16 @@ def _rebuild(fragment: Fragment, percent: bool) -> cst.BaseExpression:
             _insert(edits[before[-1].piece], before[-1].slot + 1, bind.mark)  # type: ignore[index]
         else:
             _insert(edits[after[0].piece], after[0].slot, bind.mark, front=True)  # type: ignore[index]
+    for template in query.templates.values():
+        if isinstance(template, cst.Call):  # "...".format(...): kept fields sharing a value keep sharing it
+            values = _kept_values(_kept_fields(query, edits, template.func))
+            if len(values) < len(_kept_fields(query, edits, template.func)):
+                numbers = {id(v): n for n, v in enumerate(values)}
+                for index, piece in enumerate(query.pieces):
+                    if _inside(piece.node, template.func):
+                        edits[index].numbers = numbers
     rendered = {id(p.node): render_piece(p, edits[i], percent) for i, p in enumerate(query.pieces)}
-    return _rebuild_node(query.expr, query, rendered, removed_operands, edits)  # type: ignore[return-value]
+    return _rebuild_node(query.expr, query, rendered, removed_operands, edits, replaced)  # type: ignore[return-value]
 
 
 def _insert(edit: PieceEdit, slot: int, text: str, front: bool = False) -> None:
@@ -193,22 +235,25 @@ def _insert(edit: PieceEdit, slot: int, text: str, front: bool = False) -> None:
     edit.inserted[slot] = text + current if front else current + text
 
 
-def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
+def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits, replaced=None):
+    replaced = replaced if replaced is not None else {}
+    if id(node) in replaced:
+        return replaced[id(node)].with_changes(lpar=node.lpar, rpar=node.rpar)
     if id(node) in removed:
         return _REMOVED
     if id(node) in rendered:
         return rendered[id(node)]
     if isinstance(node, cst.ConcatenatedString):
-        left = _rebuild_node(node.left, query, rendered, removed, edits)
-        right = _rebuild_node(node.right, query, rendered, removed, edits)
+        left = _rebuild_node(node.left, query, rendered, removed, edits, replaced)
+        right = _rebuild_node(node.right, query, rendered, removed, edits, replaced)
         if _is_empty(right):
             return _with_parens(left, node)
         if _is_empty(left):
             return _with_parens(right, node)
         return node.with_changes(left=left, right=right)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        left = _rebuild_node(node.left, query, rendered, removed, edits)
-        right = _rebuild_node(node.right, query, rendered, removed, edits)
+        left = _rebuild_node(node.left, query, rendered, removed, edits, replaced)
+        right = _rebuild_node(node.right, query, rendered, removed, edits, replaced)
         if left is _REMOVED or _is_empty(left) and right is not _REMOVED:
             return _REMOVED if right is _REMOVED else _with_parens(right, node)
         if right is _REMOVED or _is_empty(right):
@@ -226,21 +271,76 @@ def _rebuild_node(node, query: Query, rendered, removed: Set[int], edits):
     if id(node) not in query.templates:
         return node  # a value left in place
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
-        template = _rebuild_node(node.left, query, rendered, removed, edits)
-        return _with_parens(template, node)
-    if isinstance(node, cst.Call):  # "...".format(...)
-        assert isinstance(node.func, cst.Attribute)
-        template = _rebuild_node(node.func.value, query, rendered, removed, edits)
-        kept: List[Field] = []
-        for index, piece in enumerate(query.pieces):
-            if _inside(piece.node, node.func.value):
-                kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
+        template = _rebuild_node(node.left, query, rendered, removed, edits, replaced)
+        kept = _kept_fields(query, edits, node.left)
         if not kept:
             return _with_parens(template, node)
-        args = [cst.Arg(f.expr, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for f in kept]
-        args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return node.with_changes(func=node.func.with_changes(value=template), args=args)
+        return node.with_changes(left=template, right=_kept_percent_values(node.right, kept, replaced))
+    if isinstance(node, cst.Call):  # "...".format(...)
+        assert isinstance(node.func, cst.Attribute)
+        template = _rebuild_node(node.func.value, query, rendered, removed, edits, replaced)
+        kept = _kept_fields(query, edits, node.func.value)
+        if not kept:
+            return _with_parens(template, node)
+        return node.with_changes(func=node.func.with_changes(value=template),
+                                 args=_kept_format_args(node, _kept_values(kept), replaced))
     return node
+
+
+def _kept_fields(query: Query, edits, template: cst.CSTNode) -> List[Field]:
+    """The fields of a ``%`` or ``.format`` template that stay in it (not bound)."""
+    kept: List[Field] = []
+    for index, piece in enumerate(query.pieces):
+        if _inside(piece.node, template):
+            kept.extend(s for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edits[index].dropped)
+    return kept
+
+
+def _kept_format_args(call: cst.Call, values: Sequence[cst.BaseExpression], replaced) -> List[cst.Arg]:
+    """The arguments of a ``.format`` call that keeps ``values`` (positional now: the
+    template spells them ``{}``), keeping the original arguments' layout and the
+    layout before the closing parenthesis."""
+    originals = {id(a.value): a for a in call.args}
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    args: List[cst.Arg] = []
+    for value in values:
+        new_value = replaced.get(id(value), value)
+        original = originals.get(id(value))
+        arg = cst.Arg(new_value) if original is None else original.with_changes(
+            value=new_value, keyword=None, equal=cst.MaybeSentinel.DEFAULT)
+        args.append(arg if isinstance(arg.comma, cst.Comma) else arg.with_changes(comma=comma))
+    last = call.args[-1]
+    args[-1] = args[-1].with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+    return args
+
+
+def _kept_values(kept: Sequence[Field]) -> List[cst.BaseExpression]:
+    """The distinct values of kept template fields, in order."""
+    values: List[cst.BaseExpression] = []
+    for f in kept:
+        if not any(v is f.expr for v in values):
+            values.append(f.expr)
+    return values
+
+
+def _kept_percent_values(right: cst.BaseExpression, kept: Sequence[Field], replaced) -> cst.BaseExpression:
+    """The right operand of a ``%`` template that keeps only the ``kept`` fields."""
+    used = {id(f.expr) for f in kept}
+
+    def code(node):
+        return _code(replaced.get(id(node), node))
+
+    if isinstance(right, cst.Tuple):
+        codes = [code(e.value) for e in right.elements if isinstance(e, cst.Element) and id(e.value) in used]
+        return cst.parse_expression("(" + ", ".join(codes) + ("," if len(codes) == 1 else "") + ")")
+    if isinstance(right, cst.Dict):
+        entries = [_code(e.key) + ": " + code(e.value) for e in right.elements
+                   if isinstance(e, cst.DictElement) and id(e.value) in used]
+        return cst.parse_expression("{" + ", ".join(entries) + "}")
+    if id(right) in replaced:
+        return cst.parse_expression("(" + code(right) + ")") if not isinstance(replaced[id(right)], cst.Call) \
+            else replaced[id(right)]
+    return right  # one value, kept
 
 
 def _inside(piece_node: cst.CSTNode, container: cst.CSTNode) -> bool:

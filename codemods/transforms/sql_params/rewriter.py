@@ -20,11 +20,14 @@ import libcst as cst
 from libcst.metadata import FunctionScope, ScopeProvider
 
 from codemods.transforms.sql_params.attach import ParamsPlacement
+from codemods.transforms.sql_params.numbering import RUNTIME, number_at_runtime, runtime_mark
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
                                                   _rebuild, _short, _walk)
+from codemods.transforms.sql_params.project import ConnectionEvidence, absolute_module, single_driver
 from codemods.transforms.sql_params.sql import Group, tokenize
-from codemods.transforms.sql_params.style import (DRIVER_STYLES, NAMED_VARIANT, STYLES, is_named, placeholder,
-                                                 single_style, style_of_url, uses_percent)
+from codemods.transforms.sql_params.style import (DRIVER_STYLES, EXACT_FLOAT_DRIVERS, NAMED_VARIANT, STYLES,
+                                                 driver_of_url, is_named, placeholder, single_style, style_of_url,
+                                                 uses_percent)
 from codemods.transforms.sql_params.text import Field, NotAQuery, flatten_query, text_code
 
 _SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA|MERGE|TRUNCATE|UPSERT)\b", re.I)
@@ -49,6 +52,9 @@ class SqlParamsRewriter(ParamsPlacement):
         self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(evidence)
                                       if isinstance(n, cst.SimpleString) and "://" in n.value
                                       and isinstance(n.evaluated_value, str))
+        self.url_driver = single_style(driver_of_url(n.evaluated_value) for n in _walk(node)
+                                       if isinstance(n, cst.SimpleString) and "://" in n.value
+                                       and isinstance(n.evaluated_value, str))
         calls = [n for n in _walk(node) if isinstance(n, cst.Call)]
         for call in calls:
             try:
@@ -125,10 +131,65 @@ class SqlParamsRewriter(ParamsPlacement):
         driver = self._receiver_driver(receiver) if receiver is not None else None
         if sink.kind == "driver" or driver == "sqlalchemy":
             dbapi = {d for d in self.module_drivers if d != "sqlalchemy"}
-            return self.url_style or single_style(DRIVER_STYLES.get(d) for d in dbapi)
-        if driver in DRIVER_STYLES:
+            local = self.url_style or single_style(DRIVER_STYLES.get(d) for d in dbapi)
+        elif driver in DRIVER_STYLES:
             return DRIVER_STYLES[driver]
-        return single_style(DRIVER_STYLES.get(d) for d in self.module_drivers if d != "sqlalchemy")
+        else:
+            local = single_style(DRIVER_STYLES.get(d) for d in self.module_drivers if d != "sqlalchemy")
+        if local is None and receiver is not None:
+            traced = self._traced_driver(receiver)
+            return DRIVER_STYLES.get(traced[0]) if traced is not None else None
+        return local
+
+    # -- which driver: the project's evidence -------------------------------------------
+    def _traced_driver(self, receiver: cst.BaseExpression):
+        """(driver, where) when the connection comes from an imported function or
+        object of a project module that connects with one driver only."""
+        evidence = self.context.project
+        if not isinstance(evidence, ConnectionEvidence):
+            return None
+        drivers = set()
+        for origin in self._receiver_origins(receiver):
+            parts = self._absolute(origin).split(".")
+            for cut in range(len(parts), 0, -1):  # the longest prefix that is a project module
+                module = ".".join(parts[:cut])
+                if evidence.knows(module):
+                    drivers.add(self._one_driver(evidence.in_module(module, parts[cut] if cut < len(parts) else None)))
+                    break
+        return drivers.pop() if len(drivers) == 1 and None not in drivers else None
+
+    @staticmethod
+    def _one_driver(connections):
+        driver = single_driver(connections)
+        return (driver, connections[0].where()) if driver is not None else None
+
+    def _absolute(self, qualified: str) -> str:
+        if not qualified.startswith("."):
+            return qualified
+        level = len(qualified) - len(qualified.lstrip("."))
+        rest = qualified[level:]
+        base = absolute_module(self.context.module_name, self.context.is_package_init, level, None)
+        return f"{base}.{rest}" if base else rest
+
+    def _project_driver(self):
+        """(driver, where) when every connection the project makes uses one driver."""
+        evidence = self.context.project
+        if not isinstance(evidence, ConnectionEvidence) or not evidence.connections:
+            return None
+        driver = single_driver(evidence.connections)
+        return (driver, evidence.connections[0].where()) if driver in DRIVER_STYLES else None
+
+    def _exact_floats(self, sink: Sink) -> bool:
+        """Whether the statement's driver gives a bound float the meaning of its
+        ``repr()`` spliced into the SQL text."""
+        receiver = sink.call.func.value if isinstance(sink.call.func, cst.Attribute) else None
+        driver = self._receiver_driver(receiver) if receiver is not None and sink.kind != "text" else None
+        if driver is not None and driver != "sqlalchemy":
+            return driver in EXACT_FLOAT_DRIVERS
+        if sink.kind in ("text", "driver") or driver == "sqlalchemy":
+            return self.url_driver in EXACT_FLOAT_DRIVERS
+        dbapi = {d for d in self.module_drivers if d != "sqlalchemy"}
+        return len(dbapi) == 1 and dbapi <= EXACT_FLOAT_DRIVERS
 
     # -- where the query comes from ---------------------------------------------------
     def _fragments(self, sink: Sink) -> Optional[List[Fragment]]:
@@ -253,23 +314,39 @@ class SqlParamsRewriter(ParamsPlacement):
             if fragment.analysis.params and sink.kind != "text" and (sink.params is None or len(fragments) > 1):
                 return None  # placeholders without parameters: not a query this codemod understands
             problems.extend(self._plan_fragment(fragment, sink))
-        if problems:
-            for problem in problems:
-                self.record_finding(problem.node, problem.message, problem.hint)
+        for problem in problems:
+            self.record_finding(problem.node, problem.message, problem.hint)
+        if any(p.blocking for p in problems):
+            return None
+        if any(fr.binds for fr in fragments) and (sink.params is not None or len(fragments) > 1) and any(
+                self._written_placeholders(f.expr) for fr in fragments for f in fr.query.fields):
+            self.record_finding(call, "cannot merge the bound values with parameters that fill placeholders "
+                                      "joined at run time", "pass every value of the statement as a parameter")
             return None
         style = self._style(sink)
+        guessed = None
         if style is None:
-            self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
-                                'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
-            return None
+            guessed = self._project_driver()
+            if guessed is None:
+                self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}",
+                                    'set paramstyle = "qmark" (or "format", "named", ...) in [tool.codemods.sql-params]')
+                return None
+            if not self.context.unsafe_fixes:
+                self.record_finding(call, f"cannot tell the driver's paramstyle for {_short(call.func)}: every "
+                                          f"connection the project makes uses {guessed[0]} ({guessed[1]}), but "
+                                          "this one's origin is not visible",
+                                    f'rerun with --unsafe-fixes to use {guessed[0]}\'s placeholders, or set '
+                                    f'paramstyle = "{DRIVER_STYLES[guessed[0]]}" in [tool.codemods.sql-params]')
+                return None
+            style = DRIVER_STYLES[guessed[0]]
         binds = [b for fr in fragments for b in fr.binds]
         unsafe = [b for b in binds if not b.safe]
         if unsafe and not self.context.unsafe_fixes:
             for bind in unsafe:
-                if bind.expanding:
+                if bind.expanding or bind.per_item:
                     self.record_finding(bind.node, f"cannot safely bind IN list '{_short(bind.node)}'",
-                                        "an expanding bind parameter sends each item as data: if the items are "
-                                        "plain values, rerun with --unsafe-fixes")
+                                        "binding sends each item as data: if the items are plain values (not SQL), "
+                                        "rerun with --unsafe-fixes")
                 else:
                     self.record_finding(bind.node, f"cannot safely bind unquoted value '{_short(bind.node)}'",
                                         "binding sends it as data, not SQL text: if it is a plain value (not SQL "
@@ -279,16 +356,9 @@ class SqlParamsRewriter(ParamsPlacement):
             binds = [b for b in binds if b.safe]
         if not binds:
             return None
-        for fragment in fragments:
-            bound_fields = {i for b in fragment.binds for i in b.group.fields}
-            for index, element in enumerate(fragment.query.elements):
-                if isinstance(element.item, Field) and index not in bound_fields and element.piece is not None \
-                        and fragment.query.pieces[element.piece].kind == "percent":
-                    if self._constant(element.item.expr):
-                        self.record_finding(element.item.expr, f"cannot bind values of a % template that also "
-                                            f"formats '{_short(element.item.expr)}'",
-                                            "format the constant part with an f-string, then rerun")
-                    return None
+        if guessed is not None:  # the driver is the project's only one, not this call's own
+            for bind in binds:
+                bind.safe = False
         return style
 
     # -- a query returned by a helper of this module ------------------------------------
@@ -309,6 +379,11 @@ class SqlParamsRewriter(ParamsPlacement):
         return function
 
     def _consider_helper(self, sink: Sink, function: cst.FunctionDef) -> None:
+        """A module function that returns the query: one ``return <built string>``, or
+        a local query variable assigned and grown (``+=``, also under ``if`` or in a
+        loop) and returned by the function's only ``return``. It then returns
+        ``(sql, params)`` and every caller, each passing its result straight to
+        ``execute()``, unpacks it."""
         if id(function) in self.claimed:
             return
         self.claimed.add(id(function))
@@ -316,19 +391,25 @@ class SqlParamsRewriter(ParamsPlacement):
         statements = list(body)
         if statements and _is_docstring(statements[0]):
             statements = statements[1:]
-        if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine) \
-                or len(statements[0].body) != 1 or not isinstance(statements[0].body[0], cst.Return) \
-                or statements[0].body[0].value is None:
-            if self._builds_query(function):
+        last = statements[-1] if statements else None
+        returned = last.body[0].value if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 \
+            and isinstance(last.body[0], cst.Return) else None
+        fragments: Optional[List[Fragment]] = None
+        if len(statements) == 1 and returned is not None:
+            try:
+                fragments = [Fragment(flatten_query(returned), "return")]
+            except NotAQuery:
+                return
+        reported = len(self.context.findings)
+        if fragments is None and isinstance(returned, cst.Name) and self._only_return(function):
+            fragments = self._variable_fragments(returned, sink)
+        if fragments is None:
+            if self._builds_query(function) and len(self.context.findings) == reported:  # else said already
                 self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': it "
                                               "builds the query over several statements",
                                     "return the SQL and its parameters separately (return sql, params)")
             return
-        returned = statements[0].body[0].value
-        try:
-            fragment = Fragment(flatten_query(returned), "return")
-        except NotAQuery:
-            return
+        assert returned is not None
         module_scope = self.get_metadata(ScopeProvider, function, None)
         callers: List[Sink] = []
         references = [r for a in (module_scope[function.name.value] if module_scope is not None else ())
@@ -340,7 +421,7 @@ class SqlParamsRewriter(ParamsPlacement):
             sink_of_caller = self._sink(outer) if isinstance(outer, cst.Call) else None
             if sink_of_caller is None or sink_of_caller.query is not call or sink_of_caller.params is not None \
                     or sink_of_caller.kind not in ("dbapi", "driver"):
-                if fragment.query.fields and any(not self._constant(f.expr) for f in fragment.query.fields):
+                if any(not self._constant(f.expr) for fr in fragments for f in fr.query.fields):
                     self.record_finding(function, f"cannot bind values of query helper '{function.name.value}': "
                                                   "a caller does not pass its result straight to execute()",
                                         "return the SQL and its parameters separately")
@@ -351,7 +432,7 @@ class SqlParamsRewriter(ParamsPlacement):
         styles = {self._style(caller) for caller in callers}
         if len(styles) != 1:
             return
-        style = self._prepare(callers[0], [fragment])
+        style = self._prepare(callers[0], fragments)
         if style is None:
             return
         public = not function.name.value.startswith("_")
@@ -359,23 +440,66 @@ class SqlParamsRewriter(ParamsPlacement):
             self.record_finding(function, f"cannot safely bind values of query helper '{function.name.value}': "
                                           "other modules may call it", "rerun with --unsafe-fixes if only this module calls it")
             return
-        for bind in fragment.binds:
+        binds = [b for fr in fragments for b in fr.binds]
+        for bind in binds:
             bind.safe = bind.safe and not public
-        self._assign_marks([fragment], style, None)
-        new_query = _rebuild(fragment, uses_percent(style))
-        params_code = self._params_code(callers[0], [fragment], fragment.binds, style, None)
-        if params_code is None:
-            return
-        self._keep_comments(returned, new_query, self._statement_of(returned))
-        pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                          cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
-        self.replacements[id(returned)] = pair
+        if fragments[0].kind == "return":
+            fragment = fragments[0]
+            self._assign_marks([fragment], style, None)
+            new_query = _rebuild(fragment, uses_percent(style))
+            params_code = self._params_code(callers[0], [fragment], fragment.binds, style, None)
+            if params_code is None:
+                return
+            self._keep_comments(returned, new_query, self._statement_of(returned))
+            pair = cst.Tuple([cst.Element(new_query, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                              cst.Element(cst.parse_expression(params_code))], lpar=[], rpar=[])
+            self.replacements[id(returned)] = pair
+        else:
+            params_name = self._fresh_name(returned, "params")
+            if not self._build_params_beside(fragments, style, params_name, returned):
+                return
+            self.replacements[id(returned)] = cst.parse_expression(f"{returned.value}, {params_name}")
         for caller in callers:
             self.claimed.add(id(caller.call))
             first = caller.call.args[0]
             self.replacements[id(caller.call)] = caller.call.with_changes(args=[first.with_changes(star="*")])
-        for bind in fragment.binds:
+        for bind in binds:
             self.record_fix(bind.node, f"bound {_short(bind.node)} as a query parameter", bind.safe)
+
+    def _build_params_beside(self, fragments: List[Fragment], style: str, params_name: str,
+                             anchor: cst.CSTNode) -> bool:
+        """Rewrite a query built over several statements that a helper returns: each
+        assignment's values go to a ``params`` list (dict) built beside it."""
+        bases = self._numeric_bases(anchor, fragments) if style == "numeric" else None
+        dynamic = style == "numeric" and bases is None
+        self._assign_marks(fragments, style, None, _runtime_bases(fragments) if dynamic else bases)
+        rebuilt = [_rebuild(fragment, uses_percent(style)) for fragment in fragments]
+        if dynamic:
+            numbered = [number_at_runtime(new, params_name) for new in rebuilt]
+            if any(new is None for new in numbered):
+                self.record_finding(anchor, "cannot number the placeholders of a query built differently on "
+                                            "different paths (numeric paramstyle) inside a % or .format template",
+                                    'build the query with f-strings or +, or use a named paramstyle ("named")')
+                return False
+            rebuilt = numbered  # type: ignore[assignment]
+        for fragment, new in zip(fragments, rebuilt):
+            self._replace_value(fragment, new)
+            self._keep_comments(fragment.query.expr, new, fragment.statement)
+            lines = _param_statements(fragment, params_name, style)
+            if lines:
+                assert fragment.statement is not None
+                self.inserted[id(fragment.statement)] = [cst.parse_statement(line) for line in lines]
+        return True
+
+    def _only_return(self, function: cst.FunctionDef) -> bool:
+        """One ``return`` in the function, no ``yield`` and no nested function or class
+        (whose returns would be counted too)."""
+        returns = 0
+        for node in _walk(function.body):
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.Yield)):
+                return False
+            returns += isinstance(node, cst.Return)
+        return returns == 1
 
     def _builds_query(self, function: cst.FunctionDef) -> bool:
         """Whether the function splices a value into SQL text somewhere."""
@@ -412,17 +536,20 @@ class SqlParamsRewriter(ParamsPlacement):
                 elif f.how == "unsupported":
                     problems.append(Problem(f.expr, f"cannot bind formatted value '{_short(f.expr)}' ({f.detail})",
                                             "format the value in Python first, then pass it as a parameter"))
-            if problems:
+            if any(p.blocking for p in problems):
                 continue
             kind = group.kind
             if kind == "quoted" and len(group.content) == 1 and _quoted_join(first.expr) and group.parens:
                 kind = "in_list"
                 group = Group("in_list", group.parens[0], group.parens[1], group.fields)
+            # an identifier or a direction stays in place; the statement's values are still bound
             if kind == "identifier":
-                problems.append(Problem(first.expr, f"cannot bind identifier '{shown}'", _identifier_hint(sink)))
+                problems.append(Problem(first.expr, f"cannot bind identifier '{shown}'", _identifier_hint(sink),
+                                        blocking=False))
             elif kind == "direction":
                 problems.append(Problem(first.expr, f"cannot bind ORDER BY direction '{shown}'",
-                                        f'map it through an allowlist: {{"asc": "ASC", "desc": "DESC"}}[{shown}]'))
+                                        f'map it through an allowlist: {{"asc": "ASC", "desc": "DESC"}}[{shown}]',
+                                        blocking=False))
             elif kind == "statement":
                 words = fragment.query.sql_text().split()
                 problems.append(Problem(first.expr, f"cannot bind '{shown}' in a {words[0].upper()} statement",
@@ -436,24 +563,65 @@ class SqlParamsRewriter(ParamsPlacement):
                     problems.append(Problem(first.expr, f"cannot bind SQL fragment '{shown}'",
                                             "build the statement from constant SQL with placeholders, and bind only values"))
             elif kind == "in_list":
-                sequence = _in_list_sequence(first.expr)
-                if sink.kind != "text" or sequence is None:
+                bind = self._in_list_bind(group, fragment, first, sink)
+                if bind is None:
                     problems.append(Problem(first.expr, f"cannot bind variable-length IN list '{shown}'",
                                             "write one placeholder per item (\", \".join([\"?\"] * len(items))) and "
                                             "pass the items as parameters, or use sqlalchemy bindparam(expanding=True)"))
                 else:
-                    fragment.binds.append(Bind(group, f"list({_code(sequence)})", False, _hint_name(sequence),
-                                               first.expr, expanding=True, fragment=fragment))
+                    fragment.binds.append(bind)
             elif kind == "quoted":
                 fragment.binds.append(self._quoted_bind(group, fragment))
             elif kind == "value":
-                if first.how == "formatted":
+                if first.how == "formatted" and not first.integer:
                     problems.append(Problem(first.expr, f"cannot bind formatted value '{shown}' ({first.detail}) "
                                             "outside a quoted string", "format the value in Python first (or bind "
                                             "the plain value if the format was only cosmetic), then rerun"))
                 else:
-                    fragment.binds.append(self._value_bind(group, fragment, first))
+                    fragment.binds.append(self._value_bind(group, fragment, first, sink))
         return problems
+
+    def _in_list_bind(self, group: Group, fragment: Fragment, f: Field, sink: Sink) -> Optional[Bind]:
+        """``IN ({", ".join(str(i) for i in ids)})``: an expanding bind parameter in
+        ``text()`` (the items in a list); with a DB-API driver (``?`` or ``%s``
+        placeholders) one placeholder per item, joined where the list was, and the
+        items as parameters: the sequence is then read twice (``len()`` and the
+        items), so it must be a name or attribute that is not visibly a one-shot
+        iterator. Safe when each item was written as ``str()`` or ``int()`` of the
+        item (a number in the SQL: the item, or ``int(item)``, is the same value);
+        raw string items (SQL text) and quoted ones (``"', '".join(names)`` reads
+        an empty list as ``IN ('')``) are unsafe."""
+        found = _in_list_items(f.expr)
+        if found is None:
+            return None
+        sequence, items, converted = found
+        safe = converted in ("str", "int")
+        hint = _hint_name(sequence)
+        if sink.kind == "text":
+            value = items if items.startswith("[") else f"list({items})"
+            return Bind(group, value, safe, hint, f.expr, expanding=True, fragment=fragment)
+        if sink.kind not in ("dbapi", "driver", "raw") or converted == "quoted" or not self._plain_iterable(sequence):
+            return None
+        if self._style(sink) not in ("qmark", "format", None) or sink.params is not None \
+                and _existing_params(sink) is not None and _existing_params(sink)[0] == "dict":  # type: ignore[index]
+            return None
+        return Bind(group, "*" + items, safe, hint, f.expr, per_item=_code(sequence), fragment=fragment)
+
+    def _plain_iterable(self, sequence: cst.BaseExpression) -> bool:
+        """A name or attribute (evaluated twice: ``len()`` and the items) that is not
+        assigned a generator, ``map``, ``filter``, ``zip``, ``iter`` ... in sight."""
+        node = sequence
+        while isinstance(node, cst.Attribute):
+            node = node.value
+        if not isinstance(node, cst.Name):
+            return False
+        if node is not sequence:
+            return True
+        for source in self._assigned_sources(node):
+            if isinstance(source, cst.GeneratorExp) or isinstance(source, cst.Call) and isinstance(source.func, cst.Name) \
+                    and source.func.value in _ONE_SHOT_ITERATORS:
+                return False
+        return True
 
     def _quoted_bind(self, group: Group, fragment: Fragment) -> Bind:
         elements = fragment.query.elements
@@ -468,16 +636,22 @@ class SqlParamsRewriter(ParamsPlacement):
         names = [elements[c].item.expr for c in content if isinstance(c, int)]  # type: ignore[union-attr]
         return Bind(group, value, True, _hint_name(names[0]) if len(names) == 1 else "pattern", node, fragment=fragment)
 
-    def _value_bind(self, group: Group, fragment: Fragment, f: Field) -> Bind:
+    def _value_bind(self, group: Group, fragment: Fragment, f: Field, sink: Sink) -> Bind:
+        """An unquoted value. Safe when the text was certainly a number: ``%d`` /
+        ``{:d}`` (padded or signed too) of any value is bound as ``int(value)``, the
+        number those formats write; ``int(...)``, ``len(...)`` and ``int``-annotated
+        names as they are; ``float(...)`` (and ``float`` annotations), whose text is
+        ``repr()``, on drivers that read a float parameter as the same REAL or write it
+        into the statement with ``repr()`` (see ``exact_float_drivers``)."""
         expr = f.expr
         if f.how in ("operand", "str") and isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) \
                 and expr.func.value == "str" and len(expr.args) == 1 and not expr.args[0].keyword:
             expr = expr.args[0].value
-        if f.how == "int":
+        if f.how == "int" or f.integer:
             safe = True
             value = _code(expr) if self._numeric(expr) else f"int({_code(expr)})"
         else:
-            safe = self._numeric(expr)
+            safe = self._numeric(expr) or (self._float(expr) and self._exact_floats(sink))
             value = _code(expr)
         return Bind(group, value, safe, _hint_name(expr), f.expr, fragment=fragment)
 
@@ -490,17 +664,34 @@ class SqlParamsRewriter(ParamsPlacement):
         taken = {p.value.strip(":%()s") for fr in fragments for p in (fr.analysis.params if fr.analysis else [])}
         if existing is not None and existing[0] == "dict":
             taken.update(existing[1].keys())  # type: ignore[union-attr]
+        per_item = [b for fr in fragments for b in fr.binds if b.per_item]
+        if per_item and (style not in ("qmark", "format") or sink.kind == "many"):
+            self.record_finding(per_item[0].node, f"cannot bind variable-length IN list '{_short(per_item[0].node)}' "
+                                                  "next to named parameters", "use one placeholder style per statement")
+            return
         tail = fragments[-1] if fragments[-1].kind == "tail" else None
         built = fragments[:-1] if tail is not None else fragments
-        bases = self._numeric_bases(sink, fragments) if style == "numeric" else None
-        if style == "numeric" and bases is None:
-            self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
-                                           "different paths (numeric paramstyle)",
-                                'build the whole query in one expression, or use a named paramstyle ("named")')
-            return
+        bases = self._numeric_bases(sink.call, fragments) if style == "numeric" else None
+        dynamic = style == "numeric" and bases is None
+        if dynamic:  # numbered at run time, from the length of the parameter list
+            if existing is not None or sink.kind in ("many", "rawsql", "text"):
+                self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
+                                               "different paths (numeric paramstyle) next to the parameters it passes",
+                                    'build the whole query in one expression, or use a named paramstyle ("named")')
+                return
+            bases = _runtime_bases(fragments)
         self._assign_marks(fragments, style, taken, bases)
         percent = uses_percent(style) and sink.params is None
         rebuilt = [_rebuild(fragment, percent) for fragment in fragments]
+        params_name = self._fresh_name(sink.query, "params")
+        if dynamic:
+            numbered = [number_at_runtime(new, params_name) for new in rebuilt]
+            if any(new is None for new in numbered):
+                self.record_finding(sink.call, "cannot number the placeholders of a query built differently on "
+                                               "different paths (numeric paramstyle) inside a % or .format template",
+                                    'build the query with f-strings or +, or use a named paramstyle ("named")')
+                return
+            rebuilt = numbered  # type: ignore[assignment]
         binds = [b for fr in fragments for b in fr.binds]
 
         def keep_comments() -> None:
@@ -512,7 +703,8 @@ class SqlParamsRewriter(ParamsPlacement):
                 keep_comments()
             return
         new_tail = rebuilt[-1] if tail is not None else None
-        if len(built) == 1 and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink):
+        if len(built) == 1 and not dynamic and self._stable([b for b in binds if b.fragment is built[0]], built[0], sink) \
+                and not any(b.per_item for b in built[0].binds):  # len(items) and the items: read together
             if self._attach(sink, new_tail, fragments, binds, style, existing):
                 self._replace_value(built[0], rebuilt[0])
                 keep_comments()
@@ -524,7 +716,6 @@ class SqlParamsRewriter(ParamsPlacement):
             return
         if sink.kind == "text" and any(b.expanding for b in binds):
             self._bindparam_reference(sink.call)  # fails (NotAQuery) before anything is planned
-        params_name = self._fresh_name(sink.query, "params")
         for index, fragment in enumerate(built):
             self._replace_value(fragment, rebuilt[index])
             lines = _param_statements(fragment, params_name, style)
@@ -547,6 +738,9 @@ class SqlParamsRewriter(ParamsPlacement):
         for index, fragment in enumerate(fragments):
             if bases is not None:
                 position = bases[index]
+            dynamic = position == RUNTIME
+            if dynamic:
+                position = 0
             order = sorted([("b", b.group.start, b) for b in fragment.binds] +
                            [("p", p.start, p) for p in (fragment.analysis.params if fragment.analysis else [])],
                            key=lambda item: item[1])
@@ -563,17 +757,18 @@ class SqlParamsRewriter(ParamsPlacement):
                         bind.name = _unique(bind.hint_name, taken)
                         taken.add(bind.name)
                         by_value[bind.value] = bind.name
-                bind.mark = placeholder(style, bind.name, position)
+                bind.mark = runtime_mark(position) if dynamic else placeholder(style, bind.name, position)
 
-    def _numeric_bases(self, sink: Sink, fragments: List[Fragment]) -> Optional[Dict[int, int]]:
+    def _numeric_bases(self, anchor: cst.CSTNode, fragments: List[Fragment]) -> Optional[Dict[int, int]]:
         """For each fragment, the number of values bound before it, when that number
-        is the same on every path through the function (else None)."""
+        is the same on every path through the function (else None). ``anchor``: where
+        the query is used (the execute call, or the helper's ``return``)."""
         if len(fragments) == 1:
             return {0: 0}
         sizes = [len(fr.binds) + len(fr.analysis.params if fr.analysis else []) for fr in fragments]
         at = {id(fr.statement): i for i, fr in enumerate(fragments) if fr.statement is not None}
         tail = len(fragments) - 1 if fragments[-1].kind == "tail" else None
-        sink_statement = self._statement_of(sink.call)
+        sink_statement = self._statement_of(anchor)
         function = self._parent(sink_statement) if sink_statement is not None else None
         while function is not None and not isinstance(function, (cst.FunctionDef, cst.Module)):
             function = self._parent(function)
@@ -682,6 +877,12 @@ class SqlParamsRewriter(ParamsPlacement):
 
 # -- free helpers ------------------------------------------------------------------------
 
+def _runtime_bases(fragments: Sequence[Fragment]) -> Dict[int, int]:
+    """Numeric placeholders numbered at run time: from 1 in an assignment, after
+    ``len(params)`` in a ``+=`` or at the call."""
+    return {index: 0 if fragment.kind == "assign" else RUNTIME for index, fragment in enumerate(fragments)}
+
+
 def _leading_operand(expr: cst.BaseExpression) -> cst.BaseExpression:
     """The first operand of a ``+`` chain (``query`` in ``query + " LIMIT 5"``)."""
     while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
@@ -705,31 +906,80 @@ def _quoted_join(expr: cst.BaseExpression) -> bool:
         and isinstance(expr.func.value, cst.SimpleString) and "'" in str(expr.func.value.evaluated_value)
 
 
-def _in_list_sequence(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
-    """``ids`` from ``", ".join(str(i) for i in ids)``, ``",".join(map(str, ids))``, ``",".join(ids)``."""
+_ONE_SHOT_ITERATORS = {"map", "filter", "zip", "iter", "reversed", "enumerate"}
+
+
+def _in_list_items(expr: cst.BaseExpression):
+    """What an IN list joined from a sequence holds: (the sequence, Python code of
+    its items as the SQL read them, how each item was written: "str" (``str(i)``,
+    ``map(str, ids)``), "int" (``str(int(i))``, ``"%d" % i``), "quoted"
+    (``"'%s'" % i``, ``"', '".join(names)``) or "raw" (``",".join(ids)``)), or None."""
     if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "join"
             and isinstance(expr.func.value, cst.SimpleString) and len(expr.args) == 1):
         return None
     separator = str(expr.func.value.evaluated_value).replace("'", "").strip()
     if separator != ",":
         return None
+    quoted = "'" in str(expr.func.value.evaluated_value)
     inner = expr.args[0].value
     if isinstance(inner, (cst.GeneratorExp, cst.ListComp)) and inner.for_in.inner_for_in is None \
-            and not inner.for_in.ifs and isinstance(inner.for_in.target, cst.Name):
+            and not inner.for_in.ifs and isinstance(inner.for_in.target, cst.Name) and not quoted:
         element, target = inner.elt, inner.for_in.target.value
-        if isinstance(element, cst.Name) and element.value == target or _quotes_item(element, target):
-            return inner.for_in.iter
-        if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
-                and len(element.args) == 1 and isinstance(element.args[0].value, cst.Name) \
-                and element.args[0].value.value == target:
-            return inner.for_in.iter
-        return None
+        sequence = inner.for_in.iter
+        if isinstance(element, cst.Name) and element.value == target:
+            return sequence, _code(sequence), "raw"
+        if _quotes_item(element, target):
+            return sequence, _code(sequence), "quoted"
+        found = _item_conversion(element, target)
+        if found is None:
+            return None
+        converted, item = found
+        item_code = f"int({_code(item)})" if converted == "int" else _code(item)
+        if item_code == target:
+            return sequence, _code(sequence), converted
+        return sequence, f"[{item_code} for {target} in {_code(sequence)}]", converted
     if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "map" \
-            and len(inner.args) == 2 and _code(inner.args[0].value) == "str":
-        return inner.args[1].value
+            and len(inner.args) == 2 and _code(inner.args[0].value) == "str" and not quoted:
+        return inner.args[1].value, _code(inner.args[1].value), "str"
     if isinstance(inner, (cst.Name, cst.Attribute)):
-        return inner
+        return inner, _code(inner), "quoted" if quoted else "raw"
     return None
+
+
+def _item_conversion(element: cst.BaseExpression, target: str):
+    """("str", item) for ``str(item)`` / ``f"{item}"`` / ``"%s" % item``, ("int",
+    item) for ``str(int(item))`` / ``"%d" % item`` / ``f"{item:d}"`` (written as a
+    number), where the item is the loop variable or an attribute or constant
+    subscript of it (``r.id``, ``row[0]``); else None."""
+    if isinstance(element, cst.Call) and isinstance(element.func, cst.Name) and element.func.value == "str" \
+            and len(element.args) == 1 and not element.args[0].keyword and not element.args[0].star:
+        arg = element.args[0].value
+        if _of_loop_variable(arg, target):
+            return "str", arg
+        if isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "int" \
+                and len(arg.args) == 1 and _of_loop_variable(arg.args[0].value, target):
+            return "int", arg.args[0].value
+        return None
+    try:
+        query = flatten_query(element)
+    except NotAQuery:
+        return None
+    fields = query.fields
+    if len(query.elements) != 1 or len(fields) != 1 or not _of_loop_variable(fields[0].expr, target):
+        return None
+    how = "int" if fields[0].how == "int" else "str" if fields[0].how == "str" else None
+    return (how, fields[0].expr) if how else None
+
+
+def _of_loop_variable(expr: cst.BaseExpression, target: str) -> bool:
+    """``i``, ``i.id``, ``row[0]``, ``row["id"]``: the loop variable, read without a call."""
+    while isinstance(expr, (cst.Attribute, cst.Subscript)):
+        if isinstance(expr, cst.Subscript) and not (
+                len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+                and isinstance(expr.slice[0].slice.value, (cst.Integer, cst.SimpleString))):
+            return False
+        expr = expr.value
+    return isinstance(expr, cst.Name) and expr.value == target
 
 
 def _quotes_item(element: cst.BaseExpression, target: str) -> bool:

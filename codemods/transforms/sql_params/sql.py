@@ -94,8 +94,8 @@ def tokenize(elements: Sequence[Element]) -> Analysis:
             i += 1
         elif char.isspace():
             i += 1
-        elif char in "'\"`":
-            closer = char
+        elif char in "'\"`" or char == "[" and not (at(i - 1) or " ").isalnum() and at(i - 1) not in (")", "]", "_", None):
+            closer = "]" if char == "[" else char  # [name]: an SQLite / SQL Server identifier, not a subscript
             j = i + 1
             fields: List[int] = []
             content: List[Union[str, int]] = []

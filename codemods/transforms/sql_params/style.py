@@ -41,6 +41,27 @@ def driver_of_qualified_name(name: str) -> Optional[str]:
     return None
 
 
+#: drivers where a bound float means what its repr() spliced into the SQL meant:
+#: SQLite reads both as the same REAL; the client-side drivers write the parameter
+#: into the statement with repr(). (psycopg 3 and oracledb send a binary float8 /
+#: BINARY_DOUBLE, where the literal was an exact NUMERIC: not the same in arithmetic.)
+EXACT_FLOAT_DRIVERS = frozenset({"sqlite3", "aiosqlite", "psycopg2", "pymysql", "MySQLdb"})
+#: SQLAlchemy URL dialect or "+driver" -> the DB-API module it runs on.
+_URL_DRIVERS = {"sqlite": "sqlite3", "pysqlite": "sqlite3", "aiosqlite": "aiosqlite", "postgresql": "psycopg2",
+                "postgres": "psycopg2", "psycopg2": "psycopg2", "psycopg": "psycopg", "pymysql": "pymysql",
+                "mysql": "MySQLdb", "mysqldb": "MySQLdb", "oracle": "cx_Oracle", "oracledb": "oracledb",
+                "cx_oracle": "cx_Oracle"}
+
+
+def driver_of_url(url: str) -> Optional[str]:
+    """The DB-API module a SQLAlchemy URL runs on, when it is one of the known ones."""
+    match = _URL.match(url)
+    if match is None:
+        return None
+    dialect, driver = match.group(1).lower(), (match.group(2) or "").lower()
+    return _URL_DRIVERS.get(driver or dialect)
+
+
 def style_of_url(url: str) -> Optional[str]:
     match = _URL.match(url)
     if match is None:

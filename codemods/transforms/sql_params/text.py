@@ -50,6 +50,9 @@ class Field:
     spec: str = ""
     #: ``%`` template field without its mapping key (``%05d``), for formatted fields.
     percent: str = ""
+    #: a formatted field whose text is the decimal integer ``int(value)`` only padded
+    #: or signed (``%05d``, ``%+d``, ``{:>4d}``): the same number once read as SQL.
+    integer: bool = False
 
 
 Slot = Union[Unit, Field]
@@ -376,7 +379,7 @@ def _percent_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templ
         plain = not (match.group("flags") or match.group("width") or match.group("precision"))
         if plain and conv == "s":
             how = "str"
-        elif plain and conv in "di":
+        elif plain and conv in "diu":
             how = "int"
         elif "*" in (match.group("width") or "") + (match.group("precision") or ""):
             raise NotAQuery("% field with a * width")
@@ -384,7 +387,8 @@ def _percent_slots(units: List[Unit], node: cst.CSTNode, values: Optional[_Templ
             how = "formatted"
         spelled = "%" + (match.group("flags") or "") + (match.group("width") or "") + \
             ("." + match.group("precision") if match.group("precision") is not None else "") + conv
-        slots.append(Field(value, how, node, detail=match.group(0), percent=spelled))
+        slots.append(Field(value, how, node, detail=match.group(0), percent=spelled,
+                           integer=how == "formatted" and conv in "diu"))
         i = taken
     if values.single is None and values.next_auto != len(values.positional):
         raise NotAQuery("unused % values")
@@ -428,7 +432,15 @@ def _formatted_field(value: cst.BaseExpression, node: cst.CSTNode, conversion: s
     if conversion not in ("", "s", "r", "a"):
         return Field(value, "unsupported", node, detail=detail)
     how = "int" if spec == "d" and not conversion else "formatted"
-    return Field(value, how, node, detail=detail, conversion=conversion, spec=spec)
+    integer = how == "formatted" and not conversion and _INTEGER_SPEC.match(spec) is not None
+    return Field(value, how, node, detail=detail, conversion=conversion, spec=spec, integer=integer)
+
+
+#: format specs that write int(value) in decimal, only padded with spaces (any
+#: alignment) or zeros after the sign, or signed: ``5d``, ``05d``, ``+d``, ``>4d``.
+#: Not a fill character (``x<5d``), nor ``0`` with an alignment (``<05d`` pads on the
+#: right: 42000), nor grouping (``,d``).
+_INTEGER_SPEC = re.compile(r"^(?:[+\- ]?0?\d*| ?[<>^=][+\- ]?(?:[1-9]\d*)?|=[+\- ]?0?\d*)d$")
 
 
 def text_code(item: Field, code: str, certainly_str: bool) -> str:
@@ -470,17 +482,24 @@ class PieceEdit:
 
     dropped: set = field(default_factory=set)
     inserted: Dict[int, str] = field(default_factory=dict)
+    #: for a ``.format`` template whose kept fields share a value: id(value) -> the
+    #: index of its argument (``{0}``), so that the value is still evaluated once.
+    numbers: Dict[int, int] = field(default_factory=dict)
+    #: id(value) of a kept field -> the expression that takes its place
+    replaced: Dict[int, cst.BaseExpression] = field(default_factory=dict)
 
 
 def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.BaseExpression:
     """The literal for ``piece`` after ``edit``: a plain string when no template field
     remains, else a template of the same kind with its remaining fields."""
     kept_fields = [i for i, s in enumerate(piece.slots) if isinstance(s, Field) and i not in edit.dropped]
-    stays_template = bool(kept_fields) and piece.kind in ("fstring", "format")
+    stays_template = bool(kept_fields) and piece.kind in ("fstring", "format", "percent")
+    #: a literal "%" of a ``%`` template that stays one is spelled "%%"
+    template_percent = stays_template and piece.kind == "percent"
     out: List[Union[str, Field]] = []
     for index in range(len(piece.slots) + 1):
         if index in edit.inserted:
-            out.append(edit.inserted[index])
+            out.append(edit.inserted[index].replace("%", "%%") if template_percent else edit.inserted[index])
         if index == len(piece.slots) or index in edit.dropped:
             continue
         slot = piece.slots[index]
@@ -488,7 +507,7 @@ def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.Bas
             out.append(slot)
             continue
         if slot.escape == "%":
-            out.append("%%" if double_percent else "%")
+            out.append(("%%" if double_percent else "%") * (2 if template_percent else 1))
         elif slot.escape:
             out.append(slot.raw if stays_template else slot.text)
         elif slot.text == "%" and double_percent:
@@ -508,16 +527,25 @@ def render_piece(piece: Piece, edit: PieceEdit, double_percent: bool) -> cst.Bas
                     parts.append(cst.FormattedStringText(buffer))
                     buffer = ""
                 assert isinstance(item.node, cst.FormattedStringExpression)
-                parts.append(item.node)
+                replacement = edit.replaced.get(id(item.expr))
+                parts.append(item.node if replacement is None else item.node.with_changes(expression=replacement))
             else:
                 buffer += item
         if buffer:
             parts.append(cst.FormattedStringText(buffer))
         assert isinstance(piece.node, cst.FormattedString)
         return piece.node.with_changes(parts=parts)
-    if stays_template:  # a .format template keeps "{}" for its remaining fields, in order
-        return cst.SimpleString(prefix + piece.quote + "".join("{}" if isinstance(o, Field) else o for o in out) + piece.quote)
+    if stays_template:  # a template keeps its remaining fields ("{}" in order for .format)
+        return cst.SimpleString(prefix + piece.quote + "".join(_kept_spelling(o, piece.kind, edit.numbers)
+                                                               if isinstance(o, Field) else o for o in out) + piece.quote)
     return cst.SimpleString(prefix + piece.quote + "".join(_as_str(o) for o in out) + piece.quote)
+
+
+def _kept_spelling(item: Field, kind: str, numbers: Dict[int, int]) -> str:
+    """How a field that stays in a ``%`` or ``.format`` template is written."""
+    if kind == "percent":
+        return item.detail
+    return "{" + str(numbers.get(id(item.expr), "")) + ("!" + item.conversion if item.conversion else "") + (":" + item.spec if item.spec else "") + "}"
 
 
 def _as_str(item: Union[str, Field]) -> str:

@@ -37,3 +37,15 @@ def in_a_loop(conn, names):
     for name in names:
         sql += " OR name = '" + name + "'"
     return conn.execute(sql).fetchall()
+
+
+def _terms_query(name, terms):
+    sql = f"SELECT id FROM users WHERE name <> '{name}'"
+    for term in terms:
+        sql += " AND note NOT LIKE '%" + term + "%'"
+    sql += " ORDER BY id"
+    return sql
+
+
+def without_terms(conn, name, terms):
+    return conn.execute(_terms_query(name, terms)).fetchall()

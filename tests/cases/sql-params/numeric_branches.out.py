@@ -32,15 +32,34 @@ def branch_then_tail(conn, kind, name, nick):
 
 def optional_filters(conn, name=None, term=None):
     sql = "SELECT id FROM users WHERE 1 = 1"
+    params = []
     if name:
-        sql += " AND name = '" + name + "'"
+        sql += " AND name = :" + str(len(params) + 1)
+        params.append(name)
     if term:
-        sql += f" AND nick LIKE '%{term}%'"
-    return conn.execute(sql).fetchall()
+        sql += " AND nick LIKE :" + str(len(params) + 1)
+        params.append(f"%{term}%")
+    return conn.execute(sql, params).fetchall()
 
 
 def in_a_loop(conn, names):
     sql = "SELECT id FROM users WHERE 1 = 0"
+    params = []
     for name in names:
-        sql += " OR name = '" + name + "'"
-    return conn.execute(sql).fetchall()
+        sql += " OR name = :" + str(len(params) + 1)
+        params.append(name)
+    return conn.execute(sql, params).fetchall()
+
+
+def _terms_query(name, terms):
+    sql = "SELECT id FROM users WHERE name <> :1"
+    params = [str(name)]
+    for term in terms:
+        sql += " AND note NOT LIKE :" + str(len(params) + 1)
+        params.append(f"%{term}%")
+    sql += " ORDER BY id"
+    return sql, params
+
+
+def without_terms(conn, name, terms):
+    return conn.execute(*_terms_query(name, terms)).fetchall()

@@ -4,7 +4,7 @@ from reports.filters import build_where
 
 
 def identifiers(conn, table, column, name):
-    conn.execute("SELECT * FROM " + table + " WHERE name = '" + name + "'")
+    conn.execute("SELECT * FROM " + table + " WHERE name = 'bob'")
     conn.execute(f"SELECT id FROM users WHERE {column} = 1")
     conn.execute(f'SELECT "{column}" FROM users')
     conn.execute("UPDATE users SET " + column + " = 1")
@@ -14,8 +14,8 @@ def direction(conn, order):
     return conn.execute("SELECT id FROM users ORDER BY name " + order).fetchall()
 
 
-def in_list(conn, ids):
-    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(i) for i in ids)).fetchall()
+def in_list(conn, rows):
+    return conn.execute("SELECT id FROM users WHERE id IN (%s)" % ",".join(str(i) for i in fetch_ids(rows))).fetchall()
 
 
 def script(conn, name):

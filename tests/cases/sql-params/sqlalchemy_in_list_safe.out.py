@@ -1,8 +1,8 @@
-from sqlalchemy import text
+from sqlalchemy import text, bindparam
 
 
 def by_ids(conn, ids):
-    return conn.execute(text("SELECT name FROM users WHERE id IN (" + ", ".join(str(i) for i in ids) + ")")).all()
+    return conn.execute(text("SELECT name FROM users WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}).all()
 
 
 def by_names(conn, names):
@@ -11,4 +11,4 @@ def by_names(conn, names):
 
 
 def by_map(conn, ids, name):
-    return conn.execute(text(f"SELECT id FROM users WHERE id IN ({','.join(map(str, ids))}) AND name = :name"), {"name": str(name)}).all()
+    return conn.execute(text("SELECT id FROM users WHERE id IN :ids AND name = :name").bindparams(bindparam("ids", expanding=True)), {"ids": list(ids), "name": str(name)}).all()

@@ -1,0 +1,43 @@
+import sqlite3
+
+
+def by_ids(conn, ids):
+    return conn.execute("SELECT name FROM users WHERE id IN (" + ", ".join(["?"] * len(ids)) + ") ORDER BY id", (*ids,)).fetchall()
+
+
+def by_ids_percent(conn, ids, name):
+    return conn.execute("SELECT id FROM users WHERE id IN (%s) AND name <> ?" % (", ".join(["?"] * len(ids)),), (*ids, str(name))).fetchall()
+
+
+def by_ids_fstring(conn, name, ids):
+    return conn.execute(f"SELECT id FROM users WHERE name <> ? AND id IN ({', '.join(['?'] * len(ids))})", (str(name), *[int(i) for i in ids])).fetchall()
+
+
+def by_ids_format(conn, ids):
+    return conn.execute("SELECT id FROM users WHERE id IN ({})".format(", ".join(["?"] * len(ids))), (*[int(i) for i in ids],)).fetchall()
+
+
+def built(conn, ids, name=None):
+    sql = "SELECT id FROM users WHERE id IN (" + ", ".join(["?"] * len(ids)) + ")"
+    params = [*ids]
+    if name:
+        sql += " AND name = ?"
+        params.append(name)
+    return conn.execute(sql, params).fetchall()
+
+
+def raw_strings(conn, codes):
+    return conn.execute("SELECT id FROM users WHERE nick IN (" + ",".join(codes) + ")").fetchall()
+
+
+def generator(conn, rows):
+    ids = (r[0] for r in rows)
+    return conn.execute("SELECT id FROM users WHERE id IN (" + ",".join(str(i) for i in ids) + ")").fetchall()
+
+
+def quoted(conn, names):
+    return conn.execute("SELECT id FROM users WHERE name IN ('" + "', '".join(names) + "')").fetchall()
+
+
+def by_rows(conn, rows):
+    return conn.execute("SELECT id FROM users WHERE id IN (%s) ORDER BY id" % ", ".join(["?"] * len(rows)), (*[r.id for r in rows],)).fetchall()
