@@ -115,7 +115,8 @@ class ExceptionsRewriter(Rewriter):
         qualified = next(iter(found))
         assert self.names is not None
         if qualified.source is QualifiedNameSource.BUILTIN and self.names.star_import:
-            return None  # ``from m import *`` may shadow the built-in
+            # ``from m import *`` may shadow the built-in: only the same spelling is the same class
+            return "text:" + qualified.name
         if qualified.source is QualifiedNameSource.LOCAL and not isinstance(node, cst.Name):
             return None  # ``self.Error``: an attribute read, not a binding
         return classes.canonical(qualified.name)
@@ -455,7 +456,10 @@ def _reduced(handler: _HandlerNode, plan: _HeaderPlan) -> Dict[str, object]:
     if len(kept) == 1:
         single = kept[0].value
         changes: Dict[str, object] = {"type": single}
-        if isinstance(handler.whitespace_after_except, cst.SimpleWhitespace) and not handler.whitespace_after_except.value:
-            changes["whitespace_after_except"] = cst.SimpleWhitespace(" ")
+        # ``except(A, B):`` becomes ``except A:`` (``except*(A, B):`` becomes ``except* A:``)
+        field_name = "whitespace_after_star" if isinstance(handler, cst.ExceptStarHandler) else "whitespace_after_except"
+        space = getattr(handler, field_name)
+        if isinstance(space, cst.SimpleWhitespace) and not space.value:
+            changes[field_name] = cst.SimpleWhitespace(" ")
         return changes
     return {"type": kind.with_changes(elements=kept)}
