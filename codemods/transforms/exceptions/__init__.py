@@ -21,14 +21,14 @@ What it changes
       ``from socket import error`` counts and a local class named ``error`` does not),
       a built-in class together with a built-in subclass of it (``(Exception,
       ValueError)`` becomes ``Exception``), and a class an earlier handler of the same
-      ``try`` already catches. An alias left alone in a tuple is not rewritten;
-    * a bare ``except:`` whose body re-raises becomes ``except BaseException:`` (the
-      same exceptions, said explicitly).
+      ``try`` already catches. An alias left alone in a tuple is not rewritten.
 
     Unsafe fixes (``--unsafe-fixes``):
 
-    * any other bare ``except:`` becomes ``except Exception:`` (it no longer catches
-      KeyboardInterrupt, SystemExit and GeneratorExit);
+    * a bare ``except:`` becomes ``except Exception:`` (it no longer catches
+      KeyboardInterrupt, SystemExit and GeneratorExit), unless its body re-raises (a
+      bare ``raise``): such a cleanup must see every exception, and pycodestyle accepts
+      it too;
     * ``logger.error(...)`` / ``logging.error(...)`` in a handler becomes
       ``.exception(...)`` (the log gains the traceback). A logger is ``logging`` itself,
       a receiver named in ``logger-names`` (``logger.error``, ``self.log.error``), a name

@@ -51,8 +51,7 @@ class _HeaderPlan:
 
     elements: Optional[List[int]] = None  # indices of the tuple's elements kept
     osError: Optional[int] = None  # index of an alias to spell ``OSError``
-    bare_to: Optional[str] = None  # a bare ``except:`` gets this class
-    bare_safe: bool = True
+    bare_to: Optional[str] = None  # a bare ``except:`` gets this class (unsafe)
     notes: List[str] = field(default_factory=list)
 
 
@@ -246,11 +245,10 @@ class ExceptionsRewriter(Rewriter):
         plan = _HeaderPlan()
         lines = self._header_lines(handler)
         if handler.type is None:
-            if not self._silenced(lines, "E722"):
-                if has_bare_raise(handler.body):
-                    plan.bare_to, plan.bare_safe = "BaseException", True
-                elif self.context.unsafe_fixes:
-                    plan.bare_to, plan.bare_safe = "Exception", False
+            # a bare ``except:`` that re-raises is a cleanup that must see every exception
+            # (pycodestyle and ruff accept it too): left alone
+            if not self._silenced(lines, "E722") and self.context.unsafe_fixes and not has_bare_raise(handler.body):
+                plan.bare_to = "Exception"
                 if plan.bare_to is not None and self._shadowed(plan.bare_to):
                     plan.bare_to = None
             return plan
@@ -338,9 +336,8 @@ class ExceptionsRewriter(Rewriter):
         if plan.bare_to is not None:
             changes["type"] = cst.Name(plan.bare_to)
             changes["whitespace_after_except"] = cst.SimpleWhitespace(" ")
-            why = ("it re-raises, so KeyboardInterrupt and SystemExit must still pass through it"
-                   if plan.bare_safe else "it no longer catches KeyboardInterrupt and SystemExit")
-            self.record_fix(original, f"bare `except:` spelled `except {plan.bare_to}:` ({why})", safe=plan.bare_safe)
+            self.record_fix(original, f"bare `except:` spelled `except {plan.bare_to}:` (it no longer catches "
+                                      "KeyboardInterrupt, SystemExit and GeneratorExit)", safe=False)
         elif entry.new_name is not None and original.type is None:
             changes["type"] = cst.Name("BaseException")
             changes["whitespace_after_except"] = cst.SimpleWhitespace(" ")

@@ -4,7 +4,7 @@ import os
 def cleanup_and_reraise(path, g):
     try:
         g()
-    except BaseException:
+    except:
         os.remove(path)
         raise
 
