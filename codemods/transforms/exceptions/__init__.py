@@ -9,8 +9,10 @@ What it changes
       in its scope (no code of that scope or of a scope nested in it binds, reads or
       declares it, and none reads names by string: ``locals()``, ``eval``...); a bare
       ``except:`` then becomes ``except BaseException as exc:``, which catches the same.
-      Only a new exception is chained: a built-in exception class, an imported name, a
-      ``class`` of the module (or a name assigned one of those), or a call of one;
+      Only a new exception is chained: a built-in exception class, an imported name
+      (a name no scope binds counts as imported when the module has a
+      ``from m import *``), a ``class`` of the module (or a name assigned one of those),
+      or a call of one;
       ``except*`` handlers too (the raised exception joins the group the same way, only
       its ``__cause__`` is added);
     * ``raise err`` of the exception the handler caught becomes a bare ``raise`` (the

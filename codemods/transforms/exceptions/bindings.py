@@ -33,9 +33,12 @@ class ModuleNames:
         self.mentions: Dict[str, Set[Scope]] = {}
         #: scopes that read a name by string (locals(), exec, ...)
         self.dynamic: Set[Scope] = set()
+        #: names some scope binds
+        self.mentions_bound: Set[str] = set()
         for scope in self.scopes:
             for assignment in scope.assignments:
                 self.mentions.setdefault(assignment.name.split(".", 1)[0], set()).add(scope)
+                self.mentions_bound.add(assignment.name.split(".", 1)[0])
             for access in scope.accesses:
                 name = access.node.value if isinstance(access.node, cst.Name) else None
                 if name is None:

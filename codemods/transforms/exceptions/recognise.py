@@ -77,7 +77,10 @@ class Recogniser:
             return False
         found = self._qualified(node)
         if not found:
-            return False
+            # a name no scope binds, in a module with ``from m import *``: imported by it
+            names = self.rewriter.names
+            return isinstance(node, cst.Name) and names is not None and names.star_import \
+                and node.value not in names.mentions_bound
         for qualified in found:
             if qualified.source is QualifiedNameSource.BUILTIN:
                 if classes.builtin_class(qualified.name) is None:

@@ -14,3 +14,12 @@ try:
     run(print)
 except (ValueError, ValueError):
     raise RuntimeError("cannot run")
+
+
+def chained(text):
+    try:
+        return int(text)
+    except ValueError:
+        raise ParseError(text)
+    except TypeError as err:
+        raise err.with_traceback(None)
