@@ -286,3 +286,25 @@ def test_except_star_chaining_keeps_the_group_structure(tmp_path):
     old_key, new_key = old.exceptions[0], new.exceptions[0]
     assert repr(new_key.__context__) == repr(old_key.__context__) == "ExceptionGroup('g', [ValueError(1)])"
     assert old_key.__cause__ is None and new_key.__cause__ is new_key.__context__
+
+
+def test_options_name_the_handler_and_recognise_receivers():
+    source = "def f(d):\n    try:\n        d[1]\n    except KeyError:\n        raise ValueError()\n"
+    assert "except KeyError as problem:\n        raise ValueError() from problem" in \
+        rewrite("exceptions", source, options={"handler-names": "problem"})
+    assert "except KeyError as failure:" in rewrite("exceptions", source, options={"handler-names": ["1x", "failure"]})
+    assert rewrite("exceptions", source, options={"handler-names": []}) == source
+    swallowed = "def f(store, key):\n    try:\n        store.purge(key)\n    except Exception:\n        pass\n"
+    plain = run_codemod_findings(swallowed, {})
+    assert plain == ["`except Exception` swallows every error (pass)"]
+    marked = run_codemod_findings(swallowed, {"database-receivers": ["store"], "database-methods": ["purge"]})
+    assert marked and marked[0].startswith("swallowed database error: `except Exception` around `store.purge(...)`")
+    logged = "def f(g, audit):\n    try:\n        g()\n    except ValueError:\n        audit.error('x')\n"
+    assert rewrite("exceptions", logged, unsafe_fixes=True) == logged
+    assert "audit.exception('x')" in rewrite("exceptions", logged, unsafe_fixes=True, options={"logger-names": ["audit"]})
+
+
+def run_codemod_findings(source, options):
+    from tests.helpers import run_codemod
+
+    return [f.message for f in run_codemod("exceptions", source, options).findings]

@@ -14,7 +14,8 @@ What it changes
       ``from m import *``), a ``class`` of the module (or a name assigned one of those),
       or a call of one;
       ``except*`` handlers too (the raised exception joins the group the same way, only
-      its ``__cause__`` is added);
+      its ``__cause__`` is added), and raises in the body of a ``try`` nested in the
+      handler (the exception being handled there is still the caught one);
     * ``raise err`` of the exception the handler caught becomes a bare ``raise`` (the
       traceback keeps the original frames, without the extra line of the re-raise);
     * a redundant exception tuple is reduced: duplicates, aliases of ``OSError``
@@ -93,6 +94,11 @@ Fix safety
     change behaviour (what is caught, what is logged), so they wait for
     ``--unsafe-fixes``.
 
+    It runs after ``naming`` and ``sql-params`` (it names handlers in final names) and
+    before ``unused-variables`` and ``unused-imports``: a handler name that a bare
+    ``raise`` leaves unread, and an ``import socket`` that only ``socket.error`` used,
+    are then removed in the same run.
+
 Options
     ``handler-names`` (default ``["exc", "error"]``): names tried, in order, for a
     handler that needs one.
@@ -105,11 +111,7 @@ Options
     ``query``, ``delete``, ``add``, ``merge``) and ``database-receivers`` (default
     ``session``, ``conn``, ``connection``, ``cursor``, ``cur``, ``db``, ``engine``,
     ``transaction``, ``txn``): what makes a swallowed error a database one.
-
-    Runs after ``naming`` and ``sql-params`` (it names handlers in final names) and
-    before ``unused-variables`` and ``unused-imports``: a handler name that a bare
-    ``raise`` leaves unread, and an ``import socket`` that only ``socket.error`` used,
-    are then removed in the same run.
+    Each option takes a list of strings (a single string is one name).
 """
 
 from __future__ import annotations

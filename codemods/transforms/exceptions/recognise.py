@@ -3,7 +3,7 @@ or a call of one), a logger, a database session, connection or cursor."""
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional
+from typing import Dict, Iterable, List, Optional
 
 import libcst as cst
 from libcst.metadata import Assignment, ImportAssignment, QualifiedNameSource, ScopeProvider
@@ -22,10 +22,10 @@ class Recogniser:
         self.rewriter = rewriter
         self.module = module
         options = rewriter.options
-        self.logger_names = frozenset(options.get("logger-names", ()))
-        self.logger_factories = frozenset(options.get("logger-factories", ()))
-        self.db_methods = frozenset(options.get("database-methods", ()))
-        self.db_receivers = frozenset(n.lower() for n in options.get("database-receivers", ()))
+        self.logger_names = frozenset(names_option(options, "logger-names"))
+        self.logger_factories = frozenset(names_option(options, "logger-factories"))
+        self.db_methods = frozenset(names_option(options, "database-methods"))
+        self.db_receivers = frozenset(n.lower() for n in names_option(options, "database-receivers"))
         self._values: Optional[Dict[int, cst.BaseExpression]] = None
 
     # -- bindings ----------------------------------------------------------------------
@@ -168,6 +168,14 @@ class Recogniser:
                 if isinstance(value, cst.Call) and self._is_database(value):
                     return True
         return False
+
+
+def names_option(options, key: str) -> List[str]:
+    """A list-of-names option: a single string is one name; anything not a string is ignored."""
+    value = options.get(key, ())
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, (list, tuple)) else []
 
 
 def _named_like(identifier: str, names: Iterable[str]) -> bool:

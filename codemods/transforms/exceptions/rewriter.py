@@ -21,7 +21,7 @@ from codemods.cst.metadata import QualifiedNameProvider
 from codemods.transforms.exceptions import classes
 from codemods.transforms.exceptions.bindings import ModuleNames, inside, overwrites
 from codemods.transforms.exceptions.comments import LineComments
-from codemods.transforms.exceptions.recognise import Recogniser
+from codemods.transforms.exceptions.recognise import Recogniser, names_option
 from codemods.transforms.exceptions.shapes import (deletes, has_bare_raise, jumps_in_finally, nodes_in,
                                                     swallowing, touches_traceback)
 
@@ -76,7 +76,7 @@ class ExceptionsRewriter(Rewriter):
         self.try_of: Dict[int, cst.CSTNode] = {}
         #: handlers given a new name: (their range, the name), to keep nested ones apart
         self.named: List[Tuple[CodeRange, str]] = []
-        self.handler_names: Sequence[str] = tuple(self.options.get("handler-names", ("exc",)))
+        self.handler_names: Sequence[str] = tuple(names_option(self.options, "handler-names"))
 
     # -- helpers -----------------------------------------------------------------------
 
