@@ -18,6 +18,8 @@ What it changes
       handler (the exception being handled there is still the caught one);
     * ``raise err`` of the exception the handler caught becomes a bare ``raise`` (the
       traceback keeps the original frames, without the extra line of the re-raise);
+      when nothing else reads ``err``, the handler's ``as err`` goes too (pyflakes
+      would report it unused);
     * a redundant exception tuple is reduced: duplicates, aliases of ``OSError``
       (``IOError``, ``EnvironmentError``, ``socket.error``, ``select.error``,
       ``os.error``, ``mmap.error``, ``resource.error``; resolved by qualified name, so
@@ -148,7 +150,7 @@ class ExceptionsTransform(Codemod):
                 "def f(d, k):\n    try:\n        return d[k]\n    except KeyError as exc:\n"
                 "        raise ValueError(k) from exc\n"),
         Example("def f(g):\n    try:\n        g()\n    except OSError as err:\n        cleanup()\n        raise err\n",
-                "def f(g):\n    try:\n        g()\n    except OSError as err:\n        cleanup()\n        raise\n"),
+                "def f(g):\n    try:\n        g()\n    except OSError:\n        cleanup()\n        raise\n"),
         Example("try:\n    g()\nexcept (IOError, OSError, ValueError, UnicodeError):\n    pass\n",
                 "try:\n    g()\nexcept (OSError, ValueError):\n    pass\n"),
         Example("try:\n    g()\nexcept:\n    pass\n", "try:\n    g()\nexcept Exception:\n    pass\n", unsafe=True),

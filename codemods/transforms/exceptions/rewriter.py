@@ -66,6 +66,8 @@ class ExceptionsRewriter(Rewriter):
         self.recognise: Optional[Recogniser] = None
         #: id(original Raise) -> name to chain from, or "" for a bare ``raise``
         self.raise_plans: Dict[int, str] = {}
+        #: id(name node) of every ``raise name`` that becomes a bare ``raise``
+        self.bare_names: Set[int] = set()
         #: id(original Call) of logging calls that become ``.exception``
         self.log_plans: Set[int] = set()
         #: id(original handler) -> header change
@@ -344,10 +346,27 @@ class ExceptionsRewriter(Rewriter):
         if plan.elements is not None and isinstance(updated.type, cst.Tuple):
             changes.update(_reduced(updated, plan))
             self.record_fix(original, "removed redundant exception classes: " + ", ".join(plan.notes))
+        if entry.name is not None and self._only_reraised(original, entry.name):
+            changes["name"] = None
+            self.record_fix(original, f"dropped the handler's name `{entry.name}`: only `raise {entry.name}` read it")
         if entry.new_name is not None:
             changes["name"] = cst.AsName(name=cst.Name(entry.new_name))
             self.record_fix(original, f"named the handler `{entry.new_name}` to chain the exceptions raised in it")
         return updated.with_changes(**changes) if changes else updated
+
+    def _only_reraised(self, handler: _HandlerNode, name: str) -> bool:
+        """Every read of the handler's name is a ``raise name`` that became a bare
+        ``raise``: the name is left unread (pyflakes would flag it), so it goes too."""
+        if handler.name is None:
+            return False
+        scope = self.get_metadata(ScopeProvider, handler, None)
+        if scope is None:
+            return False
+        for assignment in scope.assignments[name]:
+            if getattr(assignment, "node", None) is handler.name.name:
+                references = assignment.references
+                return bool(references) and all(id(r.node) in self.bare_names for r in references)
+        return False
 
     # -- raise ---------------------------------------------------------------------------
 
@@ -361,6 +380,7 @@ class ExceptionsRewriter(Rewriter):
             if (not handler.star and handler.stable and not touches_traceback(handler.node.body, handler.name)
                     and not self._silenced(lines, "TRY201")):
                 self.raise_plans[id(node)] = ""
+                self.bare_names.add(id(exc))
             return
         assert self.recognise is not None
         if not self.recognise.new_exception(exc) or self._silenced(lines, "B904"):

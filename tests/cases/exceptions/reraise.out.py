@@ -6,7 +6,7 @@ state = None
 def plain(g):
     try:
         return g()
-    except OSError as err:
+    except OSError:
         sys.stderr.write("failed\n")
         raise
 
@@ -14,7 +14,7 @@ def plain(g):
 def in_branches(g, quiet):
     try:
         return g()
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError):
         if quiet:
             raise
         for _ in range(1):
@@ -25,7 +25,7 @@ def in_branches(g, quiet):
 def parenthesised(g):
     try:
         return g()
-    except OSError as err:
+    except OSError:
         raise
 
 
@@ -84,7 +84,7 @@ def inside_inner_handler(g):
 def inside_inner_try_body(g):
     try:
         return g()
-    except OSError as err:
+    except OSError:
         try:
             raise
         finally:
@@ -132,5 +132,5 @@ def nested_function(g):
 
 try:
     import _missing_module
-except ImportError as problem:
+except ImportError:
     raise
