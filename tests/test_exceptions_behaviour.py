@@ -256,10 +256,12 @@ def test_unsafe_fixes_change_only_what_they_say(modules):
     assert new.exc_info is not None and new.exc_info[0] is FileNotFoundError
 
 
-def test_unused_variables_then_drops_the_name_a_bare_raise_leaves_unread():
+def test_the_name_only_the_re_raise_read_goes_with_it():
     source = ("def f(g):\n    try:\n        return g()\n    except OSError as err:\n        raise err\n")
-    result = process_source(source.encode(), "m.py", settings_for(["exceptions", "unused-variables"]))
+    result = process_source(source.encode(), "m.py", settings_for(["exceptions"]))
     assert result.new_text == "def f(g):\n    try:\n        return g()\n    except OSError:\n        raise\n"
+    kept = source.replace("        raise err\n", "        print(err)\n        raise err\n")
+    assert "except OSError as err:\n        print(err)\n        raise\n" in rewrite("exceptions", kept)
 
 
 def test_unused_imports_then_drops_an_import_only_an_alias_used():
