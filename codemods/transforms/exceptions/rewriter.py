@@ -142,8 +142,15 @@ class ExceptionsRewriter(Rewriter):
                    for statement in node.body if isinstance(statement, cst.SimpleStatementLine)
                    for small in statement.body)
         self.names = ModuleNames(self.metadata[ScopeProvider].values(), star)
-        self.comments = LineComments(node.code, self.context.codemod_id)
+        self.comments = LineComments(self._comment_lines, self.context.codemod_id)
         self.recognise = Recogniser(self, node)
+
+    def _comment_lines(self):
+        """(line, text) of every comment that may silence a rule."""
+        positions = self.metadata[PositionProvider]
+        for node in positions:
+            if isinstance(node, cst.Comment) and ("noqa" in node.value.lower() or "codemod:" in node.value):
+                yield positions[node].start.line, node.value
 
     # -- the stack ---------------------------------------------------------------------
 
