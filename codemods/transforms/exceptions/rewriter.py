@@ -485,5 +485,10 @@ def _reduced(handler: _HandlerNode, plan: _HeaderPlan) -> Dict[str, object]:
         space = getattr(handler, field_name)
         if isinstance(space, cst.SimpleWhitespace) and not space.value:
             changes[field_name] = cst.SimpleWhitespace(" ")
+        # ``except(A, B)as e:`` becomes ``except A as e:``
+        name = handler.name
+        if name is not None and isinstance(name.whitespace_before_as, cst.SimpleWhitespace) \
+                and not name.whitespace_before_as.value:
+            changes["name"] = name.with_changes(whitespace_before_as=cst.SimpleWhitespace(" "))
         return changes
     return {"type": kind.with_changes(elements=kept)}
