@@ -303,7 +303,8 @@ def test_options_name_the_handler_and_recognise_receivers():
     assert marked and marked[0].startswith("swallowed database error: `except Exception` around `store.purge(...)`")
     logged = "def f(g, audit):\n    try:\n        g()\n    except ValueError:\n        audit.error('x')\n"
     assert rewrite("exceptions", logged, unsafe_fixes=True) == logged
-    assert "audit.exception('x')" in rewrite("exceptions", logged, unsafe_fixes=True, options={"logger-names": ["audit"]})
+    assert "audit.exception('x')" in rewrite("exceptions", logged, unsafe_fixes=True,
+                                             options={"logger-names": ["audit"]})
 
 
 def run_codemod_findings(source, options):

@@ -22,8 +22,8 @@ from codemods.transforms.exceptions import classes
 from codemods.transforms.exceptions.bindings import ModuleNames, inside, overwrites
 from codemods.transforms.exceptions.comments import LineComments
 from codemods.transforms.exceptions.recognise import Recogniser, names_option
-from codemods.transforms.exceptions.shapes import (deletes, has_bare_raise, jumps_in_finally, nodes_in,
-                                                    swallowing, touches_traceback)
+from codemods.transforms.exceptions.shapes import (deletes, has_bare_raise, jumps_in_finally, swallowing,
+                                                    touches_traceback)
 
 _HandlerNode = Union[cst.ExceptHandler, cst.ExceptStarHandler]
 _BARRIER, _FINALLY = "scope", "finally"
@@ -50,7 +50,7 @@ class _HeaderPlan:
     """What changes in a handler's header."""
 
     elements: Optional[List[int]] = None  # indices of the tuple's elements kept
-    osError: Optional[int] = None  # index of an alias to spell ``OSError``
+    oserror_at: Optional[int] = None  # index of an alias to spell ``OSError``
     bare_to: Optional[str] = None  # a bare ``except:`` gets this class (unsafe)
     notes: List[str] = field(default_factory=list)
 
@@ -301,7 +301,7 @@ class ExceptionsRewriter(Rewriter):
             survivor = kept[[keys[i] for i in kept].index("builtins.OSError")] \
                 if "builtins.OSError" in [keys[i] for i in kept] else None
             if survivor is not None and _code(elements[survivor]) != "OSError" and not self._shadowed("OSError"):
-                plan.osError = survivor
+                plan.oserror_at = survivor
         return plan
 
     def _shadowed(self, name: str) -> bool:
@@ -472,7 +472,7 @@ def _reduced(handler: _HandlerNode, plan: _HeaderPlan) -> Dict[str, object]:
     for index, element in enumerate(elements):
         if index in plan.elements:
             value = element.value
-            if index == plan.osError:
+            if index == plan.oserror_at:
                 value = cst.Name("OSError")
             kept.append(element.with_changes(value=value))
         elif kept:
@@ -481,7 +481,8 @@ def _reduced(handler: _HandlerNode, plan: _HeaderPlan) -> Dict[str, object]:
         single = kept[0].value
         changes: Dict[str, object] = {"type": single}
         # ``except(A, B):`` becomes ``except A:`` (``except*(A, B):`` becomes ``except* A:``)
-        field_name = "whitespace_after_star" if isinstance(handler, cst.ExceptStarHandler) else "whitespace_after_except"
+        star = isinstance(handler, cst.ExceptStarHandler)
+        field_name = "whitespace_after_star" if star else "whitespace_after_except"
         space = getattr(handler, field_name)
         if isinstance(space, cst.SimpleWhitespace) and not space.value:
             changes[field_name] = cst.SimpleWhitespace(" ")
