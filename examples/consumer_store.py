@@ -45,11 +45,25 @@ def get_consumer_by_uuid(conn, consumer_uuid):
     return consumerObj
 
 
+class ConsumerExists(Exception):
+    pass
+
+
 def create_consumer(conn, project_id, user_id, consumer_uuid=None):
     consumer_uuid = consumer_uuid or str(uuid_lib.uuid4())
-    conn.execute(consumers.insert().values(uuid=consumer_uuid, project_id=project_id,
-                                           user_id=user_id, generation=0))
+    try:
+        conn.execute(consumers.insert().values(uuid=consumer_uuid, project_id=project_id,
+                                               user_id=user_id, generation=0))
+    except sa.exc.IntegrityError:
+        raise ConsumerExists(consumer_uuid)
     return consumer_uuid
+
+
+def delete_consumer(conn, consumer_uuid):
+    try:
+        conn.execute(consumers.delete().where(consumers.c.uuid == consumer_uuid))
+    except Exception:
+        pass
 
 
 def create_incomplete_consumers(conn, batch_size=50):

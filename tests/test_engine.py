@@ -180,3 +180,16 @@ def test_qualified_name_provider_agrees_with_libcst() -> None:
             assert ours[node] == (value() if hasattr(value, "callable") else value)
     stranger = cst.Name("x")
     assert stranger not in ours and ours.get(stranger, "default") == "default"
+
+
+def test_a_codemod_with_nothing_to_do_gets_the_work_an_earlier_fix_leaves():
+    from codemods.engine.pipeline import process_source
+    from tests.helpers import settings_for
+
+    # unused-imports' detector says no to the original (``os`` is read); removing the
+    # lambda leaves the import unused, and the same run removes it (a second run is a no-op)
+    source = "import os\n\n\ndef f():\n    x = lambda: os.sep\n    return 1\n"
+    result = process_source(source.encode(), "m.py", settings_for(["unused-variables", "unused-imports"]))
+    assert result.new_text == "def f():\n    return 1\n"
+    assert process_source(result.new_text.encode(), "m.py",
+                          settings_for(["unused-variables", "unused-imports"])).new_text is None

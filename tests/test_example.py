@@ -44,7 +44,18 @@ def exercise(module):
             results.append(("LookupError", str(error)))
         results.append(module.delete_consumers_for_project(conn, 3))
         results.append(repr(module.consumer_record("u", 1, 2)))
+    with engine.connect() as conn:
+        results.append(_duplicate(module, conn)[0])
     return results
+
+
+def _duplicate(module, conn):
+    """Create a consumer that exists: the error's name, and the database error behind it."""
+    try:
+        module.create_consumer(conn, 1, 2, "11111111-aaaa")
+    except module.ConsumerExists as error:
+        return type(error).__name__, error.__cause__
+    return None, None
 
 
 def test_default_codemods_fix_the_example_without_changing_behaviour(tmp_path):
@@ -68,3 +79,19 @@ def test_check_on_the_example_shows_the_fixes():
     done = run_cli("check", "--no-cache", "examples/", cwd=REPO)
     assert done.returncode == 1, done.stderr
     assert b"examples/consumer_store.py" in done.stdout
+
+
+def test_the_example_chains_the_duplicate_error_and_reports_the_swallowed_delete(tmp_path):
+    copy = tmp_path / "consumer_store.py"
+    shutil.copy(EXAMPLE, copy)
+    done = run_cli("apply", "--no-cache", "--select", "exceptions", str(copy), cwd=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert b"swallowed database error" in done.stdout + done.stderr
+    module = load(copy, "example_exceptions")
+    engine = sa.create_engine("sqlite://")
+    module.create_schema(engine)
+    with engine.begin() as conn:
+        module.create_consumer(conn, 1, 2, "11111111-aaaa")
+    with engine.connect() as conn:
+        name, cause = _duplicate(module, conn)
+    assert name == "ConsumerExists" and isinstance(cause, sa.exc.IntegrityError)

@@ -40,7 +40,8 @@ from codemods.engine.pipeline import FileResult, process_source  # noqa: E402
 from codemods.engine.settings import RunSettings  # noqa: E402
 from tests.helpers import settings_for  # noqa: E402
 
-ALL_BUT_RENAME = ("naming", "sql-params", "unused-variables", "unused-imports", "type-hints", "docstrings")
+ALL_BUT_RENAME = ("naming", "sql-params", "exceptions", "unused-variables", "unused-imports", "type-hints",
+                  "docstrings")
 #: the runner refuses these by design (libcst does not reproduce the file); not a failure
 REFUSED = ("libcst does not reproduce this file",)
 _QUOTED = re.compile(r"'([A-Za-z_][A-Za-z0-9_.]*)'|`([A-Za-z_][A-Za-z0-9_.]*)`")

@@ -86,7 +86,10 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
     from codemods.engine.steps import build_steps
 
     module_name, is_init = module_name_for(path)
-    steps = build_steps(settings, users, active, path, module_name, is_init)
+    # a codemod that had nothing to do may get work from an earlier one's fixes
+    first = min((s.codemod.order for s in active), default=None) if not users else float("-inf")
+    waiting = [s for s in selected if s not in active and first is not None and s.codemod.order > first]
+    steps = build_steps(settings, users, active, path, module_name, is_init, waiting)
     try:
         outcome = run_steps(text, path, steps, settings.target_version)
     except SourceError as error:

@@ -39,6 +39,8 @@ class Step:
     records_fixes: bool = False
     #: True when one pass leaves nothing for a second (see Codemod.one_pass)
     one_pass: bool = False
+    #: its detector said no to the original text: it runs only on a changed text
+    wait_for_change: bool = False
 
 
 @dataclass
@@ -122,7 +124,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
         wrapper: Optional[MetadataWrapper] = None
         tree = None
         for step in pending:
-            if clean_on.get(step.codemod_id) is current:
+            if clean_on.get(step.codemod_id) is current or (step.wait_for_change and current == text):
                 continue
             if step.detect is not None and current != text:
                 tree = tree if tree is not None else parse_python(current, path)

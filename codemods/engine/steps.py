@@ -16,12 +16,20 @@ from codemods.registry import load_user_transformer
 
 
 def build_steps(settings: RunSettings, users: Sequence[str], active: Sequence[SelectedCodemod], path: str,
-                module_name: Optional[str], is_package_init: bool) -> List[Step]:
+                module_name: Optional[str], is_package_init: bool,
+                waiting: Sequence[SelectedCodemod] = ()) -> List[Step]:
+    """``waiting``: codemods whose detector said no to the original text; they run only
+    once an earlier step has changed it (and their detector says yes to the new text):
+    an earlier fix can leave work for them (a bare ``raise`` leaves the handler's name
+    unread, a removed variable an import unused)."""
     steps: List[Step] = []
     for selector in users:
         steps.append(_user_step(selector, path, module_name))
-    for selected in sorted(active, key=lambda s: (s.codemod.order, s.codemod.id)):
-        steps.append(_codemod_step(selected, settings, path, module_name, is_package_init))
+    later = [(s, False) for s in active] + [(s, True) for s in waiting]
+    for selected, waits in sorted(later, key=lambda s: (s[0].codemod.order, s[0].codemod.id)):
+        step = _codemod_step(selected, settings, path, module_name, is_package_init)
+        step.wait_for_change = waits
+        steps.append(step)
     return steps
 
 

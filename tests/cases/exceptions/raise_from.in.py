@@ -1,0 +1,190 @@
+import json
+
+from .errors import ConfigError
+
+
+class LoadError(Exception):
+    pass
+
+
+Wrapped = LoadError
+
+
+def named(path):
+    try:
+        return json.load(open(path))
+    except ValueError as err:
+        raise LoadError(path)
+
+
+def unnamed(path):
+    try:
+        return json.load(open(path))
+    except (OSError, ValueError):
+        if path:
+            raise ConfigError("cannot read", path)
+        raise json.JSONDecodeError("empty", "", 0)
+
+
+def class_not_call(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise Wrapped
+
+
+def exc_is_taken(d, exc):
+    try:
+        return d[exc]
+    except KeyError:
+        raise LookupError(exc)
+
+
+def both_names_taken(d, exc, error):
+    try:
+        return d[exc]
+    except KeyError:
+        raise LookupError(exc, error)
+
+
+def reads_locals(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise LookupError(locals())
+
+
+def closure_reads_global_exc(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise LookupError(key)
+    return lambda: exc
+
+
+def already_chained(d, key):
+    try:
+        return d[key]
+    except KeyError as err:
+        if key:
+            raise LookupError(key) from None
+        raise LookupError(key) from err
+
+
+def bare_and_reraise(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise
+
+
+def nested_scopes(d, key):
+    try:
+        return d[key]
+    except KeyError as err:
+        def later():
+            raise LookupError(key)
+        handler = lambda: later()
+
+        class Problem:
+            try:
+                pass
+            finally:
+                pass
+        return handler, Problem
+
+
+def control_flow(it):
+    try:
+        return next(it)
+    except StopIteration:
+        raise RuntimeError("empty")
+    except (GeneratorExit, ValueError):
+        raise RuntimeError("closed")
+
+
+def not_a_new_exception(d, key, wrap, failure):
+    try:
+        return d[key]
+    except KeyError as err:
+        if wrap:
+            raise wrap(err)
+        if failure:
+            raise failure
+        raise make_error(err)
+
+
+def make_error(err):
+    return err
+
+
+def noqa_kept(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise LookupError(key)  # noqa: B904
+    except TypeError:
+        raise LookupError(key)  # noqa
+    except IndexError:
+        raise LookupError(key)  # codemod: ignore
+
+
+def noqa_other_code_fixed(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        raise LookupError(key)  # noqa: E501
+
+
+def nested_handlers(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        try:
+            return d[key.lower()]
+        except KeyError:
+            raise LookupError(key.lower())
+        raise LookupError(key)
+
+
+def inside_finally_of_handler(d, key):
+    try:
+        return d[key]
+    except KeyError:
+        try:
+            pass
+        finally:
+            raise LookupError(key)
+
+
+def bare_except(d, key):
+    try:
+        return d[key]
+    except:
+        raise LookupError(key)
+
+
+def rebound_before_raise(d, key):
+    try:
+        return d[key]
+    except KeyError as err:
+        err = str(err)
+        raise LookupError(err)
+
+
+def deleted_before_raise(d, key):
+    try:
+        return d[key]
+    except KeyError as err:
+        del err
+        raise LookupError(key)
+
+
+def multiline(d, key):
+    try:
+        return d[key]
+    except KeyError as err:
+        raise LookupError(
+            "missing",
+            key,
+        )

@@ -1,0 +1,106 @@
+import os
+import select
+import socket
+from socket import error as socket_error
+
+from .errors import AppError, OtherError
+
+
+class LocalError(ValueError):
+    pass
+
+
+def run(g):
+    try:
+        g()
+    except (ValueError, ValueError):
+        pass
+    try:
+        g()
+    except (IOError, EnvironmentError, os.error) as err:
+        return err
+    try:
+        g()
+    except (socket.error, select.error, socket_error, KeyError):
+        pass
+    try:
+        g()
+    except(OSError, IOError):
+        pass
+    try:
+        g()
+    except (UnicodeDecodeError, ValueError, Exception):
+        raise
+    try:
+        g()
+    except (LookupError, KeyError, IndexError, TypeError):
+        pass
+    try:
+        g()
+    except (AppError, AppError, OtherError):
+        pass
+    try:
+        g()
+    except (LocalError, ValueError):
+        pass
+    try:
+        g()
+    except (AppError, ValueError, LocalError):
+        pass
+    try:
+        g()
+    except (
+        KeyError,
+        LookupError,
+        OSError,
+    ):
+        pass
+    try:
+        g()
+    except (
+        TypeError,  # a reason
+        TypeError,
+    ):
+        pass
+    try:
+        g()
+    except (IOError, OSError):  # noqa: B014
+        pass
+    try:
+        g()
+    except (IOError, WindowsError):
+        pass
+
+
+def across_handlers(g):
+    try:
+        g()
+    except ValueError:
+        return 1
+    except (UnicodeError, KeyError):
+        return 2
+    except OSError:
+        return 3
+    except (IOError, ConnectionError, TypeError):
+        return 4
+    except AppError:
+        return 5
+    except AppError:
+        return 6
+    except (KeyError, UnicodeDecodeError):  # noqa: B025
+        return 7
+
+
+def shadowed_builtin(g):
+    ValueError = KeyError
+    try:
+        g()
+    except (ValueError, KeyError):
+        pass
+
+
+def tight(g):
+    try:
+        g()
+    except(KeyError, LookupError)as err:
+        return err
