@@ -318,7 +318,7 @@ class ExceptionsRewriter(Rewriter):
         codes = ("BLE001", "S110", "S112") + (("E722",) if handler.type is None else ())
         if self._silenced(self._header_lines(handler), *codes) or self._silenced(self._lines(handler.body), *codes):
             return
-        caught = "except:" if handler.type is None else f"except {_code(handler.type)}"
+        caught = self._caught_after_fix(handler)
         statement = self.try_of.get(id(handler))
         assert self.recognise is not None
         call = self.recognise.database_call(statement.body) if statement is not None else None
@@ -330,6 +330,19 @@ class ExceptionsRewriter(Rewriter):
         else:
             self.record_finding(handler, f"`{caught}` swallows every error ({what})",
                                 hint="catch the specific exceptions you expect, or log with logger.exception(...)")
+
+    def _caught_after_fix(self, handler: _HandlerNode) -> str:
+        """The handler's header as this run leaves it (a widened bare ``except:``, a
+        reduced tuple): a later round over the fixed text then reports the same."""
+        plan = self.header_plans.get(id(handler), _HeaderPlan())
+        if plan.bare_to is not None:
+            return f"except {plan.bare_to}"
+        if handler.type is None:
+            return "except:"
+        kind = handler.type
+        if plan.elements is not None and isinstance(kind, cst.Tuple):
+            kind = _reduced(handler, plan).get("type", kind)  # type: ignore[assignment]
+        return f"except {_code(kind)}"
 
     def leave_ExceptHandler(self, original_node, updated_node):
         return self._leave_handler(original_node, updated_node)
