@@ -430,6 +430,7 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
         every_path += [path for path in project_files(root, config) if path not in known]
     model = build_model(every_path, root=root, cache_folder=model_cache, overrides=overrides)
     rewritten = {os.path.abspath(path) for path in processed}
+    model.run_paths = rewritten
     prepared = []
     digests: dict = {}  # path -> digest of its bytes, shared by the codemods' keys
     for path in every_path:

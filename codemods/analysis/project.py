@@ -35,6 +35,9 @@ receives the run's model when it accepts ``model``)::
     model.modules                      # module name -> ModuleFacts (first file wins)
     model.ambiguous                    # module names more than one file claims
     model.digest(path)                 # content digest (hex) of a file
+    model.run_paths                    # the files the run processes (None: all of them);
+                                       # the others are frozen
+    model.outside_run(path)            # a file of the project this run leaves alone
     model.references("pkg.mod", "name")
         # every place outside pkg.mod that refers to pkg.mod.name: a list of
         # Reference(path, line, kind, module, target=(module, name), keywords);
@@ -168,10 +171,15 @@ class ProjectModel:
         self._digests = dict(digests)
         #: (path, line, text) of ``pkg.mod:x`` strings in the root's pyproject.toml
         self.entry_points = tuple(entry_points)
+        #: the files the run processes (absolute paths; set by the command line), None
+        #: when every file is taken to be part of the run
+        self.run_paths: Optional[Set[str]] = None
         self._modules: Optional[Dict[str, ModuleFacts]] = None
         self._ambiguous: Set[str] = set()
         self._index: Optional[Dict[Tuple[str, str], List[Reference]]] = None
         self._aliases: Optional[Dict[Tuple[str, str], List[Tuple[str, str]]]] = None
+        self._by_module: Dict[str, List[Reference]] = {}
+        self._star_exports: Dict[str, Optional[Set[str]]] = {}
 
     @classmethod
     def from_sources(cls, sources: Iterable[Tuple[str, str]], root: Optional[str] = None) -> "ProjectModel":
@@ -189,6 +197,9 @@ class ProjectModel:
 
     def facts(self, path: str) -> Optional[ModuleFacts]:
         return self._files.get(os.path.abspath(path))
+
+    def outside_run(self, path: str) -> bool:
+        return self.run_paths is not None and os.path.abspath(path) not in self.run_paths
 
     def digest(self, path: str) -> Optional[str]:
         return self._digests.get(os.path.abspath(path))
@@ -224,19 +235,24 @@ class ProjectModel:
                 return candidate, (parts[cut] if cut < len(parts) else "")
         return None
 
-    def star_exports(self, module: str, _seen: Optional[Set[str]] = None) -> Optional[Set[str]]:
+    def star_exports(self, module: str) -> Optional[Set[str]]:
         """The names ``from module import *`` binds: ``__all__``, else every module-level
         name without a leading underscore (None: not a module of the project)."""
+        if module not in self._star_exports:
+            self._star_exports[module] = self._compute_star_exports(module, set())
+        return self._star_exports[module]
+
+    def _compute_star_exports(self, module: str, _seen: Set[str]) -> Optional[Set[str]]:
         facts = self.modules.get(module)
         if facts is None:
             return None
         if facts.all_names is not None:
             return set(facts.all_names)
         names = {name for name in facts.definitions if not name.startswith("_")}
-        seen = (_seen or set()) | {module}
+        seen = _seen | {module}
         for source in facts.star_from:  # what it star-imports, it passes on
             if source not in seen:
-                names.update(self.star_exports(source, seen) or ())
+                names.update(self._compute_star_exports(source, seen) or ())
         return names
 
     # -- references ---------------------------------------------------------------------
@@ -247,8 +263,7 @@ class ProjectModel:
         another module, star imports included)."""
         index = self._reference_index()
         if name is None:
-            found = [r for (m, _), refs in index.items() if m == module for r in refs]
-            return sorted(found, key=_order)
+            return sorted(self._by_module.get(module, ()), key=_order)
         found: List[Reference] = []
         pending = [(module, name)]
         seen = {(module, name)}
@@ -302,8 +317,11 @@ class ProjectModel:
             return self._index
         index: Dict[Tuple[str, str], List[Reference]] = {}
 
+        by_module = self._by_module
+
         def add(reference: Reference) -> None:
             index.setdefault(reference.target, []).append(reference)
+            by_module.setdefault(reference.target[0], []).append(reference)
 
         modules = self.modules
         for path in sorted(self._files):

@@ -67,8 +67,9 @@ _Module = ModuleFacts  # the name rename's plan knows it by
 class _Planner:
     def __init__(self, modules: Dict[str, _Module], protected: Set[str], ambiguous: Set[str],
                  options: Mapping[str, object], model: Optional[ProjectModel] = None,
-                 frozen_files: Set[str] = frozenset()) -> None:
+                 frozen_files: Set[str] = frozenset(), codemod_id: str = "naming") -> None:
         self.model = model
+        self.codemod_id = codemod_id
         self.frozen_files = frozen_files
         #: (module, name or "function(param)") -> the first place in a frozen file that refers to it
         self.held: Dict[Tuple[str, str], str] = {}
@@ -141,20 +142,30 @@ class _Planner:
                 chosen[(module, name)] = (new, self.is_private(module, name))
         return chosen
 
-    def frozen_reference(self, module: str, name: str, label: str, param: str = "") -> bool:
-        """Whether a file this run does not rewrite refers to ``module.name`` (for a
-        parameter: preferably a call site that passes it by keyword); the place is kept
-        in ``held`` for the finding."""
+    def frozen_reference(self, module: str, name: str, label: str, param: str = "") -> str:
+        """Why a file this run does not rewrite keeps ``module.name`` (for a parameter:
+        preferably a call site that passes it by keyword) from changing: HELD for a
+        file the run leaves out (the place is kept in ``held`` for the finding),
+        FROZEN_IMPORTER for a per-file-ignored or suppressed one (kept silently, as the
+        user asked); "" when none refers to it."""
         if self.model is None or not self.frozen_files:
-            return False
+            return ""
         references = [r for r in self.model.references(module, name) if r.path in self.frozen_files]
         if param:
             references = [r for r in self.model.keyword_uses(module, name)
                           if r.path in self.frozen_files and param in r.keywords] + references
         if not references:
-            return False
-        self.held[(module, label)] = references[0].where()
-        return True
+            return ""
+        outside = [r for r in references if self._outside(r.path)]
+        if not outside:
+            return FROZEN_IMPORTER
+        self.held[(module, label)] = outside[0].where()
+        return HELD
+
+    def _outside(self, path: str) -> bool:
+        facts = self.model.facts(path)
+        return (self.model.run_paths is None or self.model.outside_run(path)) and not (
+            facts is not None and facts.suppresses(self.codemod_id))
 
     def blocker(self, module: str, facts: _Module, name: str, definitions: List[Definition], kind: str) -> str:
         if name in FRAMEWORK_NAMES:
@@ -179,8 +190,9 @@ class _Planner:
             return RE_EXPORTED
         if module in self.star_imported and not name.startswith("_"):
             return STAR_IMPORTED
-        if self.frozen_reference(module, name, name):
-            return HELD
+        frozen_reason = self.frozen_reference(module, name, name)
+        if frozen_reason:
+            return frozen_reason
         if (module, name) in self.frozen_imports:
             return FROZEN_IMPORTER
         return ""
@@ -274,8 +286,9 @@ class _Planner:
             return DECORATED
         if param in self.protected:
             return IN_STRING
-        if self.frozen_reference(module, name, f"{name}({param})", param):
-            return HELD
+        frozen_reason = self.frozen_reference(module, name, f"{name}({param})", param)
+        if frozen_reason:
+            return frozen_reason
         if (module, name) in self.frozen_imports:
             return FROZEN_IMPORTER
         if name in facts.escaping_names or module in self.star_imported:
@@ -318,7 +331,7 @@ def build_plan(sources: Union[ProjectModel, Sequence[Tuple[str, str]]], options:
             protected.update(facts.all_names)
         modules.setdefault(name, facts)
     ambiguous = {name for name, count in seen_names.items() if count > 1}
-    planner = _Planner(modules, protected, ambiguous, options, model, frozen_files)
+    planner = _Planner(modules, protected, ambiguous, options, model, frozen_files, codemod_id)
     chosen = planner.candidates()
     while True:
         followers = planner.followers(chosen)
