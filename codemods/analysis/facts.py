@@ -5,7 +5,7 @@ libcst): the per-file half of the project model (:mod:`codemods.analysis.project
 plan, rename's plan, unused-imports' re-exports, and any codemod that asks the
 project model who references a name. Its result, :class:`ModuleFacts`, is plain
 data (sets, lists, tuples of str and int) so that the model can cache it per file
-as JSON (:meth:`ModuleFacts.to_data` / :meth:`ModuleFacts.from_data`).
+as JSON (:meth:`ModuleFacts.links_data` and :meth:`ModuleFacts.rest_data`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequ
 _DYNAMIC_ANYWHERE = frozenset({"globals", "eval", "exec"})
 _DYNAMIC_LOCAL = frozenset({"locals", "vars", "eval", "exec"})
 _MATCH_NAMED = frozenset({"MatchAs", "MatchStar", "TypeVar", "ParamSpec", "TypeVarTuple"})
+#: the fields that may hold nodes, for the commonest classes (the others: all their fields)
+_CHILD_FIELDS = {ast.Name: (), ast.Constant: (), ast.Attribute: ("value",), ast.keyword: ("value",),
+                 ast.arg: ("annotation",), ast.alias: (), ast.Global: (), ast.Nonlocal: ()}
+#: node classes the walk never needs to enter (load/store contexts, operators)
+_SKIPPED = frozenset(c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, (
+    ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)))
 
 
 @dataclass
@@ -84,48 +90,63 @@ class ModuleFacts:
         return "*" in self.suppressed or codemod_id in self.suppressed
 
     # -- a JSON form for the project model's cache ---------------------------------------
-    def to_data(self) -> Dict[str, Any]:
+    # Two parts: the links (what the reference index and star imports need, decoded for
+    # every file of a run) and the rest (naming's facts, decoded only when asked for).
+    def links_data(self) -> Dict[str, Any]:
         return {
-            "name": self.name, "is_init": self.is_init, "dynamic": self.dynamic, "parsed": self.parsed,
+            "name": self.name, "is_init": self.is_init, "parsed": self.parsed,
             "definitions": {name: [[d.kind, d.line, list(d.decorators), d.self_named, d.alias_of] for d in found]
                             for name, found in self.definitions.items()},
-            "functions": {name: [[list(p) for p in f.params], list(f.decorators), f.dynamic, sorted(f.identifiers)]
-                          for name, f in self.functions.items()},
             "imported": {bound: list(value) for bound, value in self.imported.items()},
-            "imports": [list(item) for item in self.imports],
             "star_from": sorted(self.star_from),
             "all_names": None if self.all_names is None else sorted(self.all_names),
-            "identifiers": sorted(self.identifiers), "strings": sorted(self.strings),
-            "escaping_names": sorted(self.escaping_names), "escaping_attributes": sorted(self.escaping_attributes),
             "import_lines": [list(item) for item in self.import_lines],
             "attribute_reads": [list(item) for item in self.attribute_reads],
             "keyword_calls": [[line, callee, list(names)] for line, callee, names in self.keyword_calls],
             "dotted_strings": [list(item) for item in self.dotted_strings],
-            "suppressed": sorted(self.suppressed), "words": sorted(self.words),
+            "suppressed": sorted(self.suppressed),
+        }
+
+    def rest_data(self) -> Dict[str, Any]:
+        return {
+            "dynamic": self.dynamic,
+            "functions": {name: [[list(p) for p in f.params], list(f.decorators), f.dynamic, sorted(f.identifiers)]
+                          for name, f in self.functions.items()},
+            "imports": [list(item) for item in self.imports],
+            "identifiers": sorted(self.identifiers), "strings": sorted(self.strings),
+            "escaping_names": sorted(self.escaping_names), "escaping_attributes": sorted(self.escaping_attributes),
+            "words": sorted(self.words),
         }
 
     @classmethod
-    def from_data(cls, path: str, data: Mapping[str, Any]) -> "ModuleFacts":
+    def from_links(cls, path: str, data: Mapping[str, Any]) -> "ModuleFacts":
+        """The facts with only their links part (:meth:`add_rest` completes them)."""
         all_names = data["all_names"]
         return cls(
-            name=data["name"], path=path, is_init=data["is_init"], dynamic=data["dynamic"], parsed=data["parsed"],
+            name=data["name"], path=path, is_init=data["is_init"], parsed=data["parsed"],
             definitions={name: [Definition(k, line, tuple(decorators), self_named, alias_of)
                                 for k, line, decorators, self_named, alias_of in found]
                          for name, found in data["definitions"].items()},
-            functions={name: FunctionFacts([(p, k) for p, k in params], tuple(decorators), dynamic, set(identifiers))
-                       for name, (params, decorators, dynamic, identifiers) in data["functions"].items()},
             imported={bound: (m, n, aliased) for bound, (m, n, aliased) in data["imported"].items()},
-            imports=[(m, n, a) for m, n, a in data["imports"]],
             star_from=set(data["star_from"]),
             all_names=None if all_names is None else set(all_names),
-            identifiers=set(data["identifiers"]), strings=set(data["strings"]),
-            escaping_names=set(data["escaping_names"]), escaping_attributes=set(data["escaping_attributes"]),
             import_lines=[(line, m, n, b) for line, m, n, b in data["import_lines"]],
             attribute_reads=[(line, chain) for line, chain in data["attribute_reads"]],
             keyword_calls=[(line, callee, tuple(names)) for line, callee, names in data["keyword_calls"]],
             dotted_strings=[(line, text) for line, text in data["dotted_strings"]],
-            suppressed=set(data["suppressed"]), words=set(data["words"]),
+            suppressed=set(data["suppressed"]),
         )
+
+    def add_rest(self, data: Mapping[str, Any]) -> None:
+        self.dynamic = data["dynamic"]
+        self.functions = {name: FunctionFacts([(p, k) for p, k in params], tuple(decorators), dynamic, set(identifiers))
+                          for name, (params, decorators, dynamic, identifiers) in data["functions"].items()}
+        self.imports = [(m, n, a) for m, n, a in data["imports"]]
+        self.identifiers = set(data["identifiers"])
+        self.strings = set(data["strings"])
+        self.escaping_names = set(data["escaping_names"])
+        self.escaping_attributes = set(data["escaping_attributes"])
+        self.words = set(data["words"])
 
 
 def resolve_relative(module: Optional[str], is_init: bool, level: int, target: Optional[str]) -> Optional[str]:
@@ -220,7 +241,7 @@ def _calls_any(tree: ast.AST, names: FrozenSet[str]) -> bool:
                for n in ast.walk(tree))
 
 
-def _function_facts(node) -> FunctionFacts:
+def _function_facts(node, collected: Optional[Tuple[Set[str], List[bool]]] = None) -> FunctionFacts:
     args = node.args
     params: List[Tuple[str, str]] = []
     for arg in getattr(args, "posonlyargs", []):
@@ -233,7 +254,10 @@ def _function_facts(node) -> FunctionFacts:
         params.append((arg.arg, "keyword"))
     if args.kwarg:
         params.append((args.kwarg.arg, "star"))
-    identifiers, dynamic = _identifiers_and_dynamic(node)
+    if collected is not None:
+        identifiers, dynamic = collected[0], collected[1][0]
+    else:
+        identifiers, dynamic = _identifiers_and_dynamic(node)
     return FunctionFacts(params, tuple(decorator_name(d) for d in node.decorator_list), dynamic, identifiers)
 
 
@@ -306,10 +330,35 @@ def scan_module(path: str, text: str, tree: ast.Module, module: str, is_init: bo
     calls: List[Tuple[int, str, Tuple[str, ...]]] = []
     dotted: Dict[str, int] = {}
     import_bound: Set[str] = set()
-    for node in ast.walk(tree):
+    top_functions = {id(s) for s in _module_level_statements(tree.body)
+                     if s.__class__ is ast.FunctionDef or s.__class__ is ast.AsyncFunctionDef}
+    #: id of a module-level def -> (its identifiers, [whether it calls locals(), vars(), eval or exec])
+    per_function: Dict[int, Tuple[Set[str], List[bool]]] = {}
+    owner: Optional[Tuple[Set[str], List[bool]]] = None
+
+    def note(name: str) -> None:
+        found.add(name)
+        if owner is not None:
+            owner[0].add(name)
+
+    skipped, node_type, child_fields = _SKIPPED, ast.AST, _CHILD_FIELDS
+    stack: List[Tuple[ast.AST, Optional[Tuple[Set[str], List[bool]]]]] = [(tree, None)]
+    while stack:  # one preorder walk: a node is seen before its children
+        node, owner = stack.pop()
         cls = node.__class__
+        if (cls is ast.FunctionDef or cls is ast.AsyncFunctionDef) and id(node) in top_functions:
+            owner = per_function[id(node)] = (set(), [False])
+        fields = child_fields.get(cls)
+        for field_name in (node._fields if fields is None else fields):
+            value = getattr(node, field_name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type) and item.__class__ not in skipped:
+                        stack.append((item, owner))
+            elif isinstance(value, node_type) and value.__class__ not in skipped:
+                stack.append((value, owner))
         if cls is ast.Name:
-            found.add(node.id)
+            note(node.id)
             if node.ctx.__class__ is ast.Load and id(node) not in callees:
                 facts.escaping_names.add(node.id)
         elif cls is ast.Attribute:
@@ -333,8 +382,11 @@ def scan_module(path: str, text: str, tree: ast.Module, module: str, is_init: bo
                         if isinstance(key, ast.Constant) and isinstance(key.value, str):
                             strings.add(key.value)
             func = node.func
-            if func.__class__ is ast.Name and func.id in _DYNAMIC_ANYWHERE:
-                facts.dynamic = True
+            if func.__class__ is ast.Name:
+                if func.id in _DYNAMIC_ANYWHERE:
+                    facts.dynamic = True
+                if owner is not None and func.id in _DYNAMIC_LOCAL:
+                    owner[1][0] = True
             if named:
                 callee = attribute_chain(func)
                 if callee:
@@ -348,19 +400,19 @@ def scan_module(path: str, text: str, tree: ast.Module, module: str, is_init: bo
                 if spelled is not None and spelled not in dotted:
                     dotted[spelled] = node.lineno
         elif cls is ast.arg:
-            found.add(node.arg)
+            note(node.arg)
             if node.annotation is not None:
                 _mark_constants(node.annotation, annotations)
         elif cls is ast.FunctionDef or cls is ast.AsyncFunctionDef:
-            found.add(node.name)
+            note(node.name)
             if node.returns is not None:
                 _mark_constants(node.returns, annotations)
         elif cls is ast.ClassDef:
-            found.add(node.name)
+            note(node.name)
         elif cls is ast.AnnAssign:
             _mark_constants(node.annotation, annotations)
         elif cls is ast.alias:
-            found.add(node.asname or node.name.split(".")[0])
+            note(node.asname or node.name.split(".")[0])
         elif cls is ast.Import:
             for alias in node.names:
                 bound = alias.asname or alias.name.split(".")[0]
@@ -380,28 +432,29 @@ def scan_module(path: str, text: str, tree: ast.Module, module: str, is_init: bo
                     facts.imports.append((target, alias.name, alias.asname))
                     facts.import_lines.append((node.lineno, target, alias.name, bound))
         elif cls is ast.Global:
-            found.update(node.names)
             for name in node.names:
+                note(name)
                 facts.definitions.setdefault(name, []).append(Definition("variable", node.lineno))
         elif cls is ast.Nonlocal:
-            found.update(node.names)
+            for name in node.names:
+                note(name)
         elif cls is ast.ExceptHandler:
             if node.name:
-                found.add(node.name)
+                note(node.name)
         else:
             name = getattr(node, "name", None) if cls.__name__ in _MATCH_NAMED else None
             if isinstance(name, str):
-                found.add(name)
+                note(name)
             rest = getattr(node, "rest", None) if cls.__name__ == "MatchMapping" else None
             if isinstance(rest, str):
-                found.add(rest)
+                note(rest)
     facts.dotted_strings = sorted((line, value) for value, line in dotted.items())
-    for statement in tree.body:  # locals() at module level is globals()
+    for statement in tree.body if ("locals" in text or "vars" in text) else ():  # locals() at module level is globals()
         if not isinstance(statement, _SCOPE_DEFINITIONS):
             if _calls_any(statement, frozenset({"locals", "vars"})):
                 facts.dynamic = True
     for statement in _module_level_statements(tree.body):
-        _scan_statement(facts, statement, module, is_init)
+        _scan_statement(facts, statement, module, is_init, per_function)
     defined_here = {name for name, kinds in facts.definitions.items() if any(d.kind != "import" for d in kinds)}
     seen_chains: Set[str] = set()
     for line, chain in chains:
@@ -422,12 +475,13 @@ def _mark_constants(annotation: ast.AST, into: Set[int]) -> None:
             into.add(id(node))
 
 
-def _scan_statement(facts: ModuleFacts, statement: ast.stmt, module: str, is_init: bool) -> None:
+def _scan_statement(facts: ModuleFacts, statement: ast.stmt, module: str, is_init: bool,
+                    per_function: Mapping[int, Tuple[Set[str], List[bool]]]) -> None:
     define = facts.definitions.setdefault
     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
         decorators = tuple(decorator_name(d) for d in statement.decorator_list)
         define(statement.name, []).append(Definition("function", statement.lineno, decorators))
-        facts.functions[statement.name] = _function_facts(statement)
+        facts.functions[statement.name] = _function_facts(statement, per_function.get(id(statement)))
     elif isinstance(statement, ast.ClassDef):
         decorators = tuple(decorator_name(d) for d in statement.decorator_list)
         define(statement.name, []).append(Definition("class", statement.lineno, decorators))

@@ -66,7 +66,7 @@ from codemods.analysis.facts import ModuleFacts, dotted_string, scan_module
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 MODEL_FILE = "model.json"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -165,9 +165,11 @@ class ProjectModel:
     documentation for the API)."""
 
     def __init__(self, root: Optional[str], files: Mapping[str, ModuleFacts], digests: Mapping[str, str],
-                 entry_points: Sequence[Tuple[str, int, str]] = ()) -> None:
+                 entry_points: Sequence[Tuple[str, int, str]] = (), pending: Optional[Mapping[str, str]] = None) -> None:
         self.root = root
         self._files = dict(files)
+        #: path -> the JSON of the facts' rest part, decoded when ``facts(path)`` is asked
+        self._pending = dict(pending or {})
         self._digests = dict(digests)
         #: (path, line, text) of ``pkg.mod:x`` strings in the root's pyproject.toml
         self.entry_points = tuple(entry_points)
@@ -196,7 +198,14 @@ class ProjectModel:
         return sorted(self._files)
 
     def facts(self, path: str) -> Optional[ModuleFacts]:
-        return self._files.get(os.path.abspath(path))
+        absolute = os.path.abspath(path)
+        found = self._files.get(absolute)
+        rest = self._pending.pop(absolute, None)
+        if found is not None and rest is not None:
+            import json
+
+            found.add_rest(json.loads(rest))
+        return found
 
     def outside_run(self, path: str) -> bool:
         return self.run_paths is not None and os.path.abspath(path) not in self.run_paths
@@ -438,14 +447,29 @@ def build_model(paths: Iterable[str], *, root: Optional[str] = None, cache_folde
     With ``cache_folder``, facts are reused for files whose stat data (or, when that
     changed, content digest) and module name are as recorded. ``overrides`` maps a
     path to the text to index instead of the file's (source given on stdin)."""
-    from codemods.analysis.modules import module_name_for
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # syntax trees are many small objects and no cycles: collecting costs ~10%
+    try:
+        return _build_model(paths, root, cache_folder, overrides)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_model(paths: Iterable[str], root: Optional[str], cache_folder: Optional[str],
+                 overrides: Optional[Mapping[str, str]]) -> ProjectModel:
     from codemods.engine.source import SourceError, decode_source
+    import json
 
     overridden = {os.path.abspath(p): text for p, text in (overrides or {}).items()}
     cached = _load_cache(cache_folder) if cache_folder else {}
     entries: Dict[str, list] = {}
     files: Dict[str, ModuleFacts] = {}
+    pending: Dict[str, str] = {}
     digests: Dict[str, str] = {}
+    packages: Dict[str, Tuple[Optional[str], bool]] = {}
     dirty = False
     for path in sorted({os.path.abspath(p) for p in paths} | set(overridden)):
         if path in overridden:
@@ -458,11 +482,13 @@ def build_model(paths: Iterable[str], *, root: Optional[str] = None, cache_folde
         except OSError:
             continue
         stat = [status.st_size, status.st_mtime_ns, status.st_ino]
-        name, is_init = module_name_for(path)
+        module = list(_module_name(path, packages))
         entry = cached.get(path)
-        if entry is not None and entry[0] == stat and entry[2] == [name or "", is_init]:
+        reusable = entry is not None and len(entry) == 5 and entry[2] == module
+        if reusable and entry[0] == stat:
             try:
-                files[path] = ModuleFacts.from_data(path, entry[3])
+                files[path] = ModuleFacts.from_links(path, json.loads(entry[3]))
+                pending[path] = entry[4]
                 digests[path] = entry[1]
                 entries[path] = entry
                 continue
@@ -475,11 +501,12 @@ def build_model(paths: Iterable[str], *, root: Optional[str] = None, cache_folde
             continue
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         dirty = True
-        if entry is not None and entry[1] == digest and entry[2] == [name or "", is_init]:
+        if reusable and entry[1] == digest:  # touched, not changed: only the stat data is new
             try:
-                files[path] = ModuleFacts.from_data(path, entry[3])
+                files[path] = ModuleFacts.from_links(path, json.loads(entry[3]))
+                pending[path] = entry[4]
                 digests[path] = digest
-                entries[path] = [stat, digest, entry[2], entry[3]]
+                entries[path] = [stat, digest, module, entry[3], entry[4]]
                 continue
             except (KeyError, TypeError, ValueError):
                 pass
@@ -490,10 +517,28 @@ def build_model(paths: Iterable[str], *, root: Optional[str] = None, cache_folde
         facts = scan_text(path, text)
         files[path] = facts
         digests[path] = digest
-        entries[path] = [stat, digest, [name or "", is_init], facts.to_data()]
+        entries[path] = [stat, digest, module, json.dumps(facts.links_data(), separators=(",", ":")),
+                         json.dumps(facts.rest_data(), separators=(",", ":"))]
     if cache_folder and (dirty or set(entries) != set(cached)):
         _save_cache(cache_folder, entries)
-    return ProjectModel(root, files, digests, _entry_points(root) if root else ())
+    return ProjectModel(root, files, digests, _entry_points(root) if root else (), pending)
+
+
+def _module_name(path: str, packages: Dict[str, Tuple[Optional[str], bool]]) -> Tuple[str, bool]:
+    """``module_name_for`` with the package of each folder looked up once per build."""
+    folder, filename = os.path.split(path)
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    is_init = stem == "__init__"
+    package = packages.get(folder)
+    if package is None:
+        from codemods.analysis.modules import module_name_for
+
+        name, _ = module_name_for(os.path.join(folder, "__init__.py"))
+        package = packages[folder] = (name if os.path.isfile(os.path.join(folder, "__init__.py")) else None, True)
+    prefix = package[0]
+    if is_init:
+        return prefix or "", True
+    return (f"{prefix}.{stem}" if prefix else stem), False
 
 
 def _load_cache(folder: str) -> Dict[str, list]:
