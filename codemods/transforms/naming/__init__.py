@@ -42,11 +42,16 @@ Never
     reported: ``cannot rename 'fooBar' to 'foo_bar': name exists``.
 
 Fix safety
-    Safe: every rename above keeps behaviour within the files of the run (the
-    whole run is indexed first, so a module and its importers change together).
-    What it cannot see: code outside the run that imports a private name, and
-    code that reads ``__name__`` (a renamed function's or class's ``__name__``,
-    ``repr`` and pickled references change).
+    Safe: every rename above keeps behaviour within the project. Every Python file
+    of the project is indexed first, whatever paths are named (the nearest folder
+    with pyproject.toml, setup.cfg, setup.py or .git; ``--project-root``
+    overrides), so a module and its importers change together. A definition or
+    parameter that a file outside the run refers to (imports it, reads it as
+    ``module.name``, passes it by keyword) is not renamed: it is reported with the
+    ``file:line`` that would break; run on both files, or on the whole project, to
+    rename everywhere. What it cannot see: code outside the project that imports a
+    private name, and code that reads ``__name__`` (a renamed function's or
+    class's ``__name__``, ``repr`` and pickled references change).
 
     Unsafe (``--unsafe-fixes``): public module-level functions, classes and
     variables, and the parameters of public functions, because callers outside
