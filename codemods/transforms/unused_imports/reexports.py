@@ -16,12 +16,12 @@ class ReExports:
 
     #: (absolute path, bound name, "path:line" of the first reference from another module)
     names: Tuple[Tuple[str, str, str], ...] = ()
-    #: run files some other module imports from, or reads a name of (a star import
-    #: there re-exports)
-    imported_from: Tuple[str, ...] = ()
-    #: run files the model saw as part of a project (its whole project indexed): for
-    #: the others a star import still makes the module a facade
-    known: Tuple[str, ...] = ()
+    #: run files with a star import that some other module imports from (or reads a
+    #: name of): facades
+    star_facades: Tuple[str, ...] = ()
+    #: the model covers the whole project (its root was found): a star-importing module
+    #: not in ``star_facades`` is not a facade. Without it, every one is.
+    whole_project: bool = False
 
     def reexport(self, path: str, bound: str) -> Optional[str]:
         """Where another module reads ``bound`` from the module at ``path``, or None."""
@@ -29,10 +29,9 @@ class ReExports:
         return next((where for p, name, where in self.names if p == absolute and name == bound), None)
 
     def star_facade(self, path: str) -> bool:
-        """A module with a star import re-exports through it: unknown modules count as
-        facades, known ones only when some module imports from them."""
-        absolute = os.path.abspath(path)
-        return absolute not in self.known or absolute in self.imported_from
+        """Whether a module with a star import re-exports through it (the caller knows
+        it has one)."""
+        return not self.whole_project or os.path.abspath(path) in self.star_facades
 
 
 def find_reexports(paths: Sequence[str], frozen_paths: Sequence[str] = (), model: Any = None) -> ReExports:
@@ -43,20 +42,17 @@ def find_reexports(paths: Sequence[str], frozen_paths: Sequence[str] = (), model
         model = ProjectModel.from_sources(read_sources(paths))
     frozen = {os.path.abspath(path) for path in frozen_paths}
     names = []
-    imported_from = []
-    known = []
+    star_facades = []
     for path in model.paths():
         facts = model.facts(path)
         if path in frozen or facts is None or not facts.parsed or not facts.name:
             continue
-        if model.root is not None:
-            known.append(path)
-        if any(r.target[1] and r.path != path for r in model.references(facts.name)):
-            imported_from.append(path)
+        if facts.star_from and any(r.target[1] and r.path != path for r in model.references(facts.name)):
+            star_facades.append(path)
         for bound, definitions in sorted(facts.definitions.items()):
             if not any(d.kind == "import" for d in definitions):
                 continue
             references = [r for r in model.references(facts.name, bound, transitive=False) if r.path != path]
             if references:
                 names.append((path, bound, references[0].where()))
-    return ReExports(tuple(names), tuple(imported_from), tuple(known))
+    return ReExports(tuple(names), tuple(star_facades), model.root is not None)
