@@ -441,8 +441,9 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
         codemod_id = selected.codemod.id
         frozen = tuple(path for path in every_path if os.path.abspath(path) not in rewritten
                        or codemod_id in ignored_ids_for(path, config.per_file_ignores, config.root))
+        # the index names other files relative to the current folder (in findings)
         key = _prepare_key(codemod_id, selected.options, every_path, frozen, digests,
-                           extra=repr(model.entry_points)) if cache is not None else None
+                           extra=f"{model.entry_points!r}\0{os.getcwd()}") if cache is not None else None
         if key is not None and key in cache.entries:
             from codemods.cache import NotCacheable, decode_value
 
