@@ -130,6 +130,18 @@ def test_project_root_option_sets_the_project(tmp_path):
     assert missing.returncode == 2 and "--project-root: no such folder" in missing.stderr
 
 
+def test_rename_of_one_file_refuses_when_a_file_left_out_mentions_the_name(tmp_path):
+    three_files(tmp_path)
+    done = cli("rename", "--no-cache", "pkg.core._privHelper", "_priv_helper", "pkg/core.py", cwd=tmp_path)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "pkg/report.py:1 mentions _privHelper but is not rewritten in this run" in done.stderr
+    assert (tmp_path / "pkg" / "core.py").read_text() == CORE
+    everywhere = cli("rename", "--no-cache", "pkg.core._privHelper", "_priv_helper", ".", cwd=tmp_path)
+    assert everywhere.returncode == 0, everywhere.stderr
+    imported = python(tmp_path, "import pkg.report; print(pkg.report.RESULT)")
+    assert imported.returncode == 0 and imported.stdout == "3\n", imported.stderr
+
+
 # -- unused-imports: implicit re-exports stay, and are reported -----------------------------
 
 UTIL = "from json import dumps\nimport os\n\n\ndef helper():\n    return 1\n"
