@@ -116,7 +116,7 @@ def test_naming_on_stdin_indexes_the_files_project_from_disk(tmp_path):
 
 
 def test_project_root_option_sets_the_project(tmp_path):
-    from codemods.analysis.project import ProjectModel, build_model, find_project_root, project_files
+    from codemods.analysis.project import find_project_root
 
     write_tree(tmp_path, {"pkg/__init__.py": "", "pkg/core.py": CORE, "pkg/report.py": REPORT}, marker=False)
     if find_project_root([str(tmp_path / "pkg" / "core.py")]) is not None:
@@ -223,7 +223,7 @@ def test_unused_imports_keeps_an_entry_point_target(tmp_path):
 # -- the model itself ----------------------------------------------------------------------
 
 def test_model_references_every_form(tmp_path):
-    from codemods.analysis.project import ProjectModel, build_model, find_project_root, project_files
+    from codemods.analysis.project import build_model, project_files
 
     write_tree(tmp_path, {
         "pkg/__init__.py": "from pkg.core import helperFunc\n",
@@ -253,7 +253,7 @@ def test_model_references_every_form(tmp_path):
 
 
 def test_project_files_are_gits_files_or_a_walk(tmp_path):
-    from codemods.analysis.project import ProjectModel, build_model, find_project_root, project_files
+    from codemods.analysis.project import project_files
 
     write_tree(tmp_path, {"a.py": "", "build/gen.py": "", "sub/b.py": "", "ignored/c.py": ""})
     (tmp_path / ".gitignore").write_text("ignored/\n")
@@ -265,7 +265,7 @@ def test_project_files_are_gits_files_or_a_walk(tmp_path):
 
 
 def test_a_warm_model_reads_no_unchanged_file(tmp_path, monkeypatch):
-    from codemods.analysis.project import ProjectModel, build_model, find_project_root, project_files
+    from codemods.analysis.project import build_model, project_files
 
     write_tree(tmp_path, {"pkg/__init__.py": "", "pkg/core.py": CORE, "pkg/report.py": REPORT})
     cache = str(tmp_path / ".codemods_cache")
@@ -292,7 +292,7 @@ def test_a_warm_model_reads_no_unchanged_file(tmp_path, monkeypatch):
 
 
 def test_from_sources_needs_no_files():
-    from codemods.analysis.project import ProjectModel, build_model, find_project_root, project_files
+    from codemods.analysis.project import ProjectModel
 
     model = ProjectModel.from_sources([("/nowhere/a.py", "import b\nb.x\n"), ("/nowhere/b.py", "x = 1\n")])
     assert [(r.kind, r.target) for r in model.references("b", "x")] == [("attribute", ("b", "x"))]

@@ -165,7 +165,8 @@ class ProjectModel:
     documentation for the API)."""
 
     def __init__(self, root: Optional[str], files: Mapping[str, ModuleFacts], digests: Mapping[str, str],
-                 entry_points: Sequence[Tuple[str, int, str]] = (), pending: Optional[Mapping[str, str]] = None) -> None:
+                 entry_points: Sequence[Tuple[str, int, str]] = (),
+                 pending: Optional[Mapping[str, str]] = None) -> None:
         self.root = root
         self._files = dict(files)
         #: path -> the JSON of the facts' rest part, decoded when ``facts(path)`` is asked

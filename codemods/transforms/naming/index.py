@@ -16,7 +16,8 @@ import builtins
 import os
 from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
-from codemods.analysis.facts import Definition, ModuleFacts, resolve_relative, scan_module  # noqa: F401 (rename uses them)
+# rename's plan takes the scanner from here
+from codemods.analysis.facts import Definition, ModuleFacts, resolve_relative, scan_module  # noqa: F401
 from codemods.analysis.project import ProjectModel
 from codemods.transforms.naming.plan import NamingPlan, read_sources  # noqa: F401 (re-exported)
 from codemods.transforms.naming.case import (FRAMEWORK_NAMES, is_dunder, matches_any, proposed_name,
@@ -365,5 +366,6 @@ def build_plan(sources: Union[ProjectModel, Sequence[Tuple[str, str]]], options:
         callables=tuple(sorted(set(callables))),
         skipped=tuple(sorted((m, n, new, reason) for (m, n), (new, reason) in planner.skipped.items())),
         held=tuple(sorted((m, n, planner.skipped[(m, n)][0], planner.is_private(m, n.split("(", 1)[0]), where)
-                          for (m, n), where in planner.held.items() if planner.skipped.get((m, n), ("", ""))[1] == HELD)),
+                          for (m, n), where in planner.held.items()
+                          if planner.skipped.get((m, n), ("", ""))[1] == HELD)),
     )
