@@ -296,3 +296,25 @@ def test_from_sources_needs_no_files():
 
     model = ProjectModel.from_sources([("/nowhere/a.py", "import b\nb.x\n"), ("/nowhere/b.py", "x = 1\n")])
     assert [(r.kind, r.target) for r in model.references("b", "x")] == [("attribute", ("b", "x"))]
+
+
+def test_a_namespace_package_module_is_found_by_its_import_path(tmp_path):
+    # ns/ has no __init__.py: the file is named "helpers" but imported as ns.helpers
+    write_tree(tmp_path, {"ns/helpers.py": UTIL, "app.py": "from ns.helpers import dumps\n\nOUT = dumps(2)\n"})
+    done = cli("apply", "--select", "unused-imports", "--no-cache", "ns/helpers.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "from json import dumps" in (tmp_path / "ns" / "helpers.py").read_text()
+    assert "app.py:1 reads it from this module" in done.stdout
+    imported = python(tmp_path, "import app; print(app.OUT)")
+    assert imported.returncode == 0 and imported.stdout == "2\n", imported.stderr
+
+
+def test_a_star_importing_module_loaded_by_name_stays_a_facade(tmp_path):
+    # settings modules, plugins: loaded with import_module("pkg.settings") and read by name
+    write_tree(tmp_path, {"pkg/__init__.py": "", "pkg/base.py": "DEBUG = False\n",
+                          "pkg/settings.py": "from pkg.base import *\nfrom os import sep\n\nDEBUG = True\n",
+                          "run.py": "import importlib\n\nS = importlib.import_module('pkg.settings')\nprint(S.sep)\n"})
+    done = cli("apply", "--select", "unused-imports", "--no-cache", "pkg/settings.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "from os import sep" in (tmp_path / "pkg" / "settings.py").read_text()
+    assert python(tmp_path, "import run").returncode == 0

@@ -48,6 +48,8 @@ receives the run's model when it accepts ``model``)::
     model.references("pkg.mod")        # references to the module itself or any of its names
     model.keyword_uses("pkg.mod", "f") # the "keyword" references: call sites naming parameters
     model.star_exports("pkg.mod")      # the names ``from pkg.mod import *`` binds (None: unknown)
+    model.module_key("ns.sub.mod")     # the module a dotted name stands for (namespace
+                                       # packages: the file ns/sub/mod.py is named "mod")
 
 A dead-code codemod asks ``model.references(module, name)`` for each module-level
 definition and keeps whatever has a reference outside its module (and whatever a
@@ -183,6 +185,7 @@ class ProjectModel:
         self._aliases: Optional[Dict[Tuple[str, str], List[Tuple[str, str]]]] = None
         self._by_module: Dict[str, List[Reference]] = {}
         self._star_exports: Dict[str, Optional[Set[str]]] = {}
+        self._by_path: Optional[Dict[str, str]] = None
 
     @classmethod
     def from_sources(cls, sources: Iterable[Tuple[str, str]], root: Optional[str] = None) -> "ProjectModel":
@@ -234,15 +237,40 @@ class ProjectModel:
         self.modules  # noqa: B018 (fills it)
         return self._ambiguous
 
+    def module_key(self, dotted: str) -> Optional[str]:
+        """The module of the project ``dotted`` names: itself, or the module whose file
+        path ends with it (a namespace package without ``__init__.py``: the file
+        ``ns/sub/mod.py`` is named ``mod`` but imported as ``ns.sub.mod``)."""
+        if dotted in self.modules:
+            return dotted
+        return self._path_aliases().get(dotted)
+
+    def _path_aliases(self) -> Dict[str, str]:
+        if self._by_path is None:
+            aliases: Dict[str, Optional[str]] = {}
+            for name, facts in self.modules.items():
+                relative = os.path.relpath(facts.path, self.root) if self.root else facts.path.lstrip(os.sep)
+                parts = relative[:-3].split(os.sep) if relative.endswith(".py") else []
+                if parts and parts[-1] == "__init__":
+                    parts.pop()
+                depth = name.count(".") + 1
+                if not all(p.isidentifier() for p in parts) or parts[-depth:] != name.split("."):
+                    continue
+                for cut in range(len(parts) - depth):
+                    alias = ".".join(parts[cut:])
+                    if alias not in self.modules:
+                        aliases[alias] = name if aliases.get(alias, name) == name else None  # two: neither
+            self._by_path = {alias: name for alias, name in aliases.items() if name is not None}
+        return self._by_path
+
     def split(self, dotted: str) -> Optional[Tuple[str, str]]:
         """``pkg.mod.name.attr`` -> ("pkg.mod", "name"): the longest prefix that is a
         module of the project and the part after it ("" for the module itself)."""
         parts = dotted.split(".")
-        modules = self.modules
         for cut in range(len(parts), 0, -1):
-            candidate = ".".join(parts[:cut])
-            if candidate in modules:
-                return candidate, (parts[cut] if cut < len(parts) else "")
+            module = self.module_key(".".join(parts[:cut]))
+            if module is not None:
+                return module, (parts[cut] if cut < len(parts) else "")
         return None
 
     def star_exports(self, module: str) -> Optional[Set[str]]:
@@ -261,6 +289,7 @@ class ProjectModel:
         names = {name for name in facts.definitions if not name.startswith("_")}
         seen = _seen | {module}
         for source in facts.star_from:  # what it star-imports, it passes on
+            source = self.module_key(source) or source
             if source not in seen:
                 names.update(self._compute_star_exports(source, seen) or ())
         return names
@@ -318,6 +347,7 @@ class ProjectModel:
             aliases: Dict[Tuple[str, str], List[Tuple[str, str]]] = {}
             for importer, facts in self.modules.items():
                 for bound, (target, original, _) in facts.imported.items():
+                    target = self.module_key(target) or target
                     aliases.setdefault((target, original), []).append((importer, bound))
             self._aliases = aliases
         return self._aliases
@@ -333,7 +363,7 @@ class ProjectModel:
             index.setdefault(reference.target, []).append(reference)
             by_module.setdefault(reference.target[0], []).append(reference)
 
-        modules = self.modules
+        key = self.module_key
         for path in sorted(self._files):
             facts = self._files[path]
             if not facts.parsed:
@@ -341,25 +371,29 @@ class ProjectModel:
             own = facts.name or ""
             bindings: Dict[str, List[str]] = {}
             for line, target, name, bound in facts.import_lines:
+                module = key(target)
                 if name == "*":
-                    if target in modules:
-                        add(Reference(path, line, "star-import", own, (target, "*")))
+                    if module is not None:
+                        add(Reference(path, line, "star-import", own, (module, "*")))
                     continue
                 if name:
                     full = f"{target}.{name}"
-                    if target in modules:
-                        add(Reference(path, line, "import", own, (target, name)))
-                    if full in modules:
-                        add(Reference(path, line, "import", own, (full, "")))
+                    if module is not None:
+                        add(Reference(path, line, "import", own, (module, name)))
+                    submodule = key(full)
+                    if submodule is not None:
+                        add(Reference(path, line, "import", own, (submodule, "")))
                     bindings.setdefault(bound, []).append(full)
                 else:
                     for cut in range(1, target.count(".") + 2):
                         prefix = ".".join(target.split(".")[:cut])
-                        if prefix in modules:
+                        module = key(prefix)
+                        if module is not None:
                             parent, _, last = prefix.rpartition(".")
-                            add(Reference(path, line, "import", own, (prefix, "")))
-                            if parent in modules:
-                                add(Reference(path, line, "import", own, (parent, last)))
+                            add(Reference(path, line, "import", own, (module, "")))
+                            parent_module = key(parent) if parent else None
+                            if parent_module is not None:
+                                add(Reference(path, line, "import", own, (parent_module, last)))
                     # ``import a.b`` binds a; ``import a.b as c`` binds c to a.b
                     bindings.setdefault(bound, []).append(bound if bound == target.split(".")[0] else target)
             for line, chain in facts.attribute_reads:
@@ -386,8 +420,9 @@ class ProjectModel:
     def _add_string(self, add, path: str, line: int, own: str, text: str, kind: str) -> None:
         module_part, colon, attribute = text.partition(":")
         if colon:
-            if module_part in self.modules and attribute:
-                add(Reference(path, line, kind, own, (module_part, attribute.split(".", 1)[0])))
+            module = self.module_key(module_part)
+            if module is not None and attribute:
+                add(Reference(path, line, kind, own, (module, attribute.split(".", 1)[0])))
             return
         split = self.split(text)
         if split is not None and split[0] != own:

@@ -47,7 +47,10 @@ def find_reexports(paths: Sequence[str], frozen_paths: Sequence[str] = (), model
         facts = model.facts(path)
         if path in frozen or facts is None or not facts.parsed or not facts.name:
             continue
-        if facts.star_from and any(r.target[1] and r.path != path for r in model.references(facts.name)):
+        # a facade: somebody imports a name from it, or loads it by name (a string or an
+        # entry point naming the module: it may read anything from it)
+        if facts.star_from and any(r.path != path and (r.target[1] or r.kind in ("string", "entry-point"))
+                                   for r in model.references(facts.name)):
             star_facades.append(path)
         for bound, definitions in sorted(facts.definitions.items()):
             if not any(d.kind == "import" for d in definitions):
