@@ -22,8 +22,8 @@ Never
       dunder names (``from m import __all__``, ``__version__``), and the module-level
       imports of a facade module: one that re-exports with ``from m import *`` (when
       the whole project is indexed: only if some module of the project imports from
-      it), or one that does nothing but import (it exists to re-export or to load
-      modules);
+      it, or a string or entry point names it to load it), or one that does nothing
+      but import (it exists to re-export or to load modules);
     * implicit re-exports: a module-level import that another module of the project
       reads from this one (``from pkg.util import dumps``, ``util.dumps`` after
       ``import pkg.util as util``, ``from pkg.util import *`` of a module without
