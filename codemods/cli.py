@@ -111,6 +111,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--shard", metavar="K/N", help="process only the K-th of N deterministic slices of the files (a CI matrix)")
     parser.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
     parser.add_argument("--stdin-filename", metavar="NAME", help="read source from stdin as NAME; write the result to stdout")
+    parser.add_argument("--project-root", metavar="DIR",
+                        help="the project cross-file codemods index (default: the nearest folder above the paths "
+                             "with pyproject.toml, setup.cfg, setup.py or .git)")
     parser.add_argument("--no-cache", action="store_true",
                         help="do not read or write the content-hash cache (a cache git tracks, or another "
                              "user's, is never used)")
@@ -352,7 +355,8 @@ def _run(args: argparse.Namespace) -> int:
         else:
             sys.stderr.write(f"codemod: warning: not using the cache in {folder}: {reason}; "
                              "running without it (--no-cache silences this)\n")
-    settings = _prepare_cross_file(settings, discovered, paths, config, cache)
+    settings = _prepare_cross_file(settings, discovered, paths, config, cache,
+                                   project=_project_scope(args, args.paths, config))
     if args.shard:
         from codemods.discovery import select_shard
 
@@ -399,26 +403,65 @@ def _reads_files_outside_the_key(settings) -> bool:
     return any(s.codemod.id == "type-hints" and s.options.get("stubs") for s in settings.codemods)
 
 
-def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence[str], config, cache=None):
-    """Let cross-file codemods index every discovered file once, before any file is
-    processed, and tell them which files this run will not rewrite for them (left out
-    by ``--since``, or per-file-ignored for that codemod): nothing there may change.
+def _project_scope(args: argparse.Namespace, named: Sequence[str], config) -> tuple:
+    """(project root or None, cache folder or None) of the project model."""
+    root = getattr(args, "project_root", None)
+    if root:
+        if not os.path.isdir(root):
+            raise UsageError(f"--project-root: no such folder: {root}")
+        root = os.path.abspath(root)
+    else:
+        from codemods.analysis.project import find_project_root
 
-    With a cache, an index is reused when the files (paths and bytes), the frozen
-    ones, the options and the tool version are the same as when it was made."""
+        root = find_project_root(list(named) or ["."])
+    folder = None
+    if not args.no_cache:
+        from codemods.cache import CACHE_FOLDER, untrusted_reason
+
+        folder = args.cache_dir or config.cache_dir or os.path.join(config.root, CACHE_FOLDER)
+        if untrusted_reason(folder) is not None:
+            folder = None  # a model cache from the checkout could hide references (warned once with the cache)
+    return root, folder
+
+
+def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence[str], config, cache=None,
+                        project: tuple = (None, None), overrides: Optional[Dict[str, str]] = None):
+    """Let cross-file codemods index the whole project once, before any file is
+    processed, and tell them which files this run will not rewrite for them (the
+    project's files the run leaves out, those left out by ``--since``, or
+    per-file-ignored for that codemod): nothing there may change.
+
+    ``project`` is (root, model cache folder): with a root, every Python file of the
+    project is indexed (codemods.analysis.project), not only ``every_path``. With a
+    cache, an index is reused when the files (paths and digests), the frozen ones,
+    the options and the tool version are the same as when it was made."""
     cross_file = [s for s in settings.codemods if s.codemod.cross_file]
     if not cross_file:
         return settings
+    from codemods.analysis.project import build_model, project_files
     from codemods.runner import ignored_ids_for
 
-    rewritten = set(processed)
+    root, model_cache = project
+    known = {os.path.abspath(path) for path in every_path}
+    every_path = list(every_path)
+    if root is not None:
+        every_path += [path for path in project_files(root, config) if path not in known]
+    model = build_model(every_path, root=root, cache_folder=model_cache, overrides=overrides)
+    rewritten = {os.path.abspath(path) for path in processed}
+    model.run_paths = rewritten
     prepared = []
     digests: dict = {}  # path -> digest of its bytes, shared by the codemods' keys
+    for path in every_path:
+        known_digest = model.digest(path)
+        if known_digest is not None:
+            digests[os.path.abspath(path)] = bytes.fromhex(known_digest)
     for selected in cross_file:
         codemod_id = selected.codemod.id
-        frozen = tuple(path for path in every_path if path not in rewritten
+        frozen = tuple(path for path in every_path if os.path.abspath(path) not in rewritten
                        or codemod_id in ignored_ids_for(path, config.per_file_ignores, config.root))
-        key = _prepare_key(codemod_id, selected.options, every_path, frozen, digests) if cache is not None else None
+        # the index names other files relative to the current folder (in findings)
+        key = _prepare_key(codemod_id, selected.options, every_path, frozen, digests,
+                           extra=f"{model.entry_points!r}\0{os.getcwd()}") if cache is not None else None
         if key is not None and key in cache.entries:
             from codemods.cache import NotCacheable, decode_value
 
@@ -432,17 +475,19 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
                 pass  # a damaged or stale entry: index again
         declaration = selected.codemod()
         keywords = {"frozen_paths": frozen} if _accepts_keyword(declaration.prepare, "frozen_paths") else {}
+        if _accepts_keyword(declaration.prepare, "model"):
+            keywords["model"] = model
         try:
-            project = declaration.prepare(list(every_path), selected.options, **keywords)
+            project_data = declaration.prepare(list(every_path), selected.options, **keywords)
         except ValueError as error:  # bad options or arguments (the rename engine's RenameError is one)
             message = str(error)
             raise UsageError(message if message.startswith(f"{codemod_id}:") else f"{codemod_id}: {message}") from None
-        prepared.append((codemod_id, project))
-        if key is not None and not getattr(project, "reads_outside_the_run", False):
+        prepared.append((codemod_id, project_data))
+        if key is not None and not getattr(project_data, "reads_outside_the_run", False):
             from codemods.cache import NotCacheable, encode_value
 
             try:
-                cache.put(key, encode_value(project))
+                cache.put(key, encode_value(project_data))
             except NotCacheable:
                 pass
     import dataclasses
@@ -451,7 +496,7 @@ def _prepare_cross_file(settings, every_path: Sequence[str], processed: Sequence
 
 
 def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Sequence[str],
-                 digests: dict) -> Optional[str]:
+                 digests: dict, extra: str = "") -> Optional[str]:
     """The cache key of a cross-file index: one read and hash per file, kept in
     ``digests`` for the other cross-file codemods of the same run."""
     import hashlib
@@ -459,7 +504,7 @@ def _prepare_key(codemod_id: str, options, every_path: Sequence[str], frozen: Se
     from codemods import __version__
 
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}\0{codemod_id}\0{sorted(options.items())!r}\0{sorted(frozen)!r}".encode())
+    digest.update(f"{__version__}\0{codemod_id}\0{sorted(options.items())!r}\0{sorted(frozen)!r}\0{extra}".encode())
     for path in sorted(every_path):
         absolute = os.path.abspath(path)
         file_digest = digests.get(absolute)
@@ -495,9 +540,19 @@ def _run_stdin(args: argparse.Namespace, settings, config, mode: str) -> int:
     if mode != "check" and args.output_format != "text":
         raise UsageError(f"--output-format {args.output_format} with --stdin-filename needs `check`: "
                          "apply writes the source to stdout")
-    on_disk = [args.stdin_filename] if os.path.isfile(args.stdin_filename) else []
-    settings = _prepare_cross_file(settings, on_disk, on_disk, config)
     raw = sys.stdin.buffer.read()
+    # the file's project is indexed from disk, the file itself from stdin: what other
+    # files refer to keeps working (they are frozen)
+    from codemods.engine.source import SourceError, decode_source
+
+    try:
+        stdin_text = decode_source(raw).text
+    except SourceError:
+        stdin_text = None
+    named = [args.stdin_filename]
+    overrides = {args.stdin_filename: stdin_text} if stdin_text is not None else None
+    settings = _prepare_cross_file(settings, named, named, config, project=_project_scope(args, named, config),
+                                   overrides=overrides)
     report = RunReport()
     excluded = False
     if args.force_exclude:

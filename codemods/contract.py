@@ -107,12 +107,14 @@ class Codemod:
 
     def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
                 frozen_paths: Sequence[str] = ()) -> Any:
-        """For cross-file codemods: index the whole run (cheaply: ``ast``, not libcst).
+        """For cross-file codemods: index the whole project (cheaply: ``ast``, not libcst).
 
-        ``paths`` are every file the run discovered; ``frozen_paths`` those of them it
-        will not rewrite for this codemod (left out by ``--since`` or per-file
-        ignores): what they define or import must keep working unchanged. (The
-        runner passes ``frozen_paths`` only to an override that accepts it.)
+        ``paths`` are every Python file of the project (codemods.analysis.project), not
+        only the named ones; ``frozen_paths`` those of them the run will not rewrite for
+        this codemod (not named, left out by ``--since``, or per-file ignores): what they
+        define, import or refer to must keep working unchanged. The runner passes
+        ``frozen_paths``, and ``model`` (the shared ``ProjectModel`` of ``paths``), only
+        to an override that accepts them.
 
         The result must be picklable and comparable by ``repr`` (it is part of the
         cache key); each rewriter sees it as ``context.project``.

@@ -83,10 +83,12 @@ def test_benchmark_runs_on_a_tiny_corpus_with_codemod_alone(tmp_path):
     expected = [
         "pre-commit, 1 file with nothing to fix",
         "pre-commit, 1 file that needs fixes",
+        "pre-commit, 1 file of a 1,000-file project",
         "whole corpus, `check --select",
         "whole corpus, `check`, all six codemods",
         "whole corpus, second run with nothing changed",
         "whole corpus after `codemod apply`, second run",
+        "project model of the whole corpus, cold",
     ]
     assert len(cases) == len(expected)
     for case, prefix in zip(cases, expected):
@@ -99,7 +101,7 @@ def test_benchmark_runs_on_a_tiny_corpus_with_codemod_alone(tmp_path):
     # every codemod case is checked against its target, met or not
     targets = written.split("## Targets (issue 8)", 1)[1].split("## All measurements", 1)[0]
     verdicts = re.findall(r"\| (met|\*\*not met\*\* \(.*\)) \|$", targets, re.MULTILINE)
-    assert len(verdicts) == 7, targets
+    assert len(verdicts) == 9, targets
 
 
 def test_corpus_leaves_out_tests_and_installed_packages(tmp_path):

@@ -240,8 +240,10 @@ def test_since_keeps_cross_file_renames_out_of_files_it_leaves_alone(tmp_path):
     # the same from outside the repository: git runs where the files are
     outside = cli("check", "--select", "naming", "--no-cache", "--since", "HEAD", str(tmp_path),
                   cwd=tmp_path.parent)
-    assert outside.returncode == 0, outside.stderr
+    # held, and said so: the place that would break, and how to rename everywhere
+    assert outside.returncode == 1, outside.stderr
     assert "0 files would change of 1" in outside.stderr
+    assert "api.py:1 refers to 'helperFunc' and is not part of this run" in outside.stdout
 
 
 def test_rename_refuses_to_leave_a_file_behind(tmp_path):
@@ -252,11 +254,11 @@ def test_rename_refuses_to_leave_a_file_behind(tmp_path):
     with open(tmp_path / "pkg" / "mod.py", "a") as handle:
         handle.write("\nLIMIT = 2\n")
     left_behind = cli("rename", "pkg.mod.oldName", "new_name", "--since", "HEAD", "--no-cache", ".", cwd=tmp_path)
-    assert_usage_error(left_behind, "use.py mentions oldName", "rename the whole project")
+    assert_usage_error(left_behind, "use.py:1 mentions oldName", "rename the whole project")
     assert "def oldName" in (tmp_path / "pkg" / "mod.py").read_text()
     write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"use.py" = ["rename"]\n')
     assert_usage_error(cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path),
-                       "use.py mentions oldName")
+                       "use.py:1 mentions oldName")
     # a file left out that never mentions the name is no obstacle
     write(tmp_path / "pyproject.toml", '[tool.codemods.per-file-ignores]\n"pkg/__init__.py" = ["rename"]\n')
     done = cli("rename", "pkg.mod.oldName", "new_name", "--no-cache", ".", cwd=tmp_path)

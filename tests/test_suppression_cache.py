@@ -97,6 +97,8 @@ def test_cache_replays_a_changed_file_exactly(tmp_path):
     target.write_bytes(source.encode("utf-8"))
     first = run_cli("check", ".", cwd=str(tmp_path), env=ENV)
     entries = json.loads((tmp_path / ".codemods_cache" / "results.json").read_text())["entries"]
+    # the file's entry (unused-imports' cross-file index has one of its own)
+    entries = {key: value for key, value in entries.items() if not key.startswith("prepare:")}
     assert len(entries) == 1 and isinstance(next(iter(entries.values())), dict)
     # the diff's hunks are kept too (the BOM shows at the start of the first line, as git sees it)
     assert "-\ufeffimport os" in next(iter(entries.values()))["diff"]

@@ -48,11 +48,16 @@ Never
     reported: ``cannot rename 'fooBar' to 'foo_bar': name exists``.
 
 Fix safety
-    Safe: every rename above keeps behaviour within the files of the run (the
-    whole run is indexed first, so a module and its importers change together).
-    What it cannot see: code outside the run that imports a private name, and
-    code that reads ``__name__`` (a renamed function's or class's ``__name__``,
-    ``repr`` and pickled references change).
+    Safe: every rename above keeps behaviour within the project. Every Python file
+    of the project is indexed first, whatever paths are named (the nearest folder
+    with pyproject.toml, setup.cfg, setup.py or .git; ``--project-root``
+    overrides), so a module and its importers change together. A definition or
+    parameter that a file outside the run refers to (imports it, reads it as
+    ``module.name``, passes it by keyword) is not renamed: it is reported with the
+    ``file:line`` that would break; run on both files, or on the whole project, to
+    rename everywhere. What it cannot see: code outside the project that imports a
+    private name, and code that reads ``__name__`` (a renamed function's or
+    class's ``__name__``, ``repr`` and pickled references change).
 
     Unsafe (``--unsafe-fixes``): public module-level functions, classes and
     variables, and the parameters of public functions, because callers outside
@@ -77,6 +82,7 @@ Options
 from __future__ import annotations
 
 import ast
+import os
 from typing import Any, Iterator, List, Mapping, Sequence, Tuple
 
 from codemods.contract import Codemod, Example
@@ -148,31 +154,48 @@ class Naming(Codemod):
         return any(word in source for word in words)
 
     def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
-                frozen_paths: Sequence[str] = ()) -> Any:
-        """``frozen_paths``: files of the run that are not rewritten for naming (left
-        out by ``--since``, per-file ignores); indexed, but what they define or
-        import keeps its name."""
+                frozen_paths: Sequence[str] = (), model: Any = None) -> Any:
+        """``paths``: every file of the project (``model``, the project model, holds their
+        facts); ``frozen_paths``: those this run does not rewrite for naming (outside the
+        named paths, left out by ``--since``, per-file ignores): what they define keeps
+        its name, and what they refer to is held and reported."""
         from codemods.transforms.naming.case import proposed_name, validate_styles
-        from codemods.transforms.naming.plan import NamingPlan, read_sources
+        from codemods.transforms.naming.plan import NamingPlan
 
-        sources = read_sources(paths)
+        if model is None:
+            from codemods.analysis.project import ProjectModel
+            from codemods.transforms.naming.plan import read_sources
+
+            model = ProjectModel.from_sources(read_sources(paths))
         try:
             styles = validate_styles(options)
         except ValueError:
             styles = None
-        if styles is not None and not any(_has_candidate(text, styles, proposed_name) for _, text in sources):
-            return NamingPlan()  # nothing in the run breaks the convention: no index needed
+        frozen = {os.path.abspath(path) for path in frozen_paths}
+        if styles is not None and not any(_has_candidate(model.facts(path), styles, proposed_name)
+                                          for path in model.paths() if path not in frozen):
+            return NamingPlan()  # nothing the run rewrites breaks the convention: no index needed
         from codemods.transforms.naming.index import build_plan
 
-        return build_plan(sources, options, self.id, frozen_paths=frozen_paths)
+        return build_plan(model, options, self.id, frozen_paths=frozen_paths)
 
 
-def _has_candidate(text: str, styles: Mapping[str, str], proposed_name) -> bool:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return True  # let the index decide what an unparsable file protects
-    return any(proposed_name(name, kind, styles) is not None for name, kind in _bindings(tree))
+def _has_candidate(facts, styles: Mapping[str, str], proposed_name) -> bool:
+    """A module-level definition or a parameter of a module-level function that breaks
+    the convention (what the cross-file plan decides; locals are the rewriter's)."""
+    if facts is None:
+        return False
+    if not facts.parsed:
+        return False  # it protects its words; nothing in it is rewritten
+    for name, definitions in facts.definitions.items():
+        kinds = {d.kind for d in definitions}
+        if "import" in kinds:
+            continue
+        kind = next((k for k in ("class", "function") if k in kinds), "variable")
+        if proposed_name(name, kind, styles) is not None:
+            return True
+    return any(proposed_name(param, "argument", styles) is not None
+               for function in facts.functions.values() for param, _ in function.params)
 
 
 def _bindings(tree: ast.Module) -> Iterator[Tuple[str, str]]:

@@ -12,13 +12,13 @@ references, dynamic namespaces, files it cannot change) blocks a rename.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import os
-import re
-from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
+# rename's plan takes the scanner from here
+from codemods.analysis.facts import Definition, ModuleFacts, resolve_relative, scan_module  # noqa: F401
+from codemods.analysis.project import ProjectModel
 from codemods.transforms.naming.plan import NamingPlan, read_sources  # noqa: F401 (re-exported)
 from codemods.transforms.naming.case import (FRAMEWORK_NAMES, is_dunder, matches_any, proposed_name,
                                             validate_styles)
@@ -37,6 +37,7 @@ IN_STRING = "spelled in a string (__all__, getattr, mock.patch, **{...})"
 RE_EXPORTED = "re-exported from a package __init__"
 STAR_IMPORTED = "module is star-imported"
 FROZEN_IMPORTER = "imported by a file that is suppressed or cannot be parsed"
+HELD = "referenced by a file this run does not rewrite"
 DYNAMIC_FUNCTION = "function uses locals(), vars(), eval or exec"
 ESCAPES = "function is used as a value: callers may pass keywords"
 PUBLIC = "public API: renamed only with --unsafe-fixes"
@@ -48,294 +49,11 @@ HARMLESS_DECORATORS = frozenset({
     "runtime_checkable", "no_type_check", "abstractmethod", "override",
 })
 
-_DYNAMIC_ANYWHERE = frozenset({"globals", "eval", "exec"})
-_DYNAMIC_LOCAL = frozenset({"locals", "vars", "eval", "exec"})
 _BUILTINS = frozenset(dir(builtins))
-
-
-@dataclass
-class _Definition:
-    kind: str  # function | class | variable | import
-    line: int
-    decorators: Tuple[str, ...] = ()
-    self_named: bool = False
-    #: ``old = new``: the value's name (keep-alias leaves these behind)
-    alias_of: str = ""
-
-
-@dataclass
-class _Function:
-    params: List[Tuple[str, str]]  # (name, kind): kind is positional | keyword | only-positional | star
-    decorators: Tuple[str, ...]
-    dynamic: bool
-    identifiers: Set[str]
-
-
-@dataclass
-class _Module:
-    name: str
-    path: str
-    is_init: bool
-    frozen: bool = False
-    dynamic: bool = False
-    definitions: Dict[str, List[_Definition]] = field(default_factory=dict)
-    functions: Dict[str, _Function] = field(default_factory=dict)
-    #: top-level ``from m import n as a``: a -> (m, n, aliased)
-    imported: Dict[str, Tuple[str, str, bool]] = field(default_factory=dict)
-    #: every ``from m import n [as a]`` at any depth: (m, n, a)
-    imports: List[Tuple[str, str, Optional[str]]] = field(default_factory=list)
-    star_from: Set[str] = field(default_factory=set)
-    all_names: Optional[Set[str]] = None
-    identifiers: Set[str] = field(default_factory=set)
-    strings: Set[str] = field(default_factory=set)
-    #: plain names and attribute names used other than as the callee of a plain call
-    escaping_names: Set[str] = field(default_factory=set)
-    escaping_attributes: Set[str] = field(default_factory=set)
-
-
-def resolve_relative(module: Optional[str], is_init: bool, level: int, target: Optional[str]) -> Optional[str]:
-    """The absolute module of ``from <dots><target> import ...`` inside ``module``."""
-    if level == 0:
-        return target
-    if not module:
-        return None
-    parts = module.split(".")
-    if not is_init:
-        parts = parts[:-1]
-    if level - 1 > len(parts):
-        return None
-    parts = parts[: len(parts) - (level - 1)]
-    if target:
-        parts.append(target)
-    return ".".join(parts) or None
-
-
-def decorator_name(node: ast.expr) -> str:
-    if isinstance(node, ast.Call):
-        node = node.func
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-    return ".".join(reversed(parts)) or "?"
 
 
 def harmful_decorators(decorators: Sequence[str]) -> List[str]:
     return [d for d in decorators if d.rsplit(".", 1)[-1] not in HARMLESS_DECORATORS]
-
-
-_FORMAT_FIELDS = re.compile(r"%\((\w+)\)|\{(\w+)")
-
-
-def string_words(value: str) -> Iterable[str]:
-    """The names a string may refer to: itself, the last part of a dotted or
-    ``module:attr`` path (``mock.patch("pkg.mod.fooBar")``), and the fields of
-    ``%(name)s`` and ``{name}`` formats."""
-    if len(value) > 200:
-        return ()
-    text = value.strip()
-    words = []
-    if text.isidentifier():
-        words.append(text)
-    for separator in (".", ":"):
-        if separator in text:
-            tail = text.rsplit(separator, 1)[-1]
-            if tail.isidentifier():
-                words.append(tail)
-    if "%(" in text or "{" in text:
-        words.extend(w for pair in _FORMAT_FIELDS.findall(text) for w in pair if w)
-    return words
-
-
-def _identifiers(tree: ast.AST) -> Set[str]:
-    found: Set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            found.add(node.id)
-        elif isinstance(node, ast.arg):
-            found.add(node.arg)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            found.add(node.name)
-        elif isinstance(node, ast.alias):
-            found.add(node.asname or node.name.split(".")[0])
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            found.update(node.names)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            found.add(node.name)
-        else:
-            name = getattr(node, "name", None) if type(node).__name__ in (
-                "MatchAs", "MatchStar", "TypeVar", "ParamSpec", "TypeVarTuple") else None
-            if isinstance(name, str):
-                found.add(name)
-            rest = getattr(node, "rest", None) if type(node).__name__ == "MatchMapping" else None
-            if isinstance(rest, str):
-                found.add(rest)
-    return found
-
-
-def _annotation_strings(tree: ast.AST) -> Set[int]:
-    """String constants inside annotations: forward references the rewriter updates."""
-    roots: List[ast.AST] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign):
-            roots.append(node.annotation)
-        elif isinstance(node, ast.arg) and node.annotation is not None:
-            roots.append(node.annotation)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            roots.append(node.returns)
-    return {id(n) for root in roots for n in ast.walk(root) if isinstance(n, ast.Constant)}
-
-
-def _calls_any(tree: ast.AST, names: FrozenSet[str]) -> bool:
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names
-               for n in ast.walk(tree))
-
-
-def _function_facts(node) -> _Function:
-    args = node.args
-    params: List[Tuple[str, str]] = []
-    for arg in getattr(args, "posonlyargs", []):
-        params.append((arg.arg, "only-positional"))
-    for arg in args.args:
-        params.append((arg.arg, "positional"))
-    if args.vararg:
-        params.append((args.vararg.arg, "star"))
-    for arg in args.kwonlyargs:
-        params.append((arg.arg, "keyword"))
-    if args.kwarg:
-        params.append((args.kwarg.arg, "star"))
-    return _Function(params, tuple(decorator_name(d) for d in node.decorator_list),
-                     _calls_any(node, _DYNAMIC_LOCAL), _identifiers(node))
-
-
-def _module_level_statements(body: Sequence[ast.stmt]) -> Iterable[ast.stmt]:
-    """Statements that bind in the module namespace: into if/try/with/for/while, not
-    into functions or classes."""
-    for statement in body:
-        yield statement
-        for attribute in ("body", "orelse", "finalbody"):
-            inner = getattr(statement, attribute, None)
-            if isinstance(inner, list) and not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                yield from _module_level_statements(inner)
-        for handler in getattr(statement, "handlers", []) or []:
-            yield from _module_level_statements(handler.body)
-        for case in getattr(statement, "cases", []) or []:
-            yield from _module_level_statements(case.body)
-
-
-def _target_names(target: ast.expr) -> Iterable[ast.Name]:
-    if isinstance(target, ast.Name):
-        yield target
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for element in target.elts:
-            yield from _target_names(element)
-    elif isinstance(target, ast.Starred):
-        yield from _target_names(target.value)
-
-
-def _is_self_named(names: Sequence[ast.Name], value: Optional[ast.expr]) -> bool:
-    if not (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Constant)):
-        return False
-    return any(value.args[0].value == n.id for n in names)
-
-
-def scan_module(path: str, text: str, tree: ast.Module, module: str, is_init: bool) -> _Module:
-    facts = _Module(module, path, is_init)
-    facts.identifiers = _identifiers(tree)
-    callees: Set[int] = set()
-    annotations = _annotation_strings(tree)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            starred = any(k.arg is None for k in node.keywords)
-            if not starred:
-                callees.add(id(node.func))
-            for keyword in node.keywords:
-                if keyword.arg is None and isinstance(keyword.value, ast.Dict):
-                    for key in keyword.value.keys:
-                        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                            facts.strings.add(key.value)
-            if isinstance(node.func, ast.Name) and node.func.id in _DYNAMIC_ANYWHERE:
-                facts.dynamic = True
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in annotations:
-            facts.strings.update(string_words(node.value))
-        elif isinstance(node, ast.ImportFrom):
-            target = resolve_relative(module, is_init, node.level, node.module)
-            for alias in node.names:
-                if alias.name == "*":
-                    if target:
-                        facts.star_from.add(target)
-                elif target:
-                    facts.imports.append((target, alias.name, alias.asname))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
-            facts.escaping_names.add(node.id)
-        elif isinstance(node, ast.Attribute) and id(node) not in callees:
-            facts.escaping_attributes.add(node.attr)
-    for statement in tree.body:  # locals() at module level is globals()
-        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if _calls_any(statement, frozenset({"locals", "vars"})):
-                facts.dynamic = True
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Global):
-            for name in node.names:
-                facts.definitions.setdefault(name, []).append(_Definition("variable", node.lineno))
-    for statement in _module_level_statements(tree.body):
-        _scan_statement(facts, statement, module, is_init)
-    return facts
-
-
-def _scan_statement(facts: _Module, statement: ast.stmt, module: str, is_init: bool) -> None:
-    define = facts.definitions.setdefault
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        decorators = tuple(decorator_name(d) for d in statement.decorator_list)
-        define(statement.name, []).append(_Definition("function", statement.lineno, decorators))
-        facts.functions[statement.name] = _function_facts(statement)
-    elif isinstance(statement, ast.ClassDef):
-        decorators = tuple(decorator_name(d) for d in statement.decorator_list)
-        define(statement.name, []).append(_Definition("class", statement.lineno, decorators))
-    elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
-        names = [n for t in targets for n in _target_names(t)]
-        self_named = _is_self_named(names, statement.value)
-        alias_of = statement.value.id if isinstance(statement.value, ast.Name) and len(names) == 1 else ""
-        for name in names:
-            define(name.id, []).append(_Definition("variable", statement.lineno, (), self_named, alias_of))
-            if name.id == "__all__" and isinstance(statement.value, (ast.List, ast.Tuple)):
-                facts.all_names = {e.value for e in statement.value.elts
-                                   if isinstance(e, ast.Constant) and isinstance(e.value, str)}
-    elif isinstance(statement, (ast.For, ast.AsyncFor)):
-        for name in _target_names(statement.target):
-            define(name.id, []).append(_Definition("variable", statement.lineno))
-    elif isinstance(statement, (ast.With, ast.AsyncWith)):
-        for item in statement.items:
-            if item.optional_vars is not None:
-                for name in _target_names(item.optional_vars):
-                    define(name.id, []).append(_Definition("variable", statement.lineno))
-    elif isinstance(statement, ast.Import):
-        for alias in statement.names:
-            define(alias.asname or alias.name.split(".")[0], []).append(_Definition("import", statement.lineno))
-    elif isinstance(statement, ast.ImportFrom):
-        target = resolve_relative(module, is_init, statement.level, statement.module)
-        for alias in statement.names:
-            if alias.name == "*":
-                continue
-            bound = alias.asname or alias.name
-            define(bound, []).append(_Definition("import", statement.lineno))
-            if target:
-                facts.imported[bound] = (target, alias.name, alias.asname is not None)
-    if type(statement).__name__ == "Match":  # captures: the rewriter cannot follow them
-        for case in statement.cases:
-            for node in ast.walk(case.pattern):
-                for attribute in ("name", "rest"):
-                    value = getattr(node, attribute, None)
-                    if isinstance(value, str):
-                        define(value, []).append(_Definition("import", statement.lineno))
-    if isinstance(statement, ast.Try):
-        for handler in statement.handlers:
-            if handler.name:
-                define(handler.name, []).append(_Definition("variable", handler.lineno))
 
 
 def _module_name_for(path: str):
@@ -344,18 +62,18 @@ def _module_name_for(path: str):
     return module_name_for(path)
 
 
-def _is_frozen(text: str, tree: Optional[ast.Module], codemod_id: str) -> bool:
-    if "codemod:" not in text and "@generated" not in text:
-        return False
-    from codemods.engine.suppression import find_suppressions
-
-    found = find_suppressions(text, tree)
-    return found.skip_file or found.generated or bool(found.lines_for(codemod_id))
+_Module = ModuleFacts  # the name rename's plan knows it by
 
 
 class _Planner:
     def __init__(self, modules: Dict[str, _Module], protected: Set[str], ambiguous: Set[str],
-                 options: Mapping[str, object]) -> None:
+                 options: Mapping[str, object], model: Optional[ProjectModel] = None,
+                 frozen_files: Set[str] = frozenset(), codemod_id: str = "naming") -> None:
+        self.model = model
+        self.codemod_id = codemod_id
+        self.frozen_files = frozen_files
+        #: (module, name or "function(param)") -> the first place in a frozen file that refers to it
+        self.held: Dict[Tuple[str, str], str] = {}
         self.modules = modules
         self.protected = protected
         self.ambiguous = ambiguous
@@ -403,7 +121,7 @@ class _Planner:
     def skip(self, module: str, name: str, new: str, reason: str) -> None:
         self.skipped.setdefault((module, name), (new, reason))
 
-    def kind_of(self, definitions: List[_Definition]) -> str:
+    def kind_of(self, definitions: List[Definition]) -> str:
         kinds = [d.kind for d in definitions]
         for kind in ("import", "class", "function"):
             if kind in kinds:
@@ -414,6 +132,8 @@ class _Planner:
     def candidates(self) -> Dict[Tuple[str, str], Tuple[str, bool]]:
         chosen: Dict[Tuple[str, str], Tuple[str, bool]] = {}
         for module, facts in sorted(self.modules.items()):
+            if self._left_out(facts):
+                continue  # a file outside the run: nothing of it is renamed
             for name, definitions in sorted(facts.definitions.items()):
                 kind = self.kind_of(definitions)
                 if kind == "import":
@@ -430,7 +150,37 @@ class _Planner:
                 chosen[(module, name)] = (new, self.is_private(module, name, kind))
         return chosen
 
-    def blocker(self, module: str, facts: _Module, name: str, definitions: List[_Definition], kind: str) -> str:
+    def frozen_reference(self, module: str, name: str, label: str, param: str = "") -> str:
+        """Why a file this run does not rewrite keeps ``module.name`` (for a parameter:
+        preferably a call site that passes it by keyword) from changing: HELD for a
+        file the run leaves out (the place is kept in ``held`` for the finding),
+        FROZEN_IMPORTER for a per-file-ignored or suppressed one (kept silently, as the
+        user asked); "" when none refers to it."""
+        if self.model is None or not self.frozen_files:
+            return ""
+        references = [r for r in self.model.references(module, name) if r.path in self.frozen_files]
+        if param:
+            references = [r for r in self.model.keyword_uses(module, name)
+                          if r.path in self.frozen_files and param in r.keywords] + references
+        if not references:
+            return ""
+        outside = [r for r in references if self._outside(r.path)]
+        if not outside:
+            return FROZEN_IMPORTER
+        self.held[(module, label)] = outside[0].where()
+        return HELD
+
+    def _left_out(self, facts: _Module) -> bool:
+        """A frozen module the run leaves out (not merely suppressed): the planner need
+        not look at its definitions (cheaper on a project of thousands of files)."""
+        return facts.frozen and self.model is not None and self.model.outside_run(facts.path)
+
+    def _outside(self, path: str) -> bool:
+        facts = self.model.facts(path)
+        return (self.model.run_paths is None or self.model.outside_run(path)) and not (
+            facts is not None and facts.suppresses(self.codemod_id))
+
+    def blocker(self, module: str, facts: _Module, name: str, definitions: List[Definition], kind: str) -> str:
         if name in FRAMEWORK_NAMES:
             return FRAMEWORK
         if matches_any(name, self.ignore):
@@ -453,6 +203,9 @@ class _Planner:
             return RE_EXPORTED
         if module in self.star_imported and not name.startswith("_"):
             return STAR_IMPORTED
+        frozen_reason = self.frozen_reference(module, name, name)
+        if frozen_reason:
+            return frozen_reason
         if (module, name) in self.frozen_imports:
             return FROZEN_IMPORTER
         return ""
@@ -507,6 +260,8 @@ class _Planner:
             for target, original, alias in facts.imports:
                 aliases_of.setdefault(self.origin(target, original), set()).add((module, alias or original))
         for module, facts in sorted(self.modules.items()):
+            if self._left_out(facts):
+                continue
             for name, function in sorted(facts.functions.items()):
                 renames = []
                 for param, kind in function.params:
@@ -546,6 +301,9 @@ class _Planner:
             return DECORATED
         if param in self.protected:
             return IN_STRING
+        frozen_reason = self.frozen_reference(module, name, f"{name}({param})", param)
+        if frozen_reason:
+            return frozen_reason
         if (module, name) in self.frozen_imports:
             return FROZEN_IMPORTER
         if name in facts.escaping_names or module in self.star_imported:
@@ -560,32 +318,35 @@ class _Planner:
         return ""
 
 
-def build_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object],
+def build_plan(sources: Union[ProjectModel, Sequence[Tuple[str, str]]], options: Mapping[str, object],
                codemod_id: str = "naming", frozen_paths: Sequence[str] = ()) -> NamingPlan:
-    """Index ``(path, text)`` pairs and decide the cross-file renames. Files in
-    ``frozen_paths`` will not be rewritten: they count as suppressed files do."""
+    """Decide the cross-file renames over the project model (or ``(path, text)``
+    pairs). Files in ``frozen_paths`` will not be rewritten: what they define keeps
+    its name, and a definition or parameter they refer to is held (reported with
+    the place that would break)."""
+    model = sources if isinstance(sources, ProjectModel) else ProjectModel.from_sources(sources)
     frozen = {os.path.abspath(path) for path in frozen_paths}
     modules: Dict[str, _Module] = {}
     protected: Set[str] = set()
     seen_names: Dict[str, int] = {}
-    for path, text in sources:
-        name, is_init = _module_name_for(path)
-        try:
-            tree = ast.parse(text, filename=path)
-        except (SyntaxError, ValueError):
-            tree = None
-        if tree is None or not name or not path.endswith(".py"):
-            protected.update(re.findall(r"[A-Za-z_]\w*", text))  # whatever it mentions stays
+    frozen_files: Set[str] = set()
+    for path in model.paths():
+        facts = model.facts(path)
+        assert facts is not None
+        name = facts.name
+        if not facts.parsed or not name or not path.endswith(".py"):
+            protected.update(facts.words)  # whatever it mentions stays
             continue
         seen_names[name] = seen_names.get(name, 0) + 1
-        facts = scan_module(path, text, tree, name, is_init)
-        facts.frozen = os.path.abspath(path) in frozen or _is_frozen(text, tree, codemod_id)
+        facts.frozen = path in frozen or facts.suppresses(codemod_id)
+        if facts.frozen:
+            frozen_files.add(path)
         protected.update(facts.strings)
         if facts.all_names:
             protected.update(facts.all_names)
         modules.setdefault(name, facts)
     ambiguous = {name for name, count in seen_names.items() if count > 1}
-    planner = _Planner(modules, protected, ambiguous, options)
+    planner = _Planner(modules, protected, ambiguous, options, model, frozen_files, codemod_id)
     chosen = planner.candidates()
     while True:
         followers = planner.followers(chosen)
@@ -609,4 +370,7 @@ def build_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object]
         params=tuple(params),
         callables=tuple(sorted(set(callables))),
         skipped=tuple(sorted((m, n, new, reason) for (m, n), (new, reason) in planner.skipped.items())),
+        held=tuple(sorted((m, n, planner.skipped[(m, n)][0], planner.is_private(m, n.split("(", 1)[0]), where)
+                          for (m, n), where in planner.held.items()
+                          if planner.skipped.get((m, n), ("", ""))[1] == HELD)),
     )

@@ -23,6 +23,9 @@ class NamingPlan:
     callables: Tuple[Tuple[str, str, str, str], ...] = ()
     #: (module, name, proposed name, reason) of candidates left alone
     skipped: Tuple[Tuple[str, str, str, str], ...] = ()
+    #: candidates a file outside the run refers to: (module, name or "function(param)",
+    #: proposed name, safe, "path:line" of the first such reference); reported
+    held: Tuple[Tuple[str, str, str, bool, str], ...] = ()
 
 
 def read_sources(paths: Sequence[str]) -> List[Tuple[str, str]]:

@@ -57,6 +57,7 @@ class PlanLookup:
         self.callables: Dict[Tuple[str, str], Tuple[str, str]] = {
             (module, name): (om, on) for module, name, om, on in plan.callables}
         self.skipped = plan.skipped
+        self.held = plan.held
 
     @classmethod
     def of(cls, plan: NamingPlan) -> "PlanLookup":
@@ -110,6 +111,7 @@ class NamingRewriter(Rewriter):
         self._plan_keywords()
         self._apply_variables()
         self._report_plan_conflicts()
+        self._report_held(node)
         return True
 
     def applies(self, private: bool) -> bool:
@@ -542,6 +544,30 @@ class NamingRewriter(Rewriter):
             self.record_finding(variable.names[0], f"cannot rename '{name}' to '{new}': name exists",
                                 hint="rename one of them by hand, or add the name to ignore-names")
 
+    def _report_held(self, module: cst.Module) -> None:
+        """Definitions and parameters of this module that a file outside the run refers
+        to: renaming them here alone would break that file."""
+        scope = self.model.global_scope
+        for owner, label, new, private, where in self.plan.held:
+            if owner != self.module_name or not self.applies(private):
+                continue
+            function, _, param = label.partition("(")
+            if param:
+                anchor = _parameter_name(module, function, param.rstrip(")"))
+                what = f"parameter '{param.rstrip(')')}' of '{function}'"
+                old = param.rstrip(")")
+            else:
+                variable = self.model.variables.get((scope, label))
+                anchor = variable.names[0] if variable is not None and variable.names else None
+                what, old = f"'{label}'", label
+            if anchor is None:
+                continue
+            other = where.rsplit(":", 1)[0]
+            self.record_finding(anchor, f"cannot rename {what} to '{new}': {where} refers to '{old}' "
+                                        "and is not part of this run",
+                                hint=f"run codemod on both files ({self.context.path} {other}) "
+                                     "or on the whole project to rename everywhere")
+
     # -- rewriting -----------------------------------------------------------------
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         new = self.respell.get(original)
@@ -559,6 +585,37 @@ class NamingRewriter(Rewriter):
             for old, new in self.aliases.get(before, ()):
                 body.append(cst.parse_statement(f"{old} = {new}  # kept for callers outside the project\n"))
         return updated.with_changes(body=body)
+
+
+def _parameter_name(module: cst.Module, function: str, param: str) -> Optional[cst.Name]:
+    """The name node of ``param`` in the module-level ``def function`` (inside if/try
+    blocks too, not inside classes or other functions)."""
+    pending: List[cst.CSTNode] = list(module.body)
+    while pending:
+        statement = pending.pop(0)
+        if isinstance(statement, cst.FunctionDef):
+            if statement.name.value == function:
+                params = statement.params
+                every = [*params.posonly_params, *params.params, *params.kwonly_params]
+                for star in (params.star_arg, params.star_kwarg):
+                    if isinstance(star, cst.Param):
+                        every.append(star)
+                for candidate in every:
+                    if candidate.name.value == param:
+                        return candidate.name
+            continue
+        if isinstance(statement, cst.ClassDef) or not isinstance(statement, (cst.BaseCompoundStatement, cst.Else,
+                                                                                 cst.ExceptHandler, cst.Finally)):
+            continue
+        body = getattr(statement, "body", None)
+        if isinstance(body, cst.IndentedBlock):
+            pending.extend(body.body)
+        for part in ("orelse", "finalbody"):
+            follow = getattr(statement, part, None)
+            if follow is not None:
+                pending.append(follow)  # an elif (If), an Else or a Finally
+        pending.extend(getattr(statement, "handlers", ()))
+    return None
 
 
 def _function_owner(scope):

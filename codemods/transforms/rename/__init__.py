@@ -71,24 +71,27 @@ class Rename(Codemod):
         return not word or word in source
 
     def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
-                frozen_paths: Sequence[str] = ()) -> Any:
-        """``frozen_paths``: files of the run this run does not rewrite (left out by
-        ``--since``, per-file ignores). One that mentions OLD could be left behind
-        with the old name, so the rename refuses to start."""
+                frozen_paths: Sequence[str] = (), model: Any = None) -> Any:
+        """``paths``: every file of the project; ``frozen_paths``: those this run does not
+        rewrite (outside the named paths, left out by ``--since``, per-file ignores).
+        One that mentions OLD could be left behind with the old name, so the rename
+        refuses to start, naming the file and line."""
         from codemods.transforms.naming.index import read_sources
         from codemods.transforms.rename.plan import RenameError, build_rename_plan, rename_words
 
         word = rename_words(options)
         # every file: a subclass that never mentions the member still passes it on
         sources = read_sources(paths)
-        plan = build_rename_plan(sources, options)
+        plan = build_rename_plan(sources, options, model=model)
         frozen = {os.path.abspath(path) for path in frozen_paths}
         for path, text in sources:
             if not word or word not in text:
                 continue
             if os.path.abspath(path) in frozen:
-                raise RenameError(f"{path} mentions {word} but is not rewritten in this run "
-                                  "(--since or per-file-ignores leave it out): rename the whole project")
+                line = next(number for number, content in enumerate(text.splitlines(), 1) if word in content)
+                raise RenameError(f"{path}:{line} mentions {word} but is not rewritten in this run (outside the "
+                                  "named paths, or left out by --since or per-file-ignores): run it on both files "
+                                  "or rename the whole project")
             line = _suppressed_mention(text, word, self.id)
             if line:
                 raise RenameError(f"{path}:{line}: mentions {word} but is suppressed (skip-file, @generated or "

@@ -86,7 +86,9 @@ def _class_members(tree: ast.Module, class_name: str) -> Set[str]:
     return set()
 
 
-def build_rename_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object]) -> RenamePlan:
+def build_rename_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, object],
+                      model=None) -> RenamePlan:
+    """``model``: the project model, whose facts are used instead of scanning again."""
     old = str(options.get("old", "") or "")
     new = str(options.get("new", "") or "")
     if not old or not new:
@@ -104,7 +106,8 @@ def build_rename_plan(sources: Sequence[Tuple[str, str]], options: Mapping[str, 
             continue
         if not name or name in modules:
             continue
-        modules[name] = scan_module(path, text, tree, name, is_init)
+        known = model.facts(path) if model is not None else None
+        modules[name] = known if known is not None and known.name == name else scan_module(path, text, tree, name, is_init)
         trees[name] = tree
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):

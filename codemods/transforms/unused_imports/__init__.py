@@ -30,8 +30,17 @@ Never
       ``from m import x as x`` (explicit re-exports), names listed in ``__all__``
       (everything, when ``__all__`` is built from something other than literals),
       dunder names (``from m import __all__``, ``__version__``), and the module-level
-      imports of a facade module: one that re-exports with ``from m import *``, or
-      one that does nothing but import (it exists to re-export or to load modules);
+      imports of a facade module: one that re-exports with ``from m import *`` (when
+      the whole project is indexed: only if some module of the project imports from
+      it, or a string or entry point names it to load it), or one that does nothing
+      but import (it exists to re-export or to load modules);
+    * implicit re-exports: a module-level import that another module of the project
+      reads from this one (``from pkg.util import dumps``, ``util.dumps`` after
+      ``import pkg.util as util``, ``from pkg.util import *`` of a module without
+      ``__all__``, ``mock.patch("pkg.util.dumps")``, a ``"pkg.util:dumps"`` entry
+      point in pyproject.toml), whether or not that module is in the run: kept and
+      reported with the place that reads it (list it in ``__all__`` or write
+      ``import x as x`` to say so);
     * anything in a module with a ``from __future__`` import after other code:
       CPython refuses it, and removing an import could make it compile;
     * anything in a package ``__init__.py`` (its public face), unless
@@ -90,8 +99,12 @@ Never
 
 Fix safety
     Safe. A module-level import the module itself never reads could still be
-    imported from it by other modules; the rules above keep the usual ways of saying
-    so (``__all__``, ``as`` re-exports, package ``__init__``). Removing an unused
+    imported from it by other modules: every Python file of the project (git's
+    files, or a walk, under the nearest folder with pyproject.toml, setup.cfg,
+    setup.py or .git; ``--project-root`` overrides) is indexed whatever paths are
+    named, and the rules above keep the usual ways of saying so (``__all__``,
+    ``as`` re-exports, package ``__init__``). Code outside the project that imports
+    an unread name from a module is not seen. Removing an unused
     import of a module that was not yet loaded also skips running that module's
     top-level code, which is why first-party side-effect imports stay.
 
@@ -107,7 +120,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from codemods.contract import Codemod, Example
 from codemods.analysis.scopes import analyse, binding_scope
@@ -120,6 +133,7 @@ class UnusedImportsTransform(Codemod):
     safe = True
     order = 400
     one_pass = True
+    cross_file = True
     options = {"keep-in-package-init": True, "keep-side-effect-imports": True}
     metadata = ("position", "scope")
     rewriter = "codemods.transforms.unused_imports.rewriter:UnusedImportsRewriter"
@@ -132,6 +146,14 @@ class UnusedImportsTransform(Codemod):
         Example("def f():\n    import json\n    return 1\n", "def f():\n    return 1\n"),
         Example("if True:\n    import json\n", "if True:\n    pass\n"),
     )
+
+    def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
+                frozen_paths: Sequence[str] = (), model: Any = None) -> Any:
+        """Which module-level imports of the run's modules other project modules read
+        from them (``model``: the project model of every file in ``paths``)."""
+        from codemods.transforms.unused_imports.reexports import find_reexports
+
+        return find_reexports(paths, frozen_paths, model)
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         # an import nothing reads as a plain name, unless one of the cheap "never"
@@ -159,6 +181,8 @@ class UnusedImportsTransform(Codemod):
         if _DYNAMIC.search(source):
             return True  # the rewriter reports what such a module keeps
         facts = _ModuleFacts(tree)
+        if facts.star_import and self.project is not None and not self.project.star_facade(self.path or ""):
+            facts.star_import = False  # nobody imports from it: not a facade
         for scope, bound, key, statement, earlier in candidates:
             if id(statement) in facts.protected:
                 continue

@@ -423,7 +423,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 return False
             return True
         if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown
-                                                or self.facts.star_reexport or self.facts.only_imports):
+                                                or self._star_facade() or self.facts.only_imports):
             return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
         if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):
@@ -445,6 +445,12 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             self.record_finding(alias, f"`{bound}` looks unused but was kept: the comment above it mentions it "
                                        "(imported on purpose, e.g. preloaded into sys.modules?)",
                                 hint="remove it by hand if the comment does not call for it")
+            return True
+        where = self._read_elsewhere(bound) if isinstance(target, GlobalScope) else None
+        if where is not None:
+            self.record_finding(alias, f"`{bound}` is not used here but {where} reads it from this module: kept",
+                                hint=f"list it in `__all__`, or write `{_reexport_spelling(statement, alias)}`, "
+                                     "to say it is re-exported")
             return True
         self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))
@@ -474,6 +480,20 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.record_fix(alias, f"removed import `{_dotted(alias.name)}`: `{bound}` is redefined on line "
                                f"{self.position(redefinition)[0]} before anything reads it")
         return True
+
+    def _star_facade(self) -> bool:
+        """``from m import *`` here makes a facade, unless the project model says that
+        no module imports from this one."""
+        assert self.facts is not None
+        project = self.context.project
+        if not self.facts.star_reexport:
+            return False
+        return project is None or not hasattr(project, "star_facade") or project.star_facade(self.context.path)
+
+    def _read_elsewhere(self, bound: str) -> Optional[str]:
+        """``path:line`` of another project module that reads ``bound`` from this one."""
+        project = self.context.project
+        return project.reexport(self.context.path, bound) if hasattr(project, "reexport") else None
 
     def _explained(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str) -> bool:
         """A comment right above the import (or on its line) names what it imports and
@@ -515,6 +535,16 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             if any(_bound_name(a) == bound and _import_key(statement, a) != key for a in statement.names):
                 return False
         return True
+
+
+def _reexport_spelling(statement: _ImportNode, alias: cst.ImportAlias) -> str:
+    """``import x as x`` / ``from m import x as x`` for the import at hand."""
+    name = _dotted(alias.name)
+    bound = _bound_name(alias)
+    if isinstance(statement, cst.Import):
+        return f"import {name} as {bound}"
+    dots, module = _from_module(statement)
+    return f"from {'.' * dots}{module} import {name} as {bound}"
 
 
 # -- rewriting the name list -------------------------------------------------------------
