@@ -68,6 +68,9 @@ class FileFacts:
     entries: Tuple[Entry, ...] = ()
     #: names read outside every entry
     roots: FrozenSet[str] = frozenset()
+    #: constant prefixes of names computed for getattr() and friends
+    #: (``getattr(self, "_visit_" + kind)``): every definition they start is read
+    prefixes: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -182,12 +185,13 @@ class _Walk:
     """One pass over a statement: the names it reads, the names it binds directly (not
     in a nested scope), and whether it reaches the module namespace by name."""
 
-    __slots__ = ("reads", "binds", "dynamic")
+    __slots__ = ("reads", "binds", "dynamic", "prefixes")
 
     def __init__(self) -> None:
         self.reads: Set[str] = set()
         self.binds: List[str] = []
         self.dynamic = False
+        self.prefixes: Set[str] = set()
 
     def run(self, root: ast.AST, top_level: bool = True) -> "_Walk":
         reads, binds = self.reads, self.binds
@@ -226,9 +230,14 @@ class _Walk:
                     reads.add(node.target.id)  # type: ignore[attr-defined]
             elif cls is ast.Call:
                 func = node.func  # type: ignore[attr-defined]
-                if func.__class__ is ast.Name and not node.args and (  # type: ignore[attr-defined]
-                        func.id in ("globals", "vars") or func.id == "locals" and direct):
-                    self.dynamic = True
+                if func.__class__ is ast.Name:
+                    if not node.args and (  # type: ignore[attr-defined]
+                            func.id in ("globals", "vars") or func.id == "locals" and direct):
+                        self.dynamic = True
+                    elif func.id in _BY_NAME and len(node.args) > 1:  # type: ignore[attr-defined]
+                        prefix = _constant_prefix(node.args[1])  # type: ignore[attr-defined]
+                        if prefix:
+                            self.prefixes.add(prefix)
             if cls in _SCOPES:
                 if direct and cls is not ast.Lambda:
                     binds.append(node.name)  # type: ignore[attr-defined]
@@ -244,6 +253,24 @@ class _Walk:
                 elif isinstance(value, ast.AST) and value.__class__ not in skipped:
                     stack.append((value, inner))
         return self
+
+
+_BY_NAME = frozenset({"getattr", "hasattr", "setattr", "delattr"})
+
+
+def _constant_prefix(node: ast.expr) -> str:
+    """``"_on_" + kind``, ``f"_on_{kind}"``, ``"_on_%s" % kind``: ``_on_``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+        if isinstance(node.op, ast.Add):
+            return node.left.value
+        if isinstance(node.op, ast.Mod):
+            return node.left.value.partition("%")[0]
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return str(node.values[0].value)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" and (
+            isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+        return node.func.value.value.partition("{")[0]
+    return ""
 
 
 def _reads(nodes: Iterable[ast.AST]) -> Set[str]:
@@ -293,7 +320,8 @@ class _Scanner:
         counts = _counts(walks)
         for statement, walk in zip(self.tree.body, walks):
             self._module_statement(statement, walk, counts)
-        return FileFacts(self.path, tuple(self.entries), frozenset(self.roots))
+        prefixes = frozenset(prefix for walk in walks for prefix in walk.prefixes)
+        return FileFacts(self.path, tuple(self.entries), frozenset(self.roots), prefixes)
 
     def _keep_reason(self, name: str, kind: str, decorators: Sequence[ast.expr], redefined: bool) -> Optional[str]:
         if _is_dunder(name) or _is_sunder(name):
@@ -382,7 +410,7 @@ def scan_file(path: str, text: str) -> Optional[FileFacts]:
         extra: Set[str] = set()
         for comment in comments:
             extra.update(words(comment))
-        facts = FileFacts(facts.path, facts.entries, facts.roots | extra)
+        facts = FileFacts(facts.path, facts.entries, facts.roots | extra, facts.prefixes)
     return facts
 
 
@@ -393,6 +421,9 @@ def _live(files: Sequence[FileFacts], removable) -> Set[Tuple[int, int]]:
     pending: List[Tuple[int, int]] = []
     live: Set[Tuple[int, int]] = set()
     owner: Dict[Tuple[int, int], Optional[Tuple[int, int]]] = {}
+    prefixes = tuple(sorted({prefix for facts in files for prefix in facts.prefixes}))
+    if prefixes:
+        reached |= {entry.name for facts in files for entry in facts.entries if entry.name.startswith(prefixes)}
     for f, facts in enumerate(files):
         reached |= facts.roots
         for e, entry in enumerate(facts.entries):
