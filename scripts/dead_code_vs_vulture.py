@@ -50,7 +50,7 @@ def _ours(records: List[dict]) -> Dict[Tuple[str, str], str]:
     for record in records:
         match = re.search(r"'([\w.]+)'", record["message"])
         if record["codemod"] == "dead-code" and match and "unreachable" not in record["message"]:
-            found[(os.path.abspath(record["path"]), match[1].rpartition(".")[2])] = record["kind"]
+            found[(os.path.abspath(record["file"]), match[1].rpartition(".")[2])] = record["kind"]
     return found
 
 
