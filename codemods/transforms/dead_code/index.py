@@ -414,6 +414,10 @@ def scan_file(path: str, text: str) -> Optional[FileFacts]:
     return facts
 
 
+def _is_specific(prefix: str) -> bool:
+    return sum(character.isalnum() for character in prefix) >= 2
+
+
 def _live(files: Sequence[FileFacts], removable) -> Set[Tuple[int, int]]:
     """(file, entry) indexes of live entries, for the candidate set ``removable``
     (a predicate on an entry): every other entry is live by definition."""
@@ -421,9 +425,14 @@ def _live(files: Sequence[FileFacts], removable) -> Set[Tuple[int, int]]:
     pending: List[Tuple[int, int]] = []
     live: Set[Tuple[int, int]] = set()
     owner: Dict[Tuple[int, int], Optional[Tuple[int, int]]] = {}
-    prefixes = tuple(sorted({prefix for facts in files for prefix in facts.prefixes}))
-    if prefixes:
-        reached |= {entry.name for facts in files for entry in facts.entries if entry.name.startswith(prefixes)}
+    # a prefix with a word in it (``_on_``, ``do_``) may name definitions anywhere; a bare
+    # ``"_" + name`` only those of its own file (else one such call anywhere would keep
+    # every private name of the project)
+    shared = tuple(sorted({prefix for facts in files for prefix in facts.prefixes if _is_specific(prefix)}))
+    for facts in files:
+        prefixes = shared + tuple(facts.prefixes)
+        if prefixes:
+            reached |= {entry.name for entry in facts.entries if entry.name.startswith(prefixes)}
     for f, facts in enumerate(files):
         reached |= facts.roots
         for e, entry in enumerate(facts.entries):
