@@ -1,0 +1,64 @@
+import functools
+
+
+class Store:
+    _cache_size = 10
+    _kept = None
+
+    def __init__(self):
+        self._kept = self._load()
+
+    def _load(self):
+        return {}
+
+    def _never_called(self):
+        return self._never_called_either()
+
+    def _never_called_either(self):
+        return 1
+
+    @property
+    def _size(self):
+        return 1
+
+    @_size.setter
+    def _size(self, value):
+        pass
+
+    @functools.lru_cache(maxsize=None)
+    def _memo(self):
+        return 2
+
+    @staticmethod
+    def _static():
+        return 3
+
+    def __repr__(self):
+        return "Store()"
+
+    def _repr_html_(self):
+        return "<b>Store</b>"
+
+
+class _OnlyPrivate:
+    def _a(self):
+        pass
+
+
+class Derived(dict):
+    def _not_ours_to_judge(self):
+        pass
+
+
+class Base:
+    def _reached_through_subclass(self):
+        return 1
+
+
+class Child(Base):
+    def run(self):
+        return self._reached_through_subclass()
+
+
+Child().run()
+Store()
