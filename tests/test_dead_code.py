@@ -120,7 +120,7 @@ def test_only_what_no_project_file_uses_goes(tmp_path: Path) -> None:
                          cwd=str(tmp_path), capture_output=True, text=True)
     assert run.stdout.strip() == "7", run.stderr
     again = run_cli("apply", "--no-cache", "--select", "dead-code", "pkg/core.py", cwd=str(tmp_path))
-    assert again.returncode == 0 and "fixes:" not in again.stderr + again.stdout.decode()
+    assert again.returncode == 0 and "fixes:" not in (again.stderr + again.stdout).decode()
 
 
 def test_public_definitions_are_reported_then_removed_with_unsafe_fixes(tmp_path: Path) -> None:

@@ -186,6 +186,9 @@ class ProjectModel:
         self._by_module: Dict[str, List[Reference]] = {}
         self._star_exports: Dict[str, Optional[Set[str]]] = {}
         self._by_path: Optional[Dict[str, str]] = None
+        #: where the model's cache lives (None: no cache); a codemod may keep its own
+        #: per-file data there, keyed by :meth:`digest`
+        self.cache_folder: Optional[str] = None
 
     @classmethod
     def from_sources(cls, sources: Iterable[Tuple[str, str]], root: Optional[str] = None) -> "ProjectModel":
@@ -557,7 +560,9 @@ def _build_model(paths: Iterable[str], root: Optional[str], cache_folder: Option
                          json.dumps(facts.rest_data(), separators=(",", ":"))]
     if cache_folder and (dirty or set(entries) != set(cached)):
         _save_cache(cache_folder, entries)
-    return ProjectModel(root, files, digests, _entry_points(root) if root else (), pending)
+    model = ProjectModel(root, files, digests, _entry_points(root) if root else (), pending)
+    model.cache_folder = cache_folder
+    return model
 
 
 def _module_name(path: str, packages: Dict[str, Tuple[Optional[str], bool]]) -> Tuple[str, bool]:

@@ -115,10 +115,12 @@ class DeadCode(Codemod):
         return bool(plan.removals_for(path, self.unsafe_fixes) or plan.reports_for(path, self.unsafe_fixes))
 
     def prepare(self, paths: Sequence[str], options: Mapping[str, Any], *,
-                frozen_paths: Sequence[str] = ()) -> Any:
+                frozen_paths: Sequence[str] = (), model: Any = None) -> Any:
+        """``model``: the run's project model (every Python file of the project);
+        ``frozen_paths``: the files the run does not rewrite (indexed, never changed)."""
         from codemods.transforms.dead_code.project import plan_project
 
-        return plan_project(paths, frozen_paths)
+        return plan_project(paths, frozen_paths, model)
 
 
 _TERMINATORS = (ast.Return, ast.Raise, ast.Continue, ast.Break)

@@ -1,45 +1,166 @@
-"""Index the run's files for ``dead-code`` and decide (kept apart from the
-declaration so that a run without the codemod never imports the index)."""
+"""Index the project for ``dead-code`` and decide (kept apart from the declaration so
+that a run without the codemod never imports the index).
+
+Every file of the project model is scanned (``index.scan_file``); the facts are
+cached per file in ``<cache folder>/dead-code.json`` under the model's content
+digest, so a warm run opens no unchanged file. The words of the project's
+configuration files and of its C and Cython sources count as reads too: a C
+extension that looks up ``module._helper`` by name keeps it."""
 
 from __future__ import annotations
 
 import os
-from typing import List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Set
 
-from codemods.transforms.dead_code.index import DeadCodePlan, FileFacts, build_plan, read_config_words, scan_file
+from codemods.transforms.dead_code.index import (DeadCodePlan, Entry, FileFacts, build_plan, read_config_words,
+                                                  scan_file, words)
+
+CACHE_FILE = "dead-code.json"
+_FORMAT = 1
+#: non-Python sources whose identifiers count as reads (extensions, stubs)
+FOREIGN_SOURCES = ("*.c", "*.h", "*.cc", "*.cpp", "*.pyx", "*.pxd", "*.pxi", "*.pyi")
 
 
-def plan_project(paths: Sequence[str], frozen_paths: Sequence[str] = (), root: Optional[str] = None) -> DeadCodePlan:
+def plan_project(paths: Sequence[str], frozen_paths: Sequence[str] = (), model=None) -> DeadCodePlan:
+    if model is not None:
+        files: List[str] = model.paths()
+        root = model.root
+        folder = getattr(model, "cache_folder", None)
+        digest = model.digest
+    else:
+        files = sorted({os.path.abspath(path) for path in paths})
+        root, folder = _common_root(files), None
+        digest = _no_digest
+    cached = _load(folder) if folder else {}
+    fresh: Dict[str, list] = {}
+    facts: List[FileFacts] = []
+    for path in files:
+        known = digest(path)
+        entry = cached.get(path)
+        if known is not None and entry is not None and entry[0] == known:
+            try:
+                facts.append(_decode(path, entry[1]))
+                fresh[path] = entry
+                continue
+            except (KeyError, TypeError, ValueError, IndexError):
+                pass
+        scanned = _scan(path)
+        if scanned is None:
+            continue
+        facts.append(scanned)
+        if known is not None:
+            fresh[path] = [known, _encode(scanned)]
+    if folder and fresh != cached:
+        _save(folder, fresh)
+    frozen = {os.path.abspath(path) for path in frozen_paths}
+    rewritten = [path for path in paths if os.path.abspath(path) not in frozen]
+    extra = set(read_config_words(root))
+    extra |= foreign_words(root)
+    return build_plan(facts, rewritten, frozenset(extra))
+
+
+def _no_digest(path: str) -> Optional[str]:
+    return None
+
+
+def _scan(path: str) -> Optional[FileFacts]:
     from codemods.engine.source import SourceError, decode_source
 
-    facts: List[FileFacts] = []
-    for path in sorted(set(paths)):
+    try:
+        with open(path, "rb") as handle:
+            text = decode_source(handle.read()).text
+    except OSError:
+        return None
+    except SourceError:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    scanned = scan_file(path, text)
+    if scanned is None:  # unparsable: whatever it names stays
+        scanned = FileFacts(path, (), frozenset(words(text)))
+    return scanned
+
+
+def foreign_words(root: Optional[str]) -> Set[str]:
+    """Identifiers of the project's C, C++ and Cython sources and stubs (git's files,
+    or a walk outside git)."""
+    if not root:
+        return set()
+    found: Set[str] = set()
+    for path in _foreign_files(root):
         try:
             with open(path, "rb") as handle:
-                text = decode_source(handle.read()).text
-        except (OSError, SourceError):
+                found |= words(handle.read().decode("utf-8", "replace"))
+        except OSError:
             continue
-        scanned = scan_file(path, text)
-        if scanned is None:  # unparsable: whatever it names stays
-            from codemods.transforms.dead_code.index import words
+    return found
 
-            scanned = FileFacts(path, (), frozenset(words(text)))
-        facts.append(scanned)
-    frozen = set(frozen_paths)
-    rewritten = [path for path in paths if path not in frozen]
-    return build_plan(facts, rewritten, read_config_words(root or _common_root(paths)))
+
+def _foreign_files(root: str) -> Iterable[str]:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others",
+                               "--exclude-standard", "--", *FOREIGN_SOURCES], cwd=root, capture_output=True,
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        done = None
+    if done is not None and done.returncode == 0:
+        return [os.path.join(root, os.fsdecode(name)) for name in done.stdout.split(b"\0") if name]
+    import fnmatch
+
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in (
+            "build", "dist", "node_modules", "venv", "__pycache__")]
+        found.extend(os.path.join(folder, name) for name in names
+                     if any(fnmatch.fnmatch(name, pattern) for pattern in FOREIGN_SOURCES))
+    return found
+
+
+def _encode(facts: FileFacts) -> list:
+    return [[[e.qualname, e.kind, e.line, e.parent, e.private, e.kept_because, sorted(e.reads)] for e in facts.entries],
+            sorted(facts.roots), sorted(facts.prefixes)]
+
+
+def _decode(path: str, data: list) -> FileFacts:
+    entries = tuple(Entry(str(q), str(k), int(line), int(parent), bool(private), kept, frozenset(reads))
+                    for q, k, line, parent, private, kept, reads in data[0])
+    return FileFacts(path, entries, frozenset(data[1]), frozenset(data[2]))
+
+
+def _load(folder: str) -> Dict[str, list]:
+    import json
+
+    try:
+        with open(os.path.join(folder, CACHE_FILE), encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    from codemods import __version__
+
+    if not isinstance(data, dict) or data.get("tag") != f"{_FORMAT}:{__version__}":
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _save(folder: str, files: Dict[str, list]) -> None:
+    import json
+    import tempfile
+
+    from codemods import __version__
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"tag": f"{_FORMAT}:{__version__}", "files": files}, handle, separators=(",", ":"))
+        os.replace(temporary, os.path.join(folder, CACHE_FILE))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 def _common_root(paths: Sequence[str]) -> Optional[str]:
-    """The nearest folder above the files with a project marker."""
-    if not paths:
-        return None
-    folder = os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in paths])
-    while True:
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in ("pyproject.toml", "setup.cfg", "setup.py",
-                                                                           ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    from codemods.analysis.project import find_project_root
+
+    return find_project_root(list(paths)) if paths else None

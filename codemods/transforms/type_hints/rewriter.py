@@ -174,7 +174,7 @@ class TypeHintsRewriter(Rewriter):
                 if self.type_checking_index is None:
                     self.type_checking_index = index
                 for inner in statements(statement.body):
-                    for small in getattr(inner, "body", ()):
+                    for small in inner.body if isinstance(inner, cst.SimpleStatementLine) else ():
                         if isinstance(small, cst.ImportFrom) and self._dotted(small.module) == "_typeshed":
                             if not isinstance(small.names, cst.ImportStar) and any(
                                     a.evaluated_alias is None and a.evaluated_name == "Incomplete" for a in small.names):
