@@ -376,3 +376,45 @@ def test_module_run_loads_no_plugin_from_the_current_folder(tmp_path):
     done = subprocess.run([sys.executable, "-m", "codemods", "list"], cwd=str(tmp_path), capture_output=True)
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "RAN").exists()
+
+
+def _tampered_model(tmp_path):
+    """A project whose model cache says that ``pkg/cli.py`` imports nothing: its entry
+    carries the facts of an empty module (stat data and digest left as they are)."""
+    project = repository(tmp_path / "project")
+    (project / "pyproject.toml").write_text("")
+    (project / "pkg").mkdir()
+    (project / "pkg" / "__init__.py").write_text("")
+    (project / "pkg" / "util.py").write_text("from json import dumps\n\nVALUE = 1\n")
+    (project / "pkg" / "cli.py").write_text("from pkg.util import dumps\n\nprint(dumps(1))\n")
+    (project / "pkg" / "empty.py").write_text("")
+    done = run_cli("check", "pkg/util.py", cwd=str(project))
+    assert b"dumps" in done.stdout or b"dumps" in done.stderr  # kept and reported: cli.py reads it
+    model = project / ".codemods_cache" / "model.json"
+    data = json.loads(model.read_text())
+    files = data["files"]
+    cli, empty = str(project / "pkg" / "cli.py"), str(project / "pkg" / "empty.py")
+    files[cli][3:] = files[empty][3:]
+    model.write_text(json.dumps(data))
+    (project / ".codemods_cache" / "results.json").unlink()  # no cached plan: the model decides
+    return project
+
+
+def test_a_model_cache_is_believed_only_when_it_is_the_users(tmp_path):
+    project = _tampered_model(tmp_path)
+    done = run_cli("apply", "pkg/util.py", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    # an untracked cache is the user's own: its word is taken (this is what the
+    # tampering can do), so the import goes
+    assert "dumps" not in (project / "pkg" / "util.py").read_text()
+
+
+def test_a_committed_model_cache_is_not_read(tmp_path):
+    project = _tampered_model(tmp_path)
+    commit_all(project)
+    git(project, "add", "-f", ".codemods_cache")
+    git(project, "commit", "-q", "-m", "hostile model cache")
+    done = run_cli("apply", "pkg/util.py", cwd=str(project))
+    assert done.returncode == 0, done.stderr
+    assert "from json import dumps" in (project / "pkg" / "util.py").read_text()
+    assert len(notes(done.stderr, "not using the cache")) == 1
