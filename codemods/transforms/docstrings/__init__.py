@@ -110,6 +110,7 @@ class AddDocstrings(Codemod):
     default = False
     safe = True
     order = 600
+    wraps_lines = True
     one_pass = True
     options = {
         "style": "auto",

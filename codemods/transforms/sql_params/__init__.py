@@ -118,6 +118,7 @@ class SqlParams(Codemod):
     default = True
     safe = True  # per fix: unsafe rewrites run only with --unsafe-fixes
     order = 200
+    wraps_lines = True
     one_pass = True
     options = {"paramstyle": "auto"}
     metadata = ("position", "scope", "qualified_name", "parent")

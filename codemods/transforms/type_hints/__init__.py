@@ -132,6 +132,7 @@ class TypeHints(Codemod):
     default = False
     safe = True
     order = 500
+    wraps_lines = True
     one_pass = True
     options = {
         "placeholder": "Any",
