@@ -134,7 +134,9 @@ class SqlParams(Codemod):
             'import psycopg2\n\n\ndef search(cur, term):\n'
             '    cur.execute(f"SELECT id FROM items WHERE title LIKE \'%{term}%\' AND kind = \'book\'")\n',
             'import psycopg2\n\n\ndef search(cur, term):\n'
-            '    cur.execute("SELECT id FROM items WHERE title LIKE %s AND kind = \'book\'", (f"%{term}%",))\n',
+            '    cur.execute(\n'
+            '        "SELECT id FROM items WHERE title LIKE %s AND kind = \'book\'", (f"%{term}%",)\n'
+            '    )\n',  # longer than the line (88 by default): wrapped
         ),
         Example(
             'from sqlalchemy import text\n\n\ndef get(conn, uid: int):\n'
