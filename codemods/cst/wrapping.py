@@ -23,7 +23,6 @@ literals are never split: an element that cannot fit stays whole on its own line
 
 from __future__ import annotations
 
-import ast
 import io
 import tokenize
 from typing import List, Optional, Sequence, Tuple
@@ -72,16 +71,10 @@ class LineFitter:
         return self._continuation
 
     def vararg_comma(self) -> bool:
-        """Whether the formatter puts a trailing comma after ``*args``/``**kwargs`` of an
-        exploded ``def``: ruff always does (it targets 3.7+); black only when the file uses
-        syntax newer than 3.5 (it infers the target versions from the file)."""
-        if self.style.formatter == "ruff":
-            return True
-        if self.style.formatter != "black":
-            return False
-        if self._vararg_comma is None:
-            self._vararg_comma = _uses_python36_syntax(self.module.code)
-        return self._vararg_comma
+        """Whether an exploded ``def`` gets a trailing comma after ``*args``/``**kwargs``:
+        ruff format and black (26: measured, whatever syntax the file uses) add it; in
+        the file's own style it is left out (a syntax error before Python 3.6)."""
+        return self.style.formatted
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
@@ -657,31 +650,3 @@ def continuation_style(source: str) -> str:
             open_at.pop()
         previous_row = row
     return "aligned" if aligned > hanging else "hanging"
-
-
-def _uses_python36_syntax(source: str) -> bool:
-    """Whether black would infer target versions of 3.6 or later for ``source`` (what lets
-    it add a trailing comma after ``*args``/``**kwargs``): f-strings, ``from __future__
-    import annotations``, positional-only parameters, ``:=``, ``match``, underscores in
-    numbers, a trailing comma after ``*args`` already, async generators..."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return False
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.JoinedStr, ast.NamedExpr)):
-            return True
-        if isinstance(node, ast.ImportFrom) and node.module == "__future__" \
-                and any(alias.name == "annotations" for alias in node.names):
-            return True
-        if isinstance(node, ast.arguments) and node.posonlyargs:
-            return True
-        if type(node).__name__ in ("Match", "TryStar"):
-            return True
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.NUMBER and "_" in token.string:
-                return True
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass
-    return False
