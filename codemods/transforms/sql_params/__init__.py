@@ -50,6 +50,10 @@ What it changes
       that sat in a removed part (beside a bound operand, ``%`` or ``.format``)
       moves to a comment line above the statement.
 
+    A rewritten call or query longer than the project's line length is wrapped
+    as its formatter would, else in the file's own continuation style: the
+    parameters move to the next line; a string literal is never split.
+
 Never
     * Touches a query made only of literals and module-level constants (no
       report either).

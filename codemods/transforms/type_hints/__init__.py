@@ -57,6 +57,11 @@ What it changes
     from ``_typeshed`` under ``if TYPE_CHECKING:`` and quoted unless the module
     has ``from __future__ import annotations``.
 
+    A header the annotations make longer than the project's line length is
+    wrapped as its formatter would (black/ruff format: the parameters on one
+    indented line, else one per line with a trailing comma), else in the file's
+    own continuation style (``codemod explain`` below says which length applies).
+
 Never
     Changes an existing annotation (a partly annotated def only gets the
     missing ones); annotates a def that has a ``# type:`` signature or argument
