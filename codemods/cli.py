@@ -120,6 +120,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: .codemods_cache beside the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
+    parser.add_argument("--show-settings", action="store_true",
+                        help="print the effective settings (line length, formatter, ...) and where each "
+                             "came from, then exit")
 
 
 def _add_stubs_option(parser: argparse.ArgumentParser) -> None:
@@ -130,8 +133,46 @@ def _add_stubs_option(parser: argparse.ArgumentParser) -> None:
 
 def _command(commands, name: str, help: str, description: str) -> argparse.ArgumentParser:
     epilog = EXIT_CODES[name] + "\n" + EXAMPLES[name]
-    return commands.add_parser(name, help=help, description=description, epilog=epilog,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    styled = name in ("apply", "check")
+    parser = commands.add_parser(name, help=help, description=description, epilog=epilog,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, add_help=not styled)
+    if styled:
+        parser.add_argument("-h", "--help", action=_HelpWithStyle, nargs=0,
+                            help="show this help message (with the project's line length) and exit")
+    return parser
+
+
+class _HelpWithStyle(argparse.Action):
+    """``--help`` of apply/check also says which line length and formatter fixes
+    follow here, and where each came from (read only when help is asked for)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.print_help()
+        print("\n" + "\n".join(_style_lines([])))
+        parser.exit()
+
+
+def _style_lines(paths: Sequence[str]) -> List[str]:
+    """The project's style settings for PATHs, as --help and explain print them."""
+    from codemods.config import ConfigError, load_config
+
+    try:
+        style = project_style(paths, load_config(paths))
+    except (ConfigError, UsageError) as error:
+        return [f"project style: cannot read the configuration: {error}"]
+    lines = ["project style here (fixes that lengthen a line wrap it to fit; `--show-settings`):"]
+    lines.extend(f"  {name} = {value}  # {source}" for name, value, source in style.describe())
+    return lines
+
+
+def project_style(paths: Sequence[str], config, isolated: bool = False):
+    """The run's line length and formatter (codemods.style.settings), each with its source."""
+    from codemods.style.settings import StyleError, read_style, start_folder
+
+    try:
+        return read_style(start_folder(paths), config.style_table(), config.path, isolated=isolated)
+    except StyleError as error:
+        raise UsageError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -318,12 +359,15 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"--target-version must be one of {', '.join(TARGET_VERSIONS)}")
         target = TARGET_VERSIONS[args.target_version]
     selected, users, unsafe = _resolve_selection(args, config)
+    style = project_style(args.paths, config, isolated=getattr(args, "isolated", False))
+    if args.show_settings:
+        return _show_settings(args, config, selected, users, unsafe, target, style)
     if args.command == "check" or getattr(args, "check", False):
         mode = "check"
     else:
         mode = "dry-run" if args.dry_run else "apply"
     settings = RunSettings(codemods=selected, user_transformers=users, unsafe_fixes=unsafe,
-                           target_version=target, write=(mode == "apply"))
+                           target_version=target, write=(mode == "apply"), style=style)
     if args.stdin_filename:
         return _run_stdin(args, settings, config, mode)
     from codemods.discovery import DiscoveryError, changed_since, discover_files
@@ -387,6 +431,36 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_CHANGES if (report.changed or report.findings) else EXIT_OK
     if args.exit_non_zero_on_fix and report.changed:
         return EXIT_CHANGES
+    return EXIT_OK
+
+
+def _show_settings(args: argparse.Namespace, config, selected, users, unsafe: bool, target, style) -> int:
+    """``--show-settings``: what this run would use, and where each value came from."""
+    where = config.path or "none found (defaults)"
+    if args.target_version:
+        target_source = "--target-version"
+    elif config.target_version:
+        target_source = f"{config.path} [tool.codemods] target-version"
+    else:
+        target_source = "default (the running Python's grammar)"
+    if args.unsafe_fixes is not None:
+        unsafe_source = "command line"
+    else:
+        unsafe_source = f"{config.path} [tool.codemods]" if config.path else "default"
+    names = [s.codemod.id for s in selected] + list(users)
+    if args.select:
+        select_source = "--select"
+    elif config.select is not None:
+        select_source = f"{config.path} [tool.codemods] select"
+    else:
+        select_source = "default (the codemods on by default)"
+    rows = [("configuration file", where, ""),
+            ("select", ", ".join(names) or "(none)", select_source),
+            ("unsafe-fixes", "true" if unsafe else "false", unsafe_source),
+            ("target-version", target or "(any)", target_source)]
+    rows.extend(style.describe())
+    for name, value, source in rows:
+        print(f"{name} = {value}" + (f"  # {source}" if source else ""))
     return EXIT_OK
 
 
@@ -605,6 +679,11 @@ def _explain(codemod_id: str) -> int:
     print(f"fix safety: {'safe' if codemod.safe else 'unsafe (needs --unsafe-fixes)'}; "
           f"{'on' if codemod.default else 'off'} by default\n")
     print(codemod.documentation())
+    if codemod.wraps_lines:
+        print("\nLine length: lines a fix makes longer than the project's line length are wrapped "
+              "(the formatter's layout when black or ruff format lays the code out, else the "
+              "file's own continuation style); in the current folder:")
+        print("\n".join(_style_lines([])[1:]))
     if codemod.options:
         print("\nOptions ([tool.codemods." + codemod.id + "]):")
         for name, value in codemod.options.items():

@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 KNOWN_KEYS = {
     "select", "ignore", "exclude", "extend-exclude", "per-file-ignores",
     "unsafe-fixes", "target-version", "cache-dir", "respect-gitignore",
+    "line-length", "formatter",
 }
 TARGET_VERSIONS = {f"py3{minor}": f"3.{minor}" for minor in range(7, 15)}
 
@@ -50,6 +51,18 @@ class Config:
     #: ``--isolated``: no configuration file was read, and none may be (pyproject.toml,
     #: the linters' configs): a reader of any config file tests this first.
     isolated: bool = False
+    #: the project's style settings set here (else read from ruff/black/flake8: codemods.style)
+    line_length: Optional[int] = None
+    formatter: Optional[str] = None
+
+    def style_table(self) -> Dict[str, Any]:
+        """``line-length``/``formatter`` as set in ``[tool.codemods]``, for codemods.style."""
+        table: Dict[str, Any] = {}
+        if self.line_length is not None:
+            table["line-length"] = self.line_length
+        if self.formatter is not None:
+            table["formatter"] = self.formatter
+        return table
 
 
 def _load_toml(path: str) -> Mapping[str, Any]:
@@ -182,6 +195,16 @@ def load_config(paths: Sequence[str], explicit: Optional[str] = None, isolated: 
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: `cache-dir` must be a string")
             config.cache_dir = os.path.join(config.root, value)
+        elif key in ("line-length", "formatter"):
+            from codemods.style.settings import StyleError, check_formatter, check_line_length
+
+            try:
+                if key == "line-length":
+                    config.line_length = check_line_length(value, where)
+                else:
+                    config.formatter = check_formatter(value, where)
+            except StyleError as error:
+                raise ConfigError(str(error)) from None
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [ids]")

@@ -81,6 +81,9 @@ class Codemod:
     #: output (only over what later codemods change). False: it runs until nothing
     #: changes, e.g. removing one unused variable can leave another unread.
     one_pass: ClassVar[bool] = False
+    #: True when its fixes may lengthen lines and are wrapped to the project's line
+    #: length (``codemod explain`` then says where that length came from).
+    wraps_lines: ClassVar[bool] = False
     #: valid (after is None) and invalid examples; they drive tests and docs.
     examples: ClassVar[Tuple[Example, ...]] = ()
 
@@ -163,6 +166,9 @@ class RewriteContext:
     #: run may have changed (unused-imports removing an unread ``import sqlite3``).
     original_text: Optional[str] = None
     original_module: Any = None
+    #: the run's line length and formatter (``codemods.style.settings.StyleSettings``);
+    #: None: the defaults
+    style: Any = None
     fixes: List[Fix] = field(default_factory=list)
     findings: List[Finding] = field(default_factory=list)
 

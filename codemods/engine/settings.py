@@ -11,6 +11,7 @@ from typing import Any, Mapping, Optional, Tuple, Type
 
 from codemods import __version__
 from codemods.contract import Codemod
+from codemods.style.settings import StyleSettings
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class RunSettings:
     write: bool = False
     #: (codemod id, what its ``prepare`` returned) for cross-file codemods
     project_data: Tuple[Tuple[str, Any], ...] = ()
+    #: the project's line length and formatter (what a fix's new lines must fit)
+    style: StyleSettings = StyleSettings()
 
     def project_for(self, codemod_id: str) -> Any:
         for key, value in self.project_data:
@@ -51,6 +54,7 @@ class RunSettings:
             parts.append(f"{selected.codemod.id}={sorted(selected.options.items())!r}")
         parts.extend(self.user_transformers)
         parts.append(repr(self.project_data))
+        parts.append(f"{self.style.line_length}/{self.style.formatter}")
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 

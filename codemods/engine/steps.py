@@ -43,7 +43,7 @@ def _codemod_step(selected: SelectedCodemod, settings: RunSettings, path: str,
             codemod_id=codemod.id, path=path, options=selected.options,
             unsafe_fixes=settings.unsafe_fixes, safe=codemod.safe, module_name=module_name,
             is_package_init=is_package_init, target_version=settings.target_version,
-            project=settings.project_for(codemod.id))
+            project=settings.project_for(codemod.id), style=settings.style)
 
     def apply(module: cst.Module, wrapper: Optional[MetadataWrapper], context: RewriteContext) -> cst.Module:
         return apply_transformer(module, wrapper, rewriter_class(context))

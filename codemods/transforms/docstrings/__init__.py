@@ -51,6 +51,9 @@ What it changes
     summary closes on the summary line); every other line is kept byte for byte. A docstring that is only a summary or free text
     is left alone, as pydoclint skips short docstrings too.
 
+    Skeleton lines longer than the project's line length are wrapped at spaces
+    (a summary that fits without its closing quotes stays on one line).
+
 Never
     Changes an existing docstring unless ``update = true``; documents
     ``@overload`` variants or property setters/deleters; writes a module
@@ -110,6 +113,7 @@ class AddDocstrings(Codemod):
     default = False
     safe = True
     order = 600
+    wraps_lines = True
     one_pass = True
     options = {
         "style": "auto",

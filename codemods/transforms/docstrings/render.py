@@ -168,22 +168,51 @@ def noun_summary(name: str) -> str:
 
 
 def render(skeleton: Skeleton, style: str, indent: str, unit: str, newline: str,
-           placeholder: str) -> str:
+           placeholder: str, width: Optional[int] = None) -> str:
     """The whole string literal (quotes included) of a new docstring.
 
     ``indent`` is the indentation of the body the docstring opens, ``unit`` one more
-    level (for Google section entries and numpy descriptions).
+    level (for Google section entries and numpy descriptions). With ``width`` (the
+    project's line length), a line longer than that is wrapped at spaces: the summary
+    under itself, an entry's text one ``unit`` further in (a name or type is never
+    split, so such a line may stay long).
     """
     sections = _sections(skeleton, style, unit, placeholder)
-    if not sections:
-        return f'"""{skeleton.summary}"""'
-    lines = [skeleton.summary, ""]
+    one_line = f'"""{skeleton.summary}"""'
+    if not sections and (width is None or len(indent) + len(one_line) <= width):
+        return one_line
+    # a summary that fits without the closing quotes stays one line (as black would
+    # leave it, quotes on the next line); only a longer one is cut, which pydocstyle's
+    # D205 dislikes less than E501 is dreaded
+    summary = _wrapped(skeleton.summary, indent, "", width, first_extra=3)
+    lines = [*summary, ""] if sections else summary
     for number, section in enumerate(sections):
         if number and style != "sphinx":
             lines.append("")
-        lines.extend(section)
+        for line in section:
+            lines.extend(_wrapped(line, indent, unit, width) if line.strip() else [line])
     body = "".join(((indent + line) if line else "") + newline for line in lines[1:])
     return f'"""{lines[0]}{newline}{body}{indent}"""'
+
+
+def _wrapped(line: str, indent: str, unit: str, width: Optional[int], first_extra: int = 0) -> List[str]:
+    """``line`` (relative to ``indent``) cut at spaces to fit ``width``; the lines after
+    the first keep its own indentation plus ``unit``. ``first_extra``: columns the
+    first line also holds (the opening quotes)."""
+    room = None if width is None else width - len(indent)
+    if room is None or len(line) + first_extra <= room:
+        return [line]
+    own = line[: len(line) - len(line.lstrip())]
+    import textwrap
+
+    pieces = textwrap.wrap(line.strip(), width=max(room - len(own) - first_extra, 20), break_long_words=False,
+                           break_on_hyphens=False)
+    if len(pieces) <= 1:
+        return [line]
+    first, rest = pieces[0], " ".join(pieces[1:])
+    rest_lines = textwrap.wrap(rest, width=max(room - len(own + unit), 20), break_long_words=False,
+                               break_on_hyphens=False)
+    return [own + first, *(own + unit + piece for piece in rest_lines)]
 
 
 def _sections(skeleton: Skeleton, style: str, unit: str, placeholder: str) -> List[List[str]]:

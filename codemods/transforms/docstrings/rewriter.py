@@ -24,6 +24,7 @@ from libcst.metadata import (
 
 from codemods.cst.base import Rewriter
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
+from codemods.style.settings import DEFAULT_LINE_LENGTH
 from codemods.transforms.docstrings.render import (
     STYLES,
     Entry,
@@ -551,7 +552,9 @@ class DocstringsRewriter(Rewriter):
         assert self.module is not None
         outer = "".join(self._indents)
         unit = self._unit(updated.body)
-        literal = render(skeleton, self.style, outer + unit, unit, self.module.default_newline, self.placeholder)
+        width = self.context.style.line_length if self.context.style is not None else DEFAULT_LINE_LENGTH
+        literal = render(skeleton, self.style, outer + unit, unit, self.module.default_newline, self.placeholder,
+                         width)
         self.record_fix(original, f"added a {self.style}-style docstring to {what} `{original.name.value}`")
         return updated.with_changes(body=_with_docstring(updated.body, literal, is_class=kind == "class"))
 

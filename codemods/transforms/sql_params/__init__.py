@@ -71,6 +71,10 @@ What it changes
       that sat in a removed part (beside a bound operand, ``%`` or ``.format``)
       moves to a comment line above the statement.
 
+    A rewritten call or query longer than the project's line length is wrapped
+    as its formatter would, else in the file's own continuation style: the
+    parameters move to the next line; a string literal is never split.
+
 Never
     * Touches a query made only of literals and module-level constants (no
       report either).
@@ -169,6 +173,7 @@ class SqlParams(Codemod):
     default = True
     safe = True  # per fix: unsafe rewrites run only with --unsafe-fixes
     order = 200
+    wraps_lines = True
     one_pass = True
     options = {"paramstyle": "auto"}
     cross_file = True  # the project's connect() / create_engine() calls tell a driver the module does not show
@@ -185,7 +190,9 @@ class SqlParams(Codemod):
             'import psycopg2\n\n\ndef search(cur, term):\n'
             '    cur.execute(f"SELECT id FROM items WHERE title LIKE \'%{term}%\' AND kind = \'book\'")\n',
             'import psycopg2\n\n\ndef search(cur, term):\n'
-            '    cur.execute("SELECT id FROM items WHERE title LIKE %s AND kind = \'book\'", (f"%{term}%",))\n',
+            '    cur.execute(\n'
+            '        "SELECT id FROM items WHERE title LIKE %s AND kind = \'book\'", (f"%{term}%",)\n'
+            '    )\n',  # longer than the line (88 by default): wrapped
         ),
         Example(
             'from sqlalchemy import text\n\n\ndef get(conn, uid: int):\n'

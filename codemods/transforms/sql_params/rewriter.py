@@ -17,8 +17,9 @@ import re
 from typing import Dict, List, Optional, Sequence, Set
 
 import libcst as cst
-from libcst.metadata import FunctionScope, ScopeProvider
+from libcst.metadata import FunctionScope, PositionProvider, ScopeProvider
 
+from codemods.cst.wrapping import LineFitter
 from codemods.transforms.sql_params.attach import ParamsPlacement
 from codemods.transforms.sql_params.numbering import RUNTIME, number_at_runtime, runtime_mark
 from codemods.transforms.sql_params.render import (Bind, Fragment, Problem, Sink, _code, _mixed_value, _param_statements,
@@ -40,6 +41,7 @@ class SqlParamsRewriter(ParamsPlacement):
     # -- driving -------------------------------------------------------------------
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
+        self.fitter: Optional[LineFitter] = None
         self.replacements = {}
         self.inserted = {}
         self.comments_above: Dict[int, List[str]] = {}
@@ -77,10 +79,27 @@ class SqlParamsRewriter(ParamsPlacement):
         if moved and isinstance(result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             result = result.with_changes(leading_lines=[*result.leading_lines,
                                                         *(cst.EmptyLine(comment=cst.Comment(c)) for c in moved)])
+        if isinstance(result, cst.SimpleStatementLine) and result is not original_node:
+            result = self._fit(original_node, result)
         extra = self.inserted.get(id(original_node))
         if extra:
             return cst.FlattenSentinel([result, *extra])
         return result
+
+    def _fit(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        """The statement's rewritten calls wrapped to the project's line length when the
+        rewrite made a line too long (codemods.cst.wrapping)."""
+        changed = [node for node in self.replacements.values() if isinstance(node, cst.CSTNode)]
+        if not changed:
+            return updated
+        fitter = self.fitter
+        if fitter is None:
+            fitter = self.fitter = LineFitter(self.module, self.context.style)
+        try:
+            start = self.get_metadata(PositionProvider, original).start
+        except KeyError:
+            return updated
+        return fitter.fit_statement_calls(original, updated, start.line, start.column, changed)
 
     # -- finding sinks ---------------------------------------------------------------
     def _sink(self, call: cst.Call) -> Optional[Sink]:

@@ -77,6 +77,11 @@ What it changes
     from ``_typeshed`` under ``if TYPE_CHECKING:`` and quoted unless the module
     has ``from __future__ import annotations``.
 
+    A header the annotations make longer than the project's line length is
+    wrapped as its formatter would (black/ruff format: the parameters on one
+    indented line, else one per line with a trailing comma), else in the file's
+    own continuation style (``codemod explain`` below says which length applies).
+
 Never
     Changes an existing annotation (a partly annotated def only gets the
     missing ones); annotates a def that has a ``# type:`` signature or argument
@@ -154,6 +159,7 @@ class TypeHints(Codemod):
     default = False
     safe = True
     order = 500
+    wraps_lines = True
     one_pass = True
     cross_file = True  # an override takes the annotations of a base class in another file
     options = {

@@ -22,6 +22,7 @@ from libcst.metadata import (
 
 from codemods.cst.base import Rewriter
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
+from codemods.cst.wrapping import LineFitter
 from codemods.transforms.type_hints.docstrings import docstring_types, split_doc_type
 from codemods.transforms.type_hints.infer import (
     NONE,
@@ -162,6 +163,7 @@ class TypeHintsRewriter(Rewriter):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.module_node = node
+        self.fitter = LineFitter(node, self.context.style)
         body = node.body
         self.typing_from_index: Optional[int] = None
         self.typing_alias: Optional[str] = None
@@ -408,7 +410,9 @@ class TypeHintsRewriter(Rewriter):
             return updated
         params = _replace_params(params, new_params)
         self.record_fix(original.name, f"annotated {original.name.value}(): {', '.join(changes)}")
-        return updated.with_changes(params=params, returns=returns)
+        start = self.get_metadata(PositionProvider, original).start
+        return self.fitter.fit_def(original, updated.with_changes(params=params, returns=returns),
+                                   start.line, start.column)
 
     def _rendered_or_none(self, value: Optional[Type]) -> Optional[_Rendered]:
         if value is None:

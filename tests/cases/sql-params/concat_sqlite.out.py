@@ -16,7 +16,8 @@ def by_two(conn: sqlite3.Connection, name, nick):
 
 
 def like(conn, term):
-    return conn.execute("SELECT id FROM users WHERE name LIKE ? ORDER BY id", (f"%{term}%",)).fetchall()
+    return conn.execute("SELECT id FROM users WHERE name LIKE ? ORDER BY id",
+                        (f"%{term}%",)).fetchall()
 
 
 def insert(conn, name, email):

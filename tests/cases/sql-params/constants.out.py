@@ -13,7 +13,9 @@ def formatted(conn):
 
 
 def mixed(conn, name):
-    return conn.execute(f"SELECT * FROM {TABLE} WHERE name = ?", (str(name),)).fetchall()
+    return conn.execute(
+        f"SELECT * FROM {TABLE} WHERE name = ?", (str(name),)
+    ).fetchall()
 
 
 def not_sql(log, name):

@@ -9,11 +9,16 @@ def pg_search(conn, term, kind):
 
 
 def pg_named(cur, name, uid):
-    cur.execute("SELECT id FROM users WHERE id = %(uid)s OR name = %(name)s", {"uid": uid, "name": name})
+    cur.execute(
+        "SELECT id FROM users WHERE id = %(uid)s OR name = %(name)s",
+        {"uid": uid, "name": name},
+    )
 
 
 def pg_percent_template(cur, name):
-    cur.execute("SELECT id FROM users WHERE name = %s AND code LIKE 'A%%'", (str(name),))
+    cur.execute(
+        "SELECT id FROM users WHERE name = %s AND code LIKE 'A%%'", (str(name),)
+    )
 
 
 def mysql(name):

@@ -10,5 +10,8 @@ def pg3(name):
 def oracle(name, nick):
     conn = oracledb.connect(user="app", dsn="db/app")
     cur = conn.cursor()
-    cur.execute("SELECT id FROM users WHERE name = :name OR nick = :nick OR alias = :name", {"name": str(name), "nick": str(nick)})
+    cur.execute(
+        "SELECT id FROM users WHERE name = :name OR nick = :nick OR alias = :name",
+        {"name": str(name), "nick": str(nick)},
+    )
     return cur.fetchall()

@@ -6,7 +6,9 @@ def by_ids(conn, ids):
 
 
 def by_names(conn, names):
-    stmt = text("SELECT id FROM users WHERE name IN :names").bindparams(bindparam("names", list(names), expanding=True))
+    stmt = text("SELECT id FROM users WHERE name IN :names").bindparams(
+        bindparam("names", list(names), expanding=True)
+    )
     return conn.execute(stmt).all()
 
 

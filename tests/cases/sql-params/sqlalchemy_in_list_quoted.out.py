@@ -8,4 +8,6 @@ def by_names(conn, names):
 def by_nicks(conn, nicks):
     sql = "SELECT id FROM users WHERE nick IN :nicks ORDER BY id"
     params = {"nicks": list(nicks)}
-    return conn.execute(text(sql).bindparams(bindparam("nicks", expanding=True)), params).all()
+    return conn.execute(
+        text(sql).bindparams(bindparam("nicks", expanding=True)), params
+    ).all()

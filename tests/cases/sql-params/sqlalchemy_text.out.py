@@ -6,11 +6,16 @@ engine = create_engine("sqlite:///app.db")
 
 
 def by_name(conn, name):
-    return conn.execute(text("SELECT id FROM users WHERE name = :name"), {"name": name}).all()
+    return conn.execute(
+        text("SELECT id FROM users WHERE name = :name"), {"name": name}
+    ).all()
 
 
 def with_params(conn, name, uid):
-    return conn.execute(text("SELECT id FROM users WHERE id = :uid OR name = :name"), {"uid": uid, "name": str(name)}).all()
+    return conn.execute(
+        text("SELECT id FROM users WHERE id = :uid OR name = :name"),
+        {"uid": uid, "name": str(name)},
+    ).all()
 
 
 def prepared(name):
@@ -20,16 +25,22 @@ def prepared(name):
 
 
 def session_query(session: Session, name):
-    return session.execute(text("SELECT id FROM users WHERE name = :name"), {"name": str(name)}).all()
+    return session.execute(
+        text("SELECT id FROM users WHERE name = :name"), {"name": str(name)}
+    ).all()
 
 
 def qualified(conn, name):
-    return conn.execute(sa.text("SELECT id FROM users WHERE name LIKE :name"), {"name": f"{name}%"}).all()
+    return conn.execute(
+        sa.text("SELECT id FROM users WHERE name LIKE :name"), {"name": f"{name}%"}
+    ).all()
 
 
 def driver_sql(name):
     with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT id FROM users WHERE name = ?", (name,)).all()
+        return conn.exec_driver_sql(
+            "SELECT id FROM users WHERE name = ?", (name,)
+        ).all()
 
 
 def variable(conn, name, min_age=None):

@@ -6,7 +6,9 @@ def by_id(conn, uid):
 
 
 def page(conn, name, n):
-    return conn.execute("SELECT id FROM users WHERE name = ? LIMIT " + str(n), (name,)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE name = ? LIMIT " + str(n), (name,)
+    ).fetchall()
 
 
 def certain(conn, uid: int, rows):

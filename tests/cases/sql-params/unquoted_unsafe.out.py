@@ -6,7 +6,9 @@ def by_id(conn, uid):
 
 
 def page(conn, name, n):
-    return conn.execute("SELECT id FROM users WHERE name = ? LIMIT ?", (name, n)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE name = ? LIMIT ?", (name, n)
+    ).fetchall()
 
 
 def certain(conn, uid: int, rows):
@@ -14,4 +16,6 @@ def certain(conn, uid: int, rows):
 
 
 def between(conn, low, high):
-    return conn.execute("SELECT id FROM users WHERE age BETWEEN ? AND ?", (low, high)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE age BETWEEN ? AND ?", (low, high)
+    ).fetchall()

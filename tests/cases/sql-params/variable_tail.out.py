@@ -50,4 +50,6 @@ def logged(conn, log, name):
 
 def constant_then_tail(conn, name):
     sql = "SELECT id FROM users"
-    return conn.execute(text(sql + " WHERE name = :name ORDER BY id"), {"name": name}).all()
+    return conn.execute(
+        text(sql + " WHERE name = :name ORDER BY id"), {"name": name}
+    ).all()

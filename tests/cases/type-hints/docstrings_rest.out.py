@@ -1,7 +1,9 @@
 from typing import Any, Dict, List, Optional
 
 
-def lookup(table: Dict[str, int], key: str, default: Optional[int] = None) -> Optional[int]:
+def lookup(
+    table: Dict[str, int], key: str, default: Optional[int] = None
+) -> Optional[int]:
     """Find a key.
 
     :param table: the table.

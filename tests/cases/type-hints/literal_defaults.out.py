@@ -1,11 +1,23 @@
 from typing import Any
 
 
-def connect(host: str = "localhost", port: int = 8080, timeout: float = -0.5, retries: int = -1, offset: int = +2, verbose: bool = False) -> Any:
+def connect(
+    host: str = "localhost",
+    port: int = 8080,
+    timeout: float = -0.5,
+    retries: int = -1,
+    offset: int = +2,
+    verbose: bool = False,
+) -> Any:
     return (host, port, timeout, retries, offset, verbose)
 
 
-def encode(prefix: bytes = b"\x00", sep: str = "-" "-", template: str = f"{__name__}", scale: complex = 1j) -> Any:
+def encode(
+    prefix: bytes = b"\x00",
+    sep: str = "-" "-",
+    template: str = f"{__name__}",
+    scale: complex = 1j,
+) -> Any:
     return (prefix, sep, template, scale)
 
 

@@ -9,12 +9,19 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def f(a: collections.abc.Mapping[str, int], b: os.PathLike[str], c: PathLike[str], d: "np.ndarray") -> None:
+def f(
+    a: collections.abc.Mapping[str, int],
+    b: os.PathLike[str],
+    c: PathLike[str],
+    d: "np.ndarray",
+) -> None:
     pass
 
 
 class Config:
-    def load(self, path: "str | os.PathLike[str]", strict: bool = True) -> dict[str, int]:
+    def load(
+        self, path: "str | os.PathLike[str]", strict: bool = True
+    ) -> dict[str, int]:
         with open(path) as handle:
             return json.load(handle)
 
