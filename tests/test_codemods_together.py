@@ -66,6 +66,8 @@ def test_an_import_removed_in_the_run_still_tells_the_driver() -> None:
     result = process_source(source.encode(), "q.py", settings_for(["sql-params", "unused-imports"]))
     assert not result.errors
     assert result.new_text == ('def find(conn, name, n):\n'
-                               '    return conn.execute("SELECT id FROM users WHERE name = ? LIMIT " + n, (name,)).fetchall()\n')
+                               '    return conn.execute(\n'
+                               '        "SELECT id FROM users WHERE name = ? LIMIT " + n, (name,)\n'
+                               '    ).fetchall()\n')
     assert [(f.codemod, f.line, f.message) for f in result.findings] == [
-        ("sql-params", 2, "cannot safely bind unquoted value 'n'")]
+        ("sql-params", 3, "cannot safely bind unquoted value 'n'")]

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+
 import sys
 from pathlib import Path
 from typing import Dict, List
@@ -40,6 +41,11 @@ def _write(folder: Path, files: Dict[str, str]) -> None:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+# `--select ALL --unsafe-fixes` includes dead-code, which removes the sample projects'
+# unused public API: they measure the other codemods' layout, so it is left out
+ALL_BUT_DEAD_CODE = ("--select", "ALL", "--ignore", "dead-code")
 
 
 # --- the settings ------------------------------------------------------------------------------
@@ -156,6 +162,9 @@ def _non_blank(text: str) -> List[str]:
 #: inputs whose rewrite black/ruff lay out differently from the helper (reported, not hidden):
 #: a comment between the brackets of the rewritten call, an implicitly concatenated query.
 FORMATTER_GAPS = {"sql-params/comments", "sql-params/concat_sqlite"}
+#: ruff format only: a ``%`` right operand whose tuple ruff splits rather than wrapping
+#: the whole expression in parentheses as black does (``sql = "..." % (a, b)``)
+RUFF_FORMAT_GAPS = {"sql-params/identifier_and_values"}
 
 
 def _case_inputs(*codemods: str):
@@ -176,7 +185,7 @@ def test_rewrites_of_formatted_code_stay_formatted(formatter: str, width: int) -
     formatter itself would write (blank lines aside)."""
     failures = []
     for name, codemod_id, source, settings in _case_inputs("type-hints", "sql-params"):
-        if name in FORMATTER_GAPS:
+        if name in FORMATTER_GAPS or formatter == "ruff" and name in RUFF_FORMAT_GAPS:
             continue
         before = _format(formatter, source.read_text(encoding="utf-8"), width)
         after = _run(codemod_id, before, StyleSettings(width, "test", formatter, "test"),
@@ -184,6 +193,18 @@ def test_rewrites_of_formatted_code_stay_formatted(formatter: str, width: int) -
         if _non_blank(_format(formatter, after, width)) != _non_blank(after):
             failures.append(name)
     assert not failures
+
+
+def test_the_ruff_format_gaps_are_real() -> None:
+    for name in RUFF_FORMAT_GAPS:
+        codemod_id, case = name.split("/")
+        source = CASES / codemod_id / f"{case}.in.py"
+        settings = tomllib.loads(source.with_name(f"{case}.toml").read_text()) if source.with_name(
+            f"{case}.toml").exists() else {}
+        before = _format("ruff", source.read_text(encoding="utf-8"), 88)
+        after = _run(codemod_id, before, StyleSettings(88, "test", "ruff", "test"), settings.get("options"),
+                     settings.get("unsafe-fixes", False), settings.get("path", "case.py"))
+        assert _non_blank(_format("ruff", after, 88)) != _non_blank(after), name
 
 
 def test_the_formatter_gaps_are_real() -> None:
@@ -343,7 +364,7 @@ def test_the_bundled_example_gets_no_new_e501(tmp_path: Path) -> None:
     root = tmp_path / "examples"
     shutil.copytree(os.path.join(REPO, "examples"), root)
     before = _e501(root, 88)
-    done = run_cli("apply", "--select", "ALL", "--unsafe-fixes", "--no-cache", str(root))
+    done = run_cli("apply", *ALL_BUT_DEAD_CODE, "--unsafe-fixes", "--no-cache", str(root))
     assert done.returncode == 0, done.stderr
     after = _e501(root, 88)
     assert all(count <= before.get(name, 0) for name, count in after.items()), (before, after)
@@ -383,7 +404,7 @@ def test_a_ruff_formatted_project_stays_formatted(tmp_path: Path) -> None:
     subprocess.run([_tool("ruff"), "format", "-q", str(root)], check=True)
     assert read_style(str(root)).formatter == "ruff"
     before = (root / "shop" / "orders.py").read_text()
-    done = run_cli("apply", "--select", "ALL", "--unsafe-fixes", "--no-cache", str(root))
+    done = run_cli("apply", *ALL_BUT_DEAD_CODE, "--unsafe-fixes", "--no-cache", str(root))
     assert done.returncode == 0, done.stderr
     after = (root / "shop" / "orders.py").read_text()
     assert after != before and "def __init__(\n        self,\n" in after
@@ -424,7 +445,7 @@ def test_a_flake8_79_column_project_gets_no_new_e501_or_e12x(tmp_path: Path) -> 
     assert read_style(str(root)).line_length == 79
     before = _pycodestyle(root, 79)
     source = (root / "placement" / "consumer.py").read_text()
-    done = run_cli("apply", "--select", "ALL", "--unsafe-fixes", "--no-cache", str(root))
+    done = run_cli("apply", *ALL_BUT_DEAD_CODE, "--unsafe-fixes", "--no-cache", str(root))
     assert done.returncode == 0, done.stderr
     assert (root / "placement" / "consumer.py").read_text() != source
     after = _pycodestyle(root, 79)

@@ -211,14 +211,17 @@ class SqlParams(Codemod):
             'import sqlite3\n\n\ndef staff(conn, role, sort):\n'
             '    return conn.execute(f"SELECT id FROM users WHERE role = \'{role}\' ORDER BY {sort}").fetchall()\n',
             'import sqlite3\n\n\ndef staff(conn, role, sort):\n'
-            '    return conn.execute(f"SELECT id FROM users WHERE role = ? ORDER BY {sort}", (str(role),)).fetchall()\n',
+            '    return conn.execute(\n'
+            '        f"SELECT id FROM users WHERE role = ? ORDER BY {sort}", (str(role),)\n'
+            '    ).fetchall()\n',
         ),
         Example(
             'import sqlite3\n\n\ndef by_ids(conn, ids):\n'
             '    return conn.execute("SELECT * FROM users WHERE id IN (%s)" % ", ".join(map(str, ids))).fetchall()\n',
             'import sqlite3\n\n\ndef by_ids(conn, ids):\n'
-            '    return conn.execute("SELECT * FROM users WHERE id IN (%s)" % ", ".join(["?"] * len(ids)), (*ids,))'
-            '.fetchall()\n',
+            '    return conn.execute(\n'
+            '        "SELECT * FROM users WHERE id IN (%s)" % ", ".join(["?"] * len(ids)), (*ids,)\n'
+            '    ).fetchall()\n',
         ),
         Example(  # an identifier cannot be a parameter: reported, unchanged
             'import sqlite3\n\n\ndef dump(conn, table):\n'

@@ -4,11 +4,15 @@ TABLE = "users"
 
 
 def sorted_by(conn, name, sort):
-    return conn.execute(f"SELECT id, name FROM users WHERE name <> ? ORDER BY {sort}", (str(name),)).fetchall()
+    return conn.execute(
+        f"SELECT id, name FROM users WHERE name <> ? ORDER BY {sort}", (str(name),)
+    ).fetchall()
 
 
 def from_table(conn, table, name):
-    return conn.execute("SELECT id FROM " + table + " WHERE name = ?", (name,)).fetchall()
+    return conn.execute(
+        "SELECT id FROM " + table + " WHERE name = ?", (name,)
+    ).fetchall()
 
 
 def percent(conn, column, name, direction):
@@ -17,15 +21,22 @@ def percent(conn, column, name, direction):
 
 
 def shared_column(conn, column, name):
-    return conn.execute("SELECT {0} FROM users WHERE name = ? AND {0} LIKE 'a%'".format(column), (str(name),)).fetchall()
+    return conn.execute(
+        "SELECT {0} FROM users WHERE name = ? AND {0} LIKE 'a%'".format(column),
+        (str(name),),
+    ).fetchall()
 
 
 def constant_table(conn, name):
-    return conn.execute("SELECT id FROM %s WHERE name = ?" % (TABLE,), (str(name),)).fetchall()
+    return conn.execute(
+        "SELECT id FROM %s WHERE name = ?" % (TABLE,), (str(name),)
+    ).fetchall()
 
 
 def mapping(conn, column, name):
-    return conn.execute("SELECT %(col)s FROM users WHERE name = ?" % {"col": column}, (str(name),)).fetchall()
+    return conn.execute(
+        "SELECT %(col)s FROM users WHERE name = ?" % {"col": column}, (str(name),)
+    ).fetchall()
 
 
 def only_identifiers(conn, table, column):
@@ -37,4 +48,6 @@ def fragment_blocks(conn, condition, name):
 
 
 def bracketed(conn, table, column, name):
-    return conn.execute("SELECT [{}] FROM [{}] WHERE name = ?".format(column, table), (str(name),)).fetchall()
+    return conn.execute(
+        "SELECT [{}] FROM [{}] WHERE name = ?".format(column, table), (str(name),)
+    ).fetchall()

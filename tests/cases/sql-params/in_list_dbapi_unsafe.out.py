@@ -14,7 +14,10 @@ def by_ids_fstring(conn, name, ids):
 
 
 def by_ids_format(conn, ids):
-    return conn.execute("SELECT id FROM users WHERE id IN ({})".format(", ".join(["?"] * len(ids))), (*[int(i) for i in ids],)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE id IN ({})".format(", ".join(["?"] * len(ids))),
+        (*[int(i) for i in ids],),
+    ).fetchall()
 
 
 def built(conn, ids, name=None):
@@ -27,7 +30,10 @@ def built(conn, ids, name=None):
 
 
 def raw_strings(conn, codes):
-    return conn.execute("SELECT id FROM users WHERE nick IN (" + ", ".join(["?"] * len(codes)) + ")", (*codes,)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE nick IN (" + ", ".join(["?"] * len(codes)) + ")",
+        (*codes,),
+    ).fetchall()
 
 
 def generator(conn, rows):

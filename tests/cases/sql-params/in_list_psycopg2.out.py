@@ -14,7 +14,10 @@ def by_ids_fstring(conn, name, ids):
 
 
 def by_ids_format(conn, ids):
-    return conn.execute("SELECT id FROM users WHERE id IN ({})".format(", ".join(["%s"] * len(ids))), (*[int(i) for i in ids],)).fetchall()
+    return conn.execute(
+        "SELECT id FROM users WHERE id IN ({})".format(", ".join(["%s"] * len(ids))),
+        (*[int(i) for i in ids],),
+    ).fetchall()
 
 
 def built(conn, ids, name=None):

@@ -6,7 +6,10 @@ def padded(conn, uid):
 
 
 def signed(conn, uid, limit):
-    return conn.execute("SELECT name FROM users WHERE id >= ? ORDER BY id LIMIT ?", (int(uid), int(limit))).fetchall()
+    return conn.execute(
+        "SELECT name FROM users WHERE id >= ? ORDER BY id LIMIT ?",
+        (int(uid), int(limit)),
+    ).fetchall()
 
 
 def as_int(conn, uid):
@@ -14,7 +17,9 @@ def as_int(conn, uid):
 
 
 def as_float(conn, age):
-    return conn.execute("SELECT name FROM users WHERE age > ? ORDER BY id", (float(age),)).fetchall()
+    return conn.execute(
+        "SELECT name FROM users WHERE age > ? ORDER BY id", (float(age),)
+    ).fetchall()
 
 
 def unsigned(conn, uid):

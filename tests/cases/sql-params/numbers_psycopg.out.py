@@ -6,7 +6,10 @@ def padded(conn, uid):
 
 
 def signed(conn, uid, limit):
-    return conn.execute("SELECT name FROM users WHERE id >= %s ORDER BY id LIMIT %s", (int(uid), int(limit))).fetchall()
+    return conn.execute(
+        "SELECT name FROM users WHERE id >= %s ORDER BY id LIMIT %s",
+        (int(uid), int(limit)),
+    ).fetchall()
 
 
 def as_int(conn, uid):

@@ -29,7 +29,9 @@ class Runner:
 
 
 class TwiceRunner(Runner):
-    def run(self, task: Job, retries: Optional[int] = 2) -> bool:  # another name: the same position
+    def run(
+        self, task: Job, retries: Optional[int] = 2
+    ) -> bool:  # another name: the same position
         print(task.name)
         return retries != 0
 
