@@ -41,6 +41,7 @@ class SqlParamsRewriter(ParamsPlacement):
         self.inserted = {}
         self.comments_above: Dict[int, List[str]] = {}
         self.claimed = set()
+        self.needed_imports = []
         self.module_drivers = self._module_drivers(node)
         self.url_style = single_style(style_of_url(n.evaluated_value) for n in _walk(node)
                                       if isinstance(n, cst.SimpleString) and "://" in n.value

@@ -1,0 +1,1 @@
+"""What the project's formatter and linters decide: line length, import order, ..."""
