@@ -225,6 +225,11 @@ def _insert(body: List[cst.BaseStatement], statement: cst.SimpleStatementLine, s
 
 
 def _starts_definition(statement: cst.BaseStatement) -> bool:
+    """The import block is followed by a def or class (decorators and comments right
+    above it included); a comment block standing apart is what follows, not the def."""
+    lines = list(statement.leading_lines)
+    if any(line.comment is None for line in lines[_blank_run(lines):]):
+        return False
     return _is_definition(statement)
 
 

@@ -601,8 +601,10 @@ def _with_docstring(body: cst.BaseSuite, literal: str, is_class: bool) -> cst.In
         lines = list(first.leading_lines)
         while lines and lines[0].comment is None:
             lines.pop(0)  # no blank line may follow a function docstring (D202)
-        if is_class:
-            lines.insert(0, cst.EmptyLine(indent=False))  # exactly one after a class docstring (D204)
+        if is_class or isinstance(first, (cst.FunctionDef, cst.ClassDef)):
+            # exactly one after a class docstring (D204), and before a nested def or class
+            # (D202 allows it; ruff format and black want it)
+            lines.insert(0, cst.EmptyLine(indent=False))
         statements[0] = first.with_changes(leading_lines=lines)
     return cst.IndentedBlock(body=[docstring] + statements, header=header, indent=indent, footer=footer)
 
