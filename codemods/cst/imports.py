@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
+from codemods.cst.blank_lines import blank_run
 from codemods.style.isort import ImportSettings, import_settings
 
 
@@ -204,7 +205,7 @@ def _insert(body: List[cst.BaseStatement], statement: cst.SimpleStatementLine, s
     taken: List[cst.EmptyLine] = []
     if position < len(body):
         lines = list(body[position].leading_lines)
-        blank = _blank_run(lines)
+        blank = blank_run(lines)
         if following is not None and following.index == position or previous is None:
             taken, body[position] = lines[:blank], body[position].with_changes(leading_lines=lines[blank:])
     if previous is not None:
@@ -228,7 +229,7 @@ def _starts_definition(statement: cst.BaseStatement) -> bool:
     """The import block is followed by a def or class (decorators and comments right
     above it included); a comment block standing apart is what follows, not the def."""
     lines = list(statement.leading_lines)
-    if any(line.comment is None for line in lines[_blank_run(lines):]):
+    if any(line.comment is None for line in lines[blank_run(lines):]):
         return False
     return _is_definition(statement)
 
@@ -241,17 +242,10 @@ def _between(settings: ImportSettings, section: str, is_from: bool, next_section
     return 0
 
 
-def _blank_run(lines: Sequence[cst.EmptyLine]) -> int:
-    count = 0
-    while count < len(lines) and lines[count].comment is None:
-        count += 1
-    return count
-
-
 def _set_blank_lines(body: List[cst.BaseStatement], index: int, wanted: int) -> None:
     """Exactly ``wanted`` blank lines in front of ``body[index]`` (before its comments)."""
     lines = list(body[index].leading_lines)
-    blank = _blank_run(lines)
+    blank = blank_run(lines)
     if blank != wanted:
         body[index] = body[index].with_changes(leading_lines=[_BLANK] * wanted + lines[blank:])
 

@@ -21,6 +21,7 @@ from libcst.metadata import (
 )
 
 from codemods.cst.base import Rewriter
+from codemods.cst.blank_lines import at_least_blank_lines
 from codemods.cst.imports import NeededImport, add_imports, import_block, settings_for
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.transforms.type_hints.docstrings import docstring_types, split_doc_type
@@ -571,7 +572,7 @@ class TypeHintsRewriter(Rewriter):
                 block = cst.If(test=test, body=cst.IndentedBlock(body=[*inner, *definitions]), leading_lines=blank)
                 body.insert(at, block)
                 if at + 1 < len(body):
-                    _at_least_blank_lines(body, at + 1, 2 if _has_def(body[at + 1]) else 1)
+                    body[at + 1] = at_least_blank_lines(body[at + 1], 2 if _has_def(body[at + 1]) else 1)
         return updated_node.with_changes(body=body)
 
 
@@ -1129,12 +1130,3 @@ def _needed(module: str, name: Optional[str], local: str) -> NeededImport:
     if name is None:
         return NeededImport(module, None, local if local != module.split(".")[0] else None)
     return NeededImport(module, name, local if local != name else None)
-
-
-def _at_least_blank_lines(body: List[cst.BaseStatement], index: int, wanted: int) -> None:
-    lines = list(body[index].leading_lines)
-    blank = 0
-    while blank < len(lines) and lines[blank].comment is None:
-        blank += 1
-    if blank < wanted:
-        body[index] = body[index].with_changes(leading_lines=[cst.EmptyLine()] * (wanted - blank) + lines)
