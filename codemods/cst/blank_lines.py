@@ -35,7 +35,7 @@ def space_after_blocks(body: Sequence[cst.BaseStatement], expanded: Collection[i
     """``body`` where the statement after each definition whose id is in ``expanded``
     (a one-liner the fix made a block) has the blank lines a definition wants after it."""
     result = list(body)
-    for index in range(len(result) - 1):
-        if id(result[index]) in expanded and isinstance(result[index], (cst.FunctionDef, cst.ClassDef)):
+    for index in range(len(body) - 1):
+        if id(body[index]) in expanded and isinstance(body[index], (cst.FunctionDef, cst.ClassDef)):
             result[index + 1] = at_least_blank_lines(result[index + 1], 2 if module_level else 1)
     return result

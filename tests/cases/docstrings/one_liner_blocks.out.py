@@ -36,4 +36,6 @@ def second(y):
         TODO: describe.
     """
     return y
+
+
 VALUE = second(first(1))
