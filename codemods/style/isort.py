@@ -6,9 +6,10 @@ that holds ``.git`` or ``.hg``) with one of: ``.isort.cfg``, ``pyproject.toml``
 (``[tool.isort]``, ``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``, or a
 ``[tool.ruff]`` table alone: ruff's defaults), ``ruff.toml``/``.ruff.toml``,
 ``setup.cfg`` (``[isort]``, ``[tool:isort]``), ``tox.ini`` (``[isort]``,
-``[tool:isort]``). An explicit isort table of ruff wins over isort's own file in
-the same folder, which wins over a bare ruff configuration. With no such file (or
-``isolated``), isort's defaults. No libcst here: ``codemods.cst.imports`` applies it.
+``[tool:isort]``), or OpenStack's hacking in ``[flake8]``. In one folder, ruff's
+isort table wins, then isort's own configuration, then hacking, then a bare ruff
+configuration. With no such file (or ``isolated``), isort's defaults. No libcst
+here: ``codemods.cst.imports`` applies it.
 """
 
 from __future__ import annotations
@@ -273,6 +274,13 @@ def _settings_in(folder: str) -> Optional[ImportSettings]:
     if isort is not None:
         options, source = isort
         return _from_isort(options, folder, source)
+    hacking = _hacking(folder)
+    if hacking is not None:
+        single_line, source = hacking
+        length = ruff.get("line-length", 79) if ruff is not None else 79
+        return ImportSettings(tool="hacking", source=source, root=folder, force_single_line=single_line,
+                              force_sort_within_sections=True, lexicographical=True, order_by_type=False,
+                              line_length=_as_int(length, 79), src_paths=_folders(folder, (".", "src")))
     if ruff is not None:
         return _from_ruff(ruff, {}, folder, f"{ruff_file} (ruff's isort defaults)")
     return None
@@ -291,6 +299,43 @@ def _isort_config(folder: str, tool: Mapping[str, Any]) -> Optional[Tuple[Dict[s
         if found is not None:
             return found
     return None
+
+
+def _hacking(folder: str) -> Optional[Tuple[bool, str]]:
+    """OpenStack's hacking (flake8 plugin): H306 wants each import line in alphabetical
+    order of ``import a.b`` (``from a import b`` read that way, lower case), H301 one
+    import per line (unless ignored). Found by a ``[hacking]`` section or the H codes
+    in ``[flake8]`` (tox.ini, setup.cfg, .flake8), or hacking named in
+    test-requirements.txt or .pre-commit-config.yaml. Returns (one name per
+    statement?, source)."""
+    for name in ("tox.ini", "setup.cfg", ".flake8"):
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path):
+            continue
+        parser = configparser.RawConfigParser()
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError, OSError):
+            continue
+        if not parser.has_section("flake8"):
+            continue
+        options = {_key(k): v for k, v in parser.items("flake8")}
+        codes = " ".join(options.get(k, "") for k in ("select", "extend_select", "enable_extensions"))
+        named = parser.has_section("hacking") or re.search(r"\bH\d*\b", codes) is not None or any(
+            "hacking" in _read_text(os.path.join(folder, other))
+            for other in ("test-requirements.txt", ".pre-commit-config.yaml"))
+        if named:
+            ignored = re.split(r"[\s,]+", " ".join(options.get(k, "") for k in ("ignore", "extend_ignore")))
+            return "H301" not in ignored and "H3" not in ignored and "H" not in ignored, f"{path} [flake8] (hacking)"
+    return None
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
 
 
 def _key(name: str) -> str:
