@@ -219,3 +219,16 @@ def test_hacking_is_read_from_flake8_settings(tmp_path: Path) -> None:
     other = _project(tmp_path / "other", {"setup.cfg": "[flake8]\nshow-source = true\n[hacking]\nlocal-check = x\n"})
     settings = import_settings(str(other / "module.py"))
     assert (settings.tool, settings.force_single_line, settings.force_sort_within_sections) == ("hacking", True, True)
+
+
+def test_a_changed_sorter_configuration_is_not_answered_from_the_cache(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    project = _project(tmp_path, {"pyproject.toml": "[tool.ruff]\n"})
+    (project / "module.py").write_text("from typing import Any\n\n\ndef f(a: Any):\n    yield 1\n")
+    merged = run_cli("check", "--select", "type-hints", "module.py", cwd=str(project)).stdout.decode()
+    assert "+from typing import Any, Iterator\n" in merged, merged
+    (project / "pyproject.toml").write_text("[tool.ruff.lint.isort]\nforce-single-line = true\n")
+    single = run_cli("check", "--select", "type-hints", "module.py", cwd=str(project)).stdout.decode()
+    assert " from typing import Any\n+from typing import Iterator\n" in single, single
+    assert (project / ".codemods_cache").is_dir()

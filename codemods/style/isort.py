@@ -87,6 +87,18 @@ class ImportSettings:
     #: ruff: first-party when the importing file is in the same package
     detect_same_package: bool = False
 
+    def fingerprint(self) -> str:
+        """The settings as a stable string (part of the cache key: a changed sorter
+        configuration means a new result)."""
+        parts = []
+        for name, value in sorted(vars(self).items()):
+            if isinstance(value, (set, frozenset)):
+                value = sorted(value)
+            elif isinstance(value, Mapping):
+                value = sorted((key, tuple(item)) for key, item in value.items())
+            parts.append(f"{name}={value!r}")
+        return ";".join(parts)
+
     # --- sections ---------------------------------------------------------------------
 
     def section_of(self, module: str, level: int, path: Optional[str]) -> str:
