@@ -44,7 +44,9 @@ What it changes
       (dict for named styles) is built beside every assignment and ``+=``.
     * In ``text()``, an ``IN (...)`` list joined from a sequence (of plain or
       quoted items: ``"', '".join(names)``, ``",".join("'%s'" % n for n in names)``)
-      becomes ``bindparam(name, expanding=True)``.
+      becomes ``bindparam(name, expanding=True)``; ``bindparam`` is imported
+      beside ``text`` (merged into that import, or its own statement where the
+      project's import sorter wants one name per line, in sorted order).
     * The rest of the statement keeps its comments, line breaks and string
       prefixes; literals left side by side on one line are merged. A comment
       that sat in a removed part (beside a bound operand, ``%`` or ``.format``)
