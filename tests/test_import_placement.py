@@ -68,6 +68,8 @@ CONFIGS: Dict[str, tuple] = {
     "isort_open_stack_tox": ({"tox.ini": "[isort]\nprofile = open_stack\n"}, ("isort",)),
     "isort_grid_short": ({"pyproject.toml": "[tool.isort]\nline_length = 50\nknown_first_party = [\"mypkg\"]\n"},
                          ("isort",)),
+    # black formats, isort (defaults) sorts: a long import wraps the way black leaves it
+    "black_only": ({"pyproject.toml": "[tool.black]\nline-length = 70\n"}, ("black",)),
     "isort_single_line": ({"pyproject.toml": "[tool.isort]\nforce_single_line = true\nlines_after_imports = 2\n"},
                           ("isort",)),
     # OpenStack's hacking: H306 (alphabetical import lines), H301 (one import per line)
@@ -109,13 +111,22 @@ def _ruff(project: Path, names: Sequence[str], select: str, *extra: str) -> Dict
     return {name: sorted(codes) for name, codes in found.items()}
 
 
-def _isort(project: Path, names: Sequence[str]) -> Dict[str, bool]:
+def _isort(project: Path, names: Sequence[str], *options: str) -> Dict[str, bool]:
     """Whether isort accepts each file as it is."""
-    run = subprocess.run([ISORT, "--check-only", "--settings-path", str(project), *names],
+    run = subprocess.run([ISORT, "--check-only", "--settings-path", str(project), *options, *names],
                          cwd=project, capture_output=True, text=True)
     wrong = {os.path.basename(line.split(" Imports are incorrectly sorted")[0].split("ERROR: ", 1)[-1])
              for line in run.stderr.splitlines() if "incorrectly sorted" in line}
     return {name: name not in wrong for name in names}
+
+
+BLACK = ("--profile", "black", "--line-length", "70")
+
+
+def _formatted(project: Path, names: Sequence[str]) -> bool:
+    """ruff format (black's style) leaves the files as they are."""
+    return subprocess.run([RUFF, "format", "--isolated", "--line-length", "70", "--check", *names], cwd=project,
+                          capture_output=True, text=True).returncode == 0
 
 
 def _hacking(project: Path, names: Sequence[str]) -> Dict[str, List[str]]:
@@ -140,6 +151,9 @@ def test_sorters_accept_the_new_imports(tmp_path: Path, config: str) -> None:
     sorted_by_ruff = _ruff(project, shape_files, "I001") if "ruff" in sorters else {}
     sorted_by_isort = _isort(project, shape_files) if "isort" in sorters else {}
     by_hacking = _hacking(project, shape_files) if "hacking" in sorters else {}
+    if "black" in sorters:
+        sorted_by_isort = _isort(project, shape_files, *BLACK)
+        sorted_by_isort = {name: ok and _formatted(project, [name]) for name, ok in sorted_by_isort.items()}
     clean = [shape for shape in shapes if not sorted_by_ruff.get(f"{shape}.py") and
              sorted_by_isort.get(f"{shape}.py", True) and not by_hacking.get(f"{shape}.py")]  # a shape the configuration itself rejects is left out
     assert len(clean) >= len(shapes) // 2, (config, sorted(set(shapes) - set(clean)))
@@ -167,6 +181,12 @@ def test_sorters_accept_the_new_imports(tmp_path: Path, config: str) -> None:
             if name == "aliased" and shape == "typing_present":
                 continue  # isort wants ``from typing import Any, Dict`` split around ``Any as AnyType``
             assert accepted[file], (shape, name, result)
+    if "black" in sorters:
+        accepted = _isort(project, names, *BLACK)
+        for file, (shape, name, result) in results.items():
+            if not (name == "aliased" and shape == "typing_present"):
+                assert accepted[file], (shape, name, result)
+            assert _formatted(project, [file]), (shape, name, result)
     if "hacking" in sorters:
         found = _hacking(project, names)
         for file, (shape, name, result) in results.items():

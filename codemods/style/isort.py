@@ -8,7 +8,8 @@ that holds ``.git`` or ``.hg``) with one of: ``.isort.cfg``, ``pyproject.toml``
 ``setup.cfg`` (``[isort]``, ``[tool:isort]``), ``tox.ini`` (``[isort]``,
 ``[tool:isort]``), or OpenStack's hacking in ``[flake8]``. In one folder, ruff's
 isort table wins, then isort's own configuration, then hacking, then a bare ruff
-configuration. With no such file (or ``isolated``), isort's defaults. No libcst
+configuration, then ``[tool.black]`` (isort's order, black's way of wrapping a long
+import). With no such file (or ``isolated``), isort's defaults. No libcst
 here: ``codemods.cst.imports`` applies it.
 """
 
@@ -295,6 +296,11 @@ def _settings_in(folder: str) -> Optional[ImportSettings]:
                               line_length=_as_int(length, 79), src_paths=_folders(folder, (".", "src")))
     if ruff is not None:
         return _from_ruff(ruff, {}, folder, f"{ruff_file} (ruff's isort defaults)")
+    black = tool.get("black")
+    if isinstance(black, dict):  # isort's order, wrapped the way black would leave it
+        return ImportSettings(source=os.path.join(folder, "pyproject.toml") + " [tool.black] (isort's defaults, "
+                              "black's wrapping)", root=folder, wrap="vertical-hanging", trailing_comma=True,
+                              line_length=_as_int(black.get("line-length", 88), 88))
     return None
 
 
