@@ -297,28 +297,26 @@ def _merge(statement: cst.SimpleStatementLine, names: Sequence[str], settings: I
     rebuilt = [alias.with_changes(comma=between if position < len(merged) - 1 else final)
                for position, (_, alias) in enumerate(merged)]
     result = statement.with_changes(body=[small.with_changes(names=rebuilt)])
-    if small.lpar is None:
-        result = _wrapped(result, settings, indent)
+    parts, merged_parts = _parts(statement), _parts(result)
+    if parts is not None and merged_parts is not None and ordered and "#" not in parts[2]:
+        head, names, code = parts
+        if _render(head, names, settings, indent) == code:  # written as the sorter writes it: so is the result
+            return _restated(statement, _render(head, merged_parts[1], settings, indent))
     return result
 
 
-def _wrapped(statement: cst.SimpleStatementLine, settings: ImportSettings, indent: str) -> cst.SimpleStatementLine:
-    """A one-line ``from m import a, b`` longer than the sorter's line length, wrapped
-    the way it wraps (isort's multi_line_output; ruff: one name per line with a
-    trailing comma)."""
-    small = statement.body[0]
-    if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar) or small.lpar is not None:
-        return statement
-    text = _one_line(statement)
-    if len(indent) + len(text) <= settings.line_length:
-        return statement
-    head = text[: text.index(" import ") + len(" import ")]
-    names = [cst.Module([]).code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for a in small.names]
-    comma = "," if settings.trailing_comma else ""
+def _render(head: str, names: Sequence[str], settings: ImportSettings, indent: str) -> str:
+    """``<head><names>`` (head: ``from m import ``) as the sorter writes it: one line
+    when it fits the sorter's line length, else wrapped its way (isort's
+    multi_line_output; ruff: one name per line with a trailing comma)."""
+    one_line = head + ", ".join(names)
     limit = settings.line_length - len(indent)
+    if len(one_line) <= limit:
+        return one_line
+    comma = "," if settings.trailing_comma else ""
     if settings.wrap == "grid":
         lines = [head + "(" + names[0]]
-        pad = " " * len(lines[0].split("(")[0] + "(")
+        pad = " " * len(head + "(")
         for name in names[1:]:
             if len(lines[-1] + ", " + name) + 1 > limit:
                 lines[-1] += ","
@@ -343,8 +341,36 @@ def _wrapped(statement: cst.SimpleStatementLine, settings: ImportSettings, inden
         code = "\n".join(lines) + (")" if settings.wrap == "vertical-grid" else "\n)")
     else:  # vertical hanging indent (black, ruff)
         code = head + "(\n" + "".join(f"    {name},\n" for name in names[:-1]) + f"    {names[-1]}{comma}\n)"
-    if indent:
-        code = code.replace("\n", "\n" + indent)
-    wrapped = cst.parse_statement(code + "\n")
-    assert isinstance(wrapped, cst.SimpleStatementLine)
-    return wrapped.with_changes(leading_lines=statement.leading_lines, trailing_whitespace=statement.trailing_whitespace)
+    return code.replace("\n", "\n" + indent) if indent else code
+
+
+def _parts(statement: cst.SimpleStatementLine) -> Optional[Tuple[str, List[str], str]]:
+    """``(head, names, code)`` of a lone ``from m import ...`` statement: the text up
+    to the names, each name (``a as b``), and the statement's own code (without the
+    lines above it and its end of line)."""
+    if len(statement.body) != 1:
+        return None
+    small = statement.body[0]
+    if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
+        return None
+    empty = cst.Module([])
+    module = "." * len(small.relative) + (dotted(small.module) if small.module is not None else "")
+    names = [empty.code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for a in small.names]
+    return f"from {module} import ", names, empty.code_for_node(small)
+
+
+def _restated(statement: cst.SimpleStatementLine, code: str) -> cst.SimpleStatementLine:
+    parsed = cst.parse_statement(code + "\n")
+    assert isinstance(parsed, cst.SimpleStatementLine)
+    return parsed.with_changes(leading_lines=statement.leading_lines, trailing_whitespace=statement.trailing_whitespace)
+
+
+def _wrapped(statement: cst.SimpleStatementLine, settings: ImportSettings, indent: str) -> cst.SimpleStatementLine:
+    """A new one-line ``from m import a, b`` longer than the sorter's line length,
+    wrapped the way the sorter wraps it."""
+    parts = _parts(statement)
+    if parts is None or statement.body[0].lpar is not None:  # type: ignore[attr-defined]
+        return statement
+    head, names, code = parts
+    rendered = _render(head, names, settings, indent)
+    return statement if rendered == code else _restated(statement, rendered)
