@@ -218,6 +218,11 @@ def _package_root(path: str) -> Optional[str]:
     return root
 
 
+#: standard-library modules of other platforms (the 3.9 fallback lists what this one has)
+_OTHER_PLATFORMS = ("msvcrt", "winreg", "winsound", "nt", "msilib", "_winapi", "_overlapped", "_msi", "_scproxy",
+                    "_dbm", "_gdbm")
+
+
 @lru_cache(maxsize=1)
 def stdlib_modules() -> FrozenSet[str]:
     """Top-level names of the standard library of the running Python."""
@@ -234,6 +239,8 @@ def stdlib_modules() -> FrozenSet[str]:
         dynload = os.path.join(folder, "lib-dynload")
         if os.path.isdir(dynload):
             names.update(entry.split(".", 1)[0] for entry in os.listdir(dynload))
+        names.update(_OTHER_PLATFORMS)
+        names.discard("test")  # CPython's own tests: not what ``import test`` means in a project
     names.discard("__future__")
     return frozenset(names)
 
