@@ -43,6 +43,7 @@ SOURCES: Dict[str, str] = {
     "typing_grid": ("from typing import (Any, Callable, Dict, FrozenSet, Iterable, Iterator,\n"
                     "                    Mapping, Tuple)\n\nx: Dict[str, Any] = {}\n"),
     "typing_exploded": "from typing import (\n    Any,\n    Dict,\n)\n\nx: Dict[str, Any] = {}\n",
+    "licence_after_docstring": '"""Doc."""\n\n# Copyright 2020\n# Licence\n\nVALUE = 1\n',
     "stdlib_late": "import os\nimport uuid\nimport warnings\n\nVALUE = uuid.uuid4()\n",
     "all_first": '"""Doc."""\n\n__all__ = ["f"]\n\nimport os\n\n\ndef f():\n    return os\n',
 }
@@ -208,6 +209,8 @@ def test_never_above_the_docstring_header_or_future_import(tmp_path: Path) -> No
     project = _project(tmp_path, {})
     result = _apply(SOURCES["header"], NEEDED["typing"], project)
     assert result.startswith("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# Copyright notice\n# spanning lines\n")
+    result = _apply(SOURCES["licence_after_docstring"], NEEDED["typing"], project)
+    assert result.startswith('"""Doc."""\n\n# Copyright 2020\n# Licence\n\nfrom typing import')
     result = _apply(SOURCES["future"], NEEDED["typing"], project)
     assert result.startswith('"""Doc."""\n\nfrom __future__ import annotations\n\nfrom typing import')
 

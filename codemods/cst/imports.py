@@ -201,21 +201,20 @@ def _insert(body: List[cst.BaseStatement], statement: cst.SimpleStatementLine, s
         position = before[-1].index + 1 if before else start
     previous = next((e for e in reversed(entries) if e.index < position), None)
     following = next((e for e in entries if e.index >= position), None)
-    # the new statement takes over the blank lines in front of the one it goes before
+    # the new statement goes first (in the block, or as a new block): it takes over the
+    # blank lines and comment blocks standing apart in front of the statement it goes before
     taken: List[cst.EmptyLine] = []
-    if position < len(body):
+    if previous is None and position < len(body):
         lines = list(body[position].leading_lines)
-        blank = blank_run(lines)
-        if following is not None and following.index == position or previous is None:
-            taken, body[position] = lines[:blank], body[position].with_changes(leading_lines=lines[blank:])
+        split = _standing_apart(lines)
+        taken, body[position] = lines[:split], body[position].with_changes(leading_lines=lines[split:])
     if previous is not None:
-        wanted = _between(settings, previous.section, previous.is_from, section, is_from)
-        statement = statement.with_changes(leading_lines=[_BLANK] * wanted)
-    elif following is None and module_level and position > 0:
-        # a new block after the module docstring (or a dunder assignment): one blank line
-        statement = statement.with_changes(leading_lines=[_BLANK])
+        leading = [_BLANK] * _between(settings, previous.section, previous.is_from, section, is_from)
+    elif following is None and module_level and position > 0 and all(line.comment is None for line in taken):
+        leading = [_BLANK]  # a new block: one blank line after the module docstring (black, ruff format)
     else:
-        statement = statement.with_changes(leading_lines=taken)
+        leading = taken
+    statement = statement.with_changes(leading_lines=leading)
     body.insert(position, statement)
     if following is not None:
         wanted = _between(settings, section, is_from, following.section, following.is_from)
@@ -223,6 +222,13 @@ def _insert(body: List[cst.BaseStatement], statement: cst.SimpleStatementLine, s
     elif module_level and position + 1 < len(body):
         follower = body[position + 1]
         _set_blank_lines(body, position + 1, settings.blank_lines_after_imports(_starts_definition(follower)))
+
+
+def _standing_apart(lines: Sequence[cst.EmptyLine]) -> int:
+    """How many of ``lines`` (above a statement) stand apart from it: everything up to
+    the last blank line; the comment lines right above the statement belong to it."""
+    blanks = [index for index, line in enumerate(lines) if line.comment is None]
+    return blanks[-1] + 1 if blanks else 0
 
 
 def _starts_definition(statement: cst.BaseStatement) -> bool:
