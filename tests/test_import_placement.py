@@ -262,3 +262,18 @@ def test_a_changed_sorter_configuration_is_not_answered_from_the_cache(tmp_path:
     single = run_cli("check", "--select", "type-hints", "module.py", cwd=str(project)).stdout.decode()
     assert " from typing import Any\n+from typing import Iterator\n" in single, single
     assert (project / ".codemods_cache").is_dir()
+
+
+@pytest.mark.skipif(RUFF is None, reason="ruff is in the test extra")
+def test_the_gap_after_an_existing_block_stays(tmp_path: Path) -> None:
+    """Two blank lines before a comment block and a def (pycodestyle's E302 counts
+    them): ruff's isort would want one, pycodestyle two; an import appended to the
+    block leaves the project's choice alone."""
+    project = _project(tmp_path, {})
+    source = '"""Doc."""\n\nimport os\n\n\n# Comparisons\n\ndef lt(a, b):\n    return os\n'
+    result = _apply(source, NEEDED["typing"], project)
+    assert result == source.replace("import os\n", "import os\nfrom typing import TYPE_CHECKING, List, Optional\n")
+    (project / "before.py").write_text(source)
+    (project / "after.py").write_text(result)
+    found = _ruff(project, ["before.py", "after.py"], E30_W29, "--preview")
+    assert found["after.py"] == found["before.py"]

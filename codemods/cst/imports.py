@@ -219,7 +219,9 @@ def _insert(body: List[cst.BaseStatement], statement: cst.SimpleStatementLine, s
     if following is not None:
         wanted = _between(settings, section, is_from, following.section, following.is_from)
         _set_blank_lines(body, position + 1, wanted)
-    elif module_level and position + 1 < len(body):
+    elif previous is None and module_level and position + 1 < len(body):
+        # a new block: the sorter's lines after imports (after an existing block, the
+        # gap the project left stays, whatever a checker of blank lines makes of it)
         follower = body[position + 1]
         _set_blank_lines(body, position + 1, settings.blank_lines_after_imports(_starts_definition(follower)))
 
