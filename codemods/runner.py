@@ -14,6 +14,7 @@ from codemods.contract import Finding, Fix
 from codemods.engine.pipeline import FileResult, content_key, process_source
 from codemods.engine.settings import RunSettings
 from codemods.engine.source import SourceError
+from codemods.style.isort import import_settings
 
 #: below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 24
@@ -55,10 +56,13 @@ class Job:
     cached_keys: Tuple[str, ...] = ()
 
 
-def _key_for(raw: bytes, settings: RunSettings, ignored_ids: Tuple[str, ...]) -> str:
+def _key_for(raw: bytes, settings: RunSettings, ignored_ids: Tuple[str, ...], path: Optional[str] = None) -> str:
     ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
     ids += tuple(u for u in settings.user_transformers if u not in ignored_ids)
-    return content_key(raw, ids, settings.fingerprint())
+    fingerprint = settings.fingerprint()
+    if path is not None and settings.codemods:  # where new imports go depends on the file's sorter settings
+        fingerprint += import_settings(path, isolated=bool(getattr(settings, "isolated", False))).fingerprint()
+    return content_key(raw, ids, fingerprint)
 
 
 def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
@@ -74,7 +78,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
             return result
     if key is None:
-        key = _key_for(raw, settings, ignored_ids)
+        key = _key_for(raw, settings, ignored_ids, path)
     result = None
     if cache is not None and key in cache:
         result = _from_cache(path, raw, key, cache[key], need_bytes=settings.write)
@@ -226,7 +230,7 @@ def _with_cache_hits_first(work: List[Tuple[str, Tuple[str, ...]]], settings: Ru
         except OSError:
             misses.append((path, ignored))  # process_path reports it
             continue
-        key = _key_for(raw, settings, ignored)
+        key = _key_for(raw, settings, ignored, path)
         if key in cache:
             yield process_path(path, settings, ignored, cache, raw, key)
         else:

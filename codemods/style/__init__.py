@@ -1,3 +1,3 @@
-"""What the project's formatter and linters decide about the code a fix writes: the
-line length and the formatter (``settings``, libcst-free), read from their own
-configuration files so that a fix passes them."""
+"""What the project's formatter and linters decide about the code a fix writes, read
+from their own configuration files so that a fix passes them (libcst-free):
+``settings`` (line length and formatter), ``isort`` (import sections and order)."""

@@ -23,6 +23,7 @@ from libcst.metadata import (
 )
 
 from codemods.cst.base import Rewriter
+from codemods.cst.blank_lines import space_after_blocks
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.style.settings import DEFAULT_LINE_LENGTH
 from codemods.transforms.docstrings.render import (
@@ -175,6 +176,9 @@ class DocstringsRewriter(Rewriter):
         self._runtime_docs: Set[int] = set()
         self._public_names: Optional[Set[str]] = None
         self._private_module = False
+        #: ids of definitions a docstring turned from one-liners into blocks (see blank_lines)
+        self._expanded: Set[int] = set()
+        self._keep: List[cst.CSTNode] = []
 
     # ----------------------------------------------------------------- module set-up
     def visit_Module(self, node: cst.Module) -> None:
@@ -218,6 +222,13 @@ class DocstringsRewriter(Rewriter):
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
         self._indents.pop()
+        if self._expanded and any(id(statement) in self._expanded for statement in updated_node.body):
+            return updated_node.with_changes(body=space_after_blocks(updated_node.body, self._expanded, False))
+        return updated_node
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if self._expanded and any(id(statement) in self._expanded for statement in updated_node.body):
+            return updated_node.with_changes(body=space_after_blocks(updated_node.body, self._expanded, True))
         return updated_node
 
     def _unit(self, block: cst.BaseSuite) -> str:
@@ -556,7 +567,11 @@ class DocstringsRewriter(Rewriter):
         literal = render(skeleton, self.style, outer + unit, unit, self.module.default_newline, self.placeholder,
                          width)
         self.record_fix(original, f"added a {self.style}-style docstring to {what} `{original.name.value}`")
-        return updated.with_changes(body=_with_docstring(updated.body, literal, is_class=kind == "class"))
+        result = updated.with_changes(body=_with_docstring(updated.body, literal, is_class=kind == "class"))
+        if isinstance(updated.body, cst.SimpleStatementSuite):  # a one-liner became a block
+            self._expanded.add(id(result))
+            self._keep.append(result)  # (ids stay unique while the tree is rebuilt)
+        return result
 
     def _update_existing(self, original: Definition, updated, existing: cst.BaseExpression,
                          owner: Optional[cst.ClassDef]):
@@ -604,8 +619,10 @@ def _with_docstring(body: cst.BaseSuite, literal: str, is_class: bool) -> cst.In
         lines = list(first.leading_lines)
         while lines and lines[0].comment is None:
             lines.pop(0)  # no blank line may follow a function docstring (D202)
-        if is_class:
-            lines.insert(0, cst.EmptyLine(indent=False))  # exactly one after a class docstring (D204)
+        if is_class or isinstance(first, (cst.FunctionDef, cst.ClassDef)):
+            # exactly one after a class docstring (D204), and before a nested def or class
+            # (D202 allows it; ruff format and black want it)
+            lines.insert(0, cst.EmptyLine(indent=False))
         statements[0] = first.with_changes(leading_lines=lines)
     return cst.IndentedBlock(body=[docstring] + statements, header=header, indent=indent, footer=footer)
 

@@ -583,7 +583,10 @@ class NamingRewriter(Rewriter):
         for before, after in zip(original.body, updated.body):
             body.append(after)
             for old, new in self.aliases.get(before, ()):
-                body.append(cst.parse_statement(f"{old} = {new}  # kept for callers outside the project\n"))
+                alias = cst.parse_statement(f"{old} = {new}  # kept for callers outside the project\n")
+                if isinstance(after, (cst.FunctionDef, cst.ClassDef)):  # PEP 8, E305: two blank lines after a def
+                    alias = alias.with_changes(leading_lines=[cst.EmptyLine(indent=False)] * 2)
+                body.append(alias)
         return updated.with_changes(body=body)
 
 

@@ -66,6 +66,9 @@ What it changes
       DB-API (SQLite accepts it, PostgreSQL and MySQL refuse it, as they did);
       SQLAlchemy's expanding parameter turns it into an empty set (no rows)
       where the original ``IN ()`` failed.
+      ``bindparam`` is imported beside ``text`` (merged into that import, or its
+      own statement where the project's import sorter wants one name per line, in
+      sorted order).
     * The rest of the statement keeps its comments, line breaks and string
       prefixes; literals left side by side on one line are merged. A comment
       that sat in a removed part (beside a bound operand, ``%`` or ``.format``)

@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Sequence, Set
 import libcst as cst
 from libcst.metadata import ScopeProvider
 
+from codemods.cst.imports import NeededImport, add_imports, settings_for
 from codemods.transforms.sql_params.facts import SqlFacts
 from codemods.transforms.sql_params.render import Bind, Fragment, Sink, _code, _short, _walk, _with_bindparams
 from codemods.transforms.sql_params.text import NotAQuery
@@ -25,6 +26,14 @@ class ParamsPlacement(SqlFacts):
     replacements: Dict[int, cst.CSTNode]
     inserted: Dict[int, List[cst.BaseStatement]]
     claimed: Set[int]
+    #: names to import once the tree is rewritten (``bindparam``)
+    needed_imports: List[NeededImport]
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not getattr(self, "needed_imports", None):
+            return updated_node
+        body = add_imports(updated_node.body, self.needed_imports, settings_for(self.context), self.context.path)
+        return updated_node.with_changes(body=body)
 
     def _replace_value(self, fragment: Fragment, new: cst.BaseExpression) -> None:
         self.replacements[id(fragment.query.expr)] = new
@@ -183,12 +192,10 @@ class ParamsPlacement(SqlFacts):
             if isinstance(node, cst.ImportFrom) and node.module is not None and _code(node.module).startswith("sqlalchemy") \
                     and not isinstance(node.names, cst.ImportStar) \
                     and any(isinstance(a.name, cst.Name) and a.name.value == "text" and a.asname is None for a in node.names):
-                if id(node) not in self.replacements:
-                    names = list(node.names)
-                    last = names[-1]
-                    names[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                    names.append(cst.ImportAlias(cst.Name("bindparam"), comma=last.comma))
-                    self.replacements[id(node)] = node.with_changes(names=names)
+                # imported beside text, where the project's import sorter wants it (leave_Module)
+                needed = NeededImport(_code(node.module), "bindparam")
+                if needed not in self.needed_imports:
+                    self.needed_imports.append(needed)
                 return "bindparam"
         raise NotAQuery("no import to extend with bindparam")
 

@@ -46,6 +46,7 @@ class SqlParamsRewriter(ParamsPlacement):
         self.inserted = {}
         self.comments_above: Dict[int, List[str]] = {}
         self.claimed = set()
+        self.needed_imports = []
         # the evidence of the driver comes from the file as the run found it: an import
         # or URL that another codemod of the run removed (an unread ``import sqlite3``)
         # still tells which placeholder the driver wants

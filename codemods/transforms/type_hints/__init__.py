@@ -71,8 +71,13 @@ What it changes
     already imports ``typing`` (``from typing import ...`` extended,
     ``typing.Any``, ``t.Any`` for ``import typing as t``, ``A`` for
     ``from typing import Any as A``; imports that come after the first def are
-    not bound when it is defined and are not relied on), the import added once
-    after the module docstring and ``__future__`` imports. With
+    not bound when it is defined and are not relied on). A name to import joins
+    an existing ``from typing import ...`` (its own statement where the project's
+    import sorter wants one name per line), or a new statement goes where the
+    project's sorter (ruff's or isort's settings, OpenStack's hacking, else
+    isort's defaults) puts it: its section and sorted place in the first import
+    block, never above the module docstring, a leading comment block or
+    ``__future__`` imports, with the blank lines the sorter wants. With
     ``placeholder = "Incomplete"`` it is typeshed's ``Incomplete``, imported
     from ``_typeshed`` under ``if TYPE_CHECKING:`` and quoted unless the module
     has ``from __future__ import annotations``.

@@ -21,6 +21,8 @@ from libcst.metadata import (
 )
 
 from codemods.cst.base import Rewriter
+from codemods.cst.blank_lines import at_least_blank_lines
+from codemods.cst.imports import NeededImport, add_imports, import_block, settings_for
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
 from codemods.cst.wrapping import LineFitter
 from codemods.transforms.type_hints.docstrings import docstring_types, split_doc_type
@@ -586,38 +588,41 @@ class TypeHintsRewriter(Rewriter):
         typing_bare = sorted(set(typing_bare) - self.typing_available)
         if not typing_bare and not plan.typing_module and not runtime and not checking and not definitions:
             return updated_node
-        insert_at = _import_position(body)
-        added: List[Tuple[str, int, cst.BaseStatement]] = []
-        if typing_bare:
-            if self.typing_from_index is not None:
-                body[self.typing_from_index] = _extend_from_import(body[self.typing_from_index], typing_bare)
-            else:
-                added.append(("typing", 1, _from_import("typing", [(n, n) for n in sorted(typing_bare, key=_import_key)])))
+        settings = settings_for(self.context)
+        path = self.context.path
+        needed = [NeededImport("typing", name) for name in typing_bare]
         if plan.typing_module and self.typing_alias is None:
-            added.append(("typing", 0, cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name("typing"))])])))
+            needed.append(NeededImport("typing"))
         for (module, _), names in runtime.items():
-            added.append((module, 1, _import_statement(module, names)))
-        new_statements = [statement for _, _, statement in sorted(added, key=lambda item: item[:2])]
-        body[insert_at:insert_at] = new_statements
+            needed.extend(_needed(module, name, local) for name, local in names)
+        body = add_imports(body, needed, settings, path)
         if checking or definitions:
-            imports = [_import_statement(module, names) for (module, _), names in sorted(checking.items())]
-            imports.extend(definitions)
-            if self.type_checking_index is not None:
-                index = self.type_checking_index + (len(new_statements) if self.type_checking_index >= insert_at else 0)
+            imports = [_needed(module, name, local) for (module, _), names in sorted(checking.items())
+                       for name, local in names]
+            index = None
+            if self.type_checking_index is not None:  # the block, found again after the imports went in
+                test = getattr(updated_node.body[self.type_checking_index], "test", None)
+                index = next((i for i, statement in enumerate(body)
+                              if isinstance(statement, cst.If) and statement.test is test), None)
+            if index is not None:
                 block = body[index]
                 assert isinstance(block, cst.If)
                 if isinstance(block.body, cst.IndentedBlock):
-                    body[index] = block.with_changes(body=block.body.with_changes(body=[*block.body.body, *imports]))
+                    inner = add_imports(block.body.body, imports, settings, path, module_level=False,
+                                        indent=block.body.indent or "    ")
+                    body[index] = block.with_changes(body=block.body.with_changes(body=[*inner, *definitions]))
                 else:
-                    body[index] = block.with_changes(body=cst.IndentedBlock(body=[*imports]))
+                    inner = add_imports([], imports, settings, path, module_level=False, indent="    ")
+                    body[index] = block.with_changes(body=cst.IndentedBlock(body=[*inner, *definitions]))
             else:
                 test = cst.parse_expression(type_checking)
-                at = _end_of_imports(body, insert_at)
-                blank = [cst.EmptyLine()] if at > 0 else []
-                block = cst.If(test=test, body=cst.IndentedBlock(body=imports), leading_lines=blank)
+                _, at = import_block(body)
+                inner = add_imports([], imports, settings, path, module_level=False, indent="    ")
+                blank = [cst.EmptyLine()] * settings.blank_lines_after_imports(False) if at > 0 else []
+                block = cst.If(test=test, body=cst.IndentedBlock(body=[*inner, *definitions]), leading_lines=blank)
                 body.insert(at, block)
-                new_statements.append(block)
-        _space_after(body, new_statements)
+                if at + 1 < len(body):
+                    body[at + 1] = at_least_blank_lines(body[at + 1], 2 if _has_def(body[at + 1]) else 1)
         return updated_node.with_changes(body=body)
 
 
@@ -1263,110 +1268,8 @@ def _is_future(statement: cst.BaseStatement) -> bool:
             and all(isinstance(s, cst.ImportFrom) and TypeHintsRewriter._dotted(s.module) == "__future__" for s in statement.body))
 
 
-def _import_position(body: List[cst.BaseStatement]) -> int:
-    """After the module docstring and ``from __future__`` imports (the shebang and
-    coding line live in the module header, before all statements), at the end of
-    the first group of imports there (no blank line inside a group)."""
-    index = 1 if body and _is_docstring(body[0]) else 0
-    while index < len(body) and _is_future(body[index]):
-        index += 1
-    if index < len(body) and _is_import(body[index]):
-        index += 1
-        while index < len(body) and _is_import(body[index]) and not any(
-                line.comment is None for line in body[index].leading_lines):
-            index += 1
-    return index
-
-
-def _is_import(statement: cst.BaseStatement) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
-
-
-def _end_of_imports(body: List[cst.BaseStatement], start: int) -> int:
-    index = start
-    while index < len(body) and isinstance(body[index], cst.SimpleStatementLine) and all(
-            isinstance(s, (cst.Import, cst.ImportFrom)) for s in body[index].body):
-        index += 1
-    return index
-
-
-def _space_after(body: List[cst.BaseStatement], added: List[cst.BaseStatement]) -> None:
-    """What follows an added import keeps a blank line (two before a def or class,
-    as PEP 8 wants); another import right after stays in the group."""
-    for statement in added:
-        index = next((i for i, s in enumerate(body) if s is statement), None)
-        if index is None or index + 1 >= len(body):
-            continue
-        following = body[index + 1]
-        if any(following is other for other in added) or (_is_import(following) and not isinstance(statement, cst.If)):
-            continue
-        wanted = 2 if isinstance(following, (cst.FunctionDef, cst.ClassDef)) else 1
-        lines = list(following.leading_lines)
-        blank = 0
-        while blank < len(lines) and lines[blank].comment is None:
-            blank += 1
-        if blank < wanted:
-            body[index + 1] = following.with_changes(leading_lines=[cst.EmptyLine()] * (wanted - blank) + lines)
-
-
-def _from_import(module: str, names: Sequence[Tuple[Optional[str], str]]) -> cst.SimpleStatementLine:
-    aliases = []
-    for index, (name, local) in enumerate(names):
-        asname = cst.AsName(cst.Name(local)) if local != name else None
-        comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")) if index < len(names) - 1 else cst.MaybeSentinel.DEFAULT
-        aliases.append(cst.ImportAlias(name=cst.Name(str(name)), asname=asname, comma=comma))
-    return cst.SimpleStatementLine([cst.ImportFrom(module=cst.parse_expression(module), names=aliases)])
-
-
-def _import_statement(module: str, names: Sequence[Tuple[Optional[str], str]]) -> cst.SimpleStatementLine:
-    from_names = [(n, l) for n, l in names if n is not None]
-    if from_names:
-        return _from_import(module, sorted(set(from_names), key=lambda item: _import_key(item[1])))
-    local = names[0][1]
-    alias = cst.ImportAlias(name=cst.parse_expression(module),
-                            asname=cst.AsName(cst.Name(local)) if local != module.split(".")[0] else None)
-    return cst.SimpleStatementLine([cst.Import([alias])])
-
-
-def _import_key(name: str) -> Tuple[int, str]:
-    """isort's order inside one import: CONSTANTS, Classes, functions."""
-    kind = 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)
-    return kind, name
-
-
-def _extend_from_import(statement: cst.BaseStatement, names: Sequence[str]) -> cst.BaseStatement:
-    """Add names to ``from typing import ...``: in order when the list is sorted,
-    else at the end; the separators copy the statement's own (one line or one
-    name per line)."""
-    assert isinstance(statement, cst.SimpleStatementLine)
-    body = list(statement.body)
-    for index, small in enumerate(body):
-        if not (isinstance(small, cst.ImportFrom) and TypeHintsRewriter._dotted(small.module) == "typing"
-                and not isinstance(small.names, cst.ImportStar)):
-            continue
-        aliases = list(small.names)
-        final = aliases[-1].comma
-        if len(aliases) > 1 and isinstance(aliases[-2].comma, cst.Comma):
-            between = aliases[-2].comma
-        elif small.lpar is not None and isinstance(final, cst.Comma):
-            between = cst.Comma(whitespace_after=small.lpar.whitespace_after)
-        else:
-            between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        keys = [_import_key(a.evaluated_alias or a.evaluated_name) for a in aliases]
-        ordered = keys == sorted(keys)
-        merged: List[Tuple[Tuple[int, str], cst.ImportAlias]] = list(zip(keys, aliases))
-        for name in names:
-            item = (_import_key(name), cst.ImportAlias(name=cst.Name(name)))
-            if ordered:
-                position = 0
-                while position < len(merged) and merged[position][0] < item[0]:
-                    position += 1
-                merged.insert(position, item)
-            else:
-                merged.append(item)
-        rebuilt = [alias.with_changes(comma=between if position < len(merged) - 1 else final)
-                   for position, (_, alias) in enumerate(merged)]
-        body[index] = small.with_changes(names=rebuilt)
-        break
-    return statement.with_changes(body=body)
+def _needed(module: str, name: Optional[str], local: str) -> NeededImport:
+    """``from module import name [as local]``, or ``import module [as local]``."""
+    if name is None:
+        return NeededImport(module, None, local if local != module.split(".")[0] else None)
+    return NeededImport(module, name, local if local != name else None)

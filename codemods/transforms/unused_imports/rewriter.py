@@ -10,13 +10,13 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionProvider, Scope, ScopeProvider
 
+from codemods.analysis.first_party import first_party_folder, module_exists
 from codemods.cst.scope_usage import ModuleUsage, analyse_module, string_value
 from codemods.cst.statement_removal import StatementRemovingRewriter
 from codemods.transforms.unused_imports import (IMPORT_ERRORS, SIDE_EFFECT_MODULES, TEST_CLASS_OR_FUNCTION,
                                                 TEST_PROTOCOL)
 
 _ImportNode = Union[cst.Import, cst.ImportFrom]
-_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 #: a comment saying an import is there to be loaded
 _LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
 
@@ -55,40 +55,10 @@ def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandl
     return any(_dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
 
 
-# -- first-party modules --------------------------------------------------------------
+# -- first-party modules (codemods.analysis.first_party) ---------------------------------
 
-@lru_cache(maxsize=1024)
-def _project_folders(folder: str) -> Tuple[str, ...]:
-    """The file's folder and every folder above it up to the project root (the first
-    one holding pyproject.toml, setup.py, setup.cfg or .git; the filesystem root when
-    there is none), plus ``src/`` of that root."""
-    folders: List[str] = []
-    current = folder
-    while True:
-        folders.append(current)
-        if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
-            if os.path.isdir(os.path.join(current, "src")):
-                folders.append(os.path.join(current, "src"))
-            break
-        parent = os.path.dirname(current)
-        if parent == current:
-            break
-        current = parent
-    return tuple(folders)
-
-
-@lru_cache(maxsize=4096)
-def _module_exists(folder: str, dotted: str) -> bool:
-    base = os.path.join(folder, *dotted.split("."))
-    return os.path.isdir(base) or os.path.isfile(base + ".py")
-
-
-def _first_party_folder(path: str, dotted: str) -> Optional[str]:
-    """The project folder from which module ``dotted`` imports, if it is first-party."""
-    for folder in _project_folders(os.path.dirname(os.path.abspath(path))):
-        if _module_exists(folder, dotted.split(".", 1)[0]):
-            return folder if _module_exists(folder, dotted) else None
-    return None
+_module_exists = module_exists
+_first_party_folder = first_party_folder
 
 
 def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:

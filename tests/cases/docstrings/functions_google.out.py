@@ -140,6 +140,7 @@ def raises_only_inside_helper(value):
     Returns:
         TODO: describe.
     """
+
     def helper():
         raise KeyError(value)
     return helper
@@ -268,6 +269,7 @@ def outer(value):
     Returns:
         TODO: describe.
     """
+
     def nested(other):
         return other
     return nested(value)

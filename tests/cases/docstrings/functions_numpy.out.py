@@ -183,6 +183,7 @@ def raises_only_inside_helper(value):
     -------
     TODO: describe.
     """
+
     def helper():
         raise KeyError(value)
     return helper
@@ -347,6 +348,7 @@ def outer(value):
     -------
     TODO: describe.
     """
+
     def nested(other):
         return other
     return nested(value)

@@ -119,6 +119,7 @@ def raises_only_inside_helper(value):
     :param value: TODO: describe.
     :returns: TODO: describe.
     """
+
     def helper():
         raise KeyError(value)
     return helper
@@ -235,6 +236,7 @@ def outer(value):
     :param value: TODO: describe.
     :returns: TODO: describe.
     """
+
     def nested(other):
         return other
     return nested(value)

@@ -40,6 +40,7 @@ def _internal(value):
     Returns:
         TODO: describe.
     """
+
     def nested(inner):
         """Return nested.
 
@@ -62,6 +63,7 @@ def public(value):
     Returns:
         TODO: describe.
     """
+
     class Local:
         """Local."""
 

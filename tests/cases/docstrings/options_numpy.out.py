@@ -51,6 +51,7 @@ def _internal(value):
     -------
     TODO: describe.
     """
+
     def nested(inner):
         """Return nested.
 
@@ -79,6 +80,7 @@ def public(value):
     -------
     TODO: describe.
     """
+
     class Local:
         """Local."""
 

@@ -30,6 +30,7 @@ def _internal(value):
     :param value: TODO: describe.
     :returns: TODO: describe.
     """
+
     def nested(inner):
         """Return nested.
 
@@ -46,6 +47,7 @@ def public(value):
     :param value: TODO: describe.
     :returns: TODO: describe.
     """
+
     class Local:
         """Local."""
 

@@ -1,5 +1,6 @@
-from myframework import expose
 from typing import Any
+
+from myframework import expose
 
 
 @expose

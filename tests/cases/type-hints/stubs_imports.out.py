@@ -1,6 +1,6 @@
 """Stub imports of every shape: dotted modules, from-imports, third-party."""
-import json
 import collections.abc
+import json
 import os
 from os import PathLike
 from typing import TYPE_CHECKING, Any

@@ -5,8 +5,8 @@
 from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
-    from typing import Hashable, TypeVar
     import typing as t
+    from typing import Hashable, TypeVar
     _T = TypeVar("_T")
     _H = TypeVar("_H", bound=Hashable)
     _U = t.TypeVar("_U", int, str)
