@@ -1,4 +1,4 @@
-from sqlalchemy import text, bindparam
+from sqlalchemy import bindparam, text
 
 
 def by_ids(conn, ids):

@@ -1,4 +1,5 @@
 """A function that only passes returns None; a method may be overridden."""
+
 from typing import Any
 
 
