@@ -126,7 +126,10 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
         for step in pending:
             if clean_on.get(step.codemod_id) is current or (step.wait_for_change and current == text):
                 continue
-            if step.detect is not None and current != text:
+            # a step whose detector said no to the file as found asks it again about the
+            # changed text; one that said yes keeps its word (its rewriter decides from
+            # the file as found: a detector asked about an emptied file could say no)
+            if step.detect is not None and current != text and step.wait_for_change:
                 tree = tree if tree is not None else parse_python(current, path)
                 if not step.detect(tree, current):
                     continue

@@ -74,9 +74,10 @@ class DeadCodeRewriter(Rewriter):
             return updated_node
         strip_first = not updated_node.header or updated_node.header[-1].comment is None
         body, orphans = _without(updated_node.body, doomed, strip_first)
+        remains = bool(body or updated_node.header or orphans or updated_node.footer)
+        # a file without a final newline keeps it so; an emptied file is empty
         return updated_node.with_changes(body=body, footer=list(orphans) + list(updated_node.footer),
-                                         has_trailing_newline=bool(body or updated_node.header or orphans
-                                                                   or updated_node.footer))
+                                         has_trailing_newline=updated_node.has_trailing_newline and remains)
 
     def _doomed(self, members: Sequence[Tuple[int, cst.BaseStatement, str, str, cst.CSTNode]]) -> Set[int]:
         """Indexes of the statements to remove; records the fixes and findings."""

@@ -179,6 +179,16 @@ def _comment_above(line: cst.SimpleStatementLine) -> List[str]:
     return block
 
 
+def imports_only(module: cst.Module) -> bool:
+    """A module that only imports (a docstring and ``__all__`` aside) exists to
+    re-export or to load what it imports."""
+    return all(
+        isinstance(s, cst.SimpleStatementLine) and all(
+            isinstance(small, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(small) for small in s.body)
+        for s in module.body) and any(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for s in module.body for small in s.body)
+
+
 class _NamespaceFacts(cst.CSTVisitor):
     """``__all__``, dynamic reads of the module namespace, and duplicate imports."""
 
@@ -262,12 +272,7 @@ class _NamespaceFacts(cst.CSTVisitor):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._find_duplicates(node.body)
-        # a module that only imports exists to re-export or to load what it imports
-        self.only_imports = all(
-            isinstance(s, cst.SimpleStatementLine) and all(
-                isinstance(small, (cst.Import, cst.ImportFrom)) or _is_docstring_or_all(small) for small in s.body)
-            for s in node.body) and any(
-            isinstance(small, (cst.Import, cst.ImportFrom)) for s in node.body for small in s.body)
+        self.only_imports = imports_only(node)
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._find_duplicates(node.body)
@@ -313,6 +318,10 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         self.usage = analyse_module(node, scopes, self.metadata[PositionProvider])
         self.facts = _NamespaceFacts(scopes)
         node.visit(self.facts)
+        if self.context.original_module is not None:
+            # judged on the file as the run found it: a module another codemod of the
+            # run emptied down to its imports (dead-code) was no facade
+            self.facts.only_imports = imports_only(self.context.original_module)
         if "globals" in self.usage.builtin_reads:
             self.facts.dynamic_reason = "reads globals()"
 
