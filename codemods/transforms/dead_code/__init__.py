@@ -29,7 +29,10 @@ Never
       ``functools.cache``/``lru_cache``/``cached_property``): decorators register
       routes, fixtures, commands, signal handlers, plugin hooks;
     * dunder names and ``_sunder_`` names (``_missing_``, ``_repr_html_``: hooks a
-      library looks up by name);
+      library looks up by name), and methods named for a protocol that other code
+      calls on objects it did not define: file-like (``read``, ``write``,
+      ``seekable``, ``fileno``...), import finders and loaders (``find_spec``,
+      ``exec_module``...), mappings (``keys``);
     * members of a class with a base other than ``object``, a metaclass or a class
       decorator (a method may override a base method, from the project or outside
       it: ``visit_Name``, ``setUp``, ``do_GET``, ``emit``; a base or decorator may

@@ -40,6 +40,15 @@ _TEST_HOOKS = frozenset({
     "asyncSetUp", "asyncTearDown", "load_tests", "setup_module", "teardown_module", "setup_function",
     "teardown_function", "setup_method", "teardown_method", "setup_class", "teardown_class", "setup", "teardown",
 })
+#: methods that other code calls by name on objects it did not define (duck typing):
+#: file-like objects, import finders and loaders, mappings (``dict(obj)``, ``**obj``)
+PROTOCOL_METHODS = frozenset({
+    "read", "read1", "readinto", "readinto1", "readline", "readlines", "readable", "write", "writelines",
+    "writable", "seek", "seekable", "tell", "truncate", "flush", "close", "fileno", "isatty", "detach",
+    "find_spec", "find_module", "load_module", "create_module", "exec_module", "get_code", "get_source",
+    "get_data", "get_filename", "is_package", "invalidate_caches", "module_repr", "get_resource_reader",
+    "keys",
+})
 #: configuration files whose words count as references (entry points, plugin lists)
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini")
 
@@ -379,6 +388,8 @@ class _Scanner:
                                            counts.get(name, 0) > 1 and not property_group)
                 if not plain:
                     reason = reason or "may override a method of a base class"
+                if name in PROTOCOL_METHODS:
+                    reason = reason or "a protocol method other code calls by name (file-like, import hook, mapping)"
                 self.entries.append(Entry(f"{node.name}.{name}", "method", statement.lineno, class_index,
                                           _is_private(name), reason, frozenset(walk.reads)))
                 continue

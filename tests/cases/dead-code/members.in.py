@@ -62,3 +62,20 @@ class Child(Base):
 
 Child().run()
 Store()
+
+
+class Stream:
+    def read(self, size=-1):
+        return b""
+
+    def seekable(self):
+        return False
+
+
+class Finder:
+    def find_spec(self, fullname, path, target=None):
+        return None
+
+
+STREAM = Stream()
+FINDER = Finder()
