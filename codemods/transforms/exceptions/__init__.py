@@ -130,6 +130,7 @@ class ExceptionsTransform(Codemod):
     default = True
     safe = True
     order = 250
+    wraps_lines = True  # `from err` can make a raise too long: it is laid out again
     one_pass = True
     options = {
         "handler-names": ["exc", "error"],

@@ -18,6 +18,7 @@ from libcst.metadata import CodeRange, PositionProvider, QualifiedNameSource, Sc
 
 from codemods.cst.base import Rewriter
 from codemods.cst.metadata import QualifiedNameProvider
+from codemods.cst.wrapping import LineFitter
 from codemods.transforms.exceptions import classes
 from codemods.transforms.exceptions.bindings import ModuleNames, inside, overwrites
 from codemods.transforms.exceptions.comments import LineComments
@@ -144,6 +145,8 @@ class ExceptionsRewriter(Rewriter):
         self.names = ModuleNames(self.metadata[ScopeProvider].values(), star)
         self.comments = LineComments(self._comment_lines, self.context.codemod_id)
         self.recognise = Recogniser(self, node)
+        self.module_node = node
+        self.fitter: Optional[LineFitter] = None
 
     def _comment_lines(self):
         """(line, text) of every comment that may silence a rule."""
@@ -446,6 +449,23 @@ class ExceptionsRewriter(Rewriter):
         self.record_fix(original_node, f"chained the new exception to the caught one (`from {plan}`): "
                                        "its __cause__ is set")
         return updated_node.with_changes(cause=cst.From(item=cst.Name(plan)))
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        """A ``raise`` that gained ``from err`` is laid out to the project's line length
+        when that made its line too long (codemods.cst.wrapping)."""
+        chained = [index for index, small in enumerate(original_node.body)
+                   if isinstance(small, cst.Raise) and self.raise_plans.get(id(small))]
+        if not chained or len(updated_node.body) != len(original_node.body):
+            return updated_node
+        changed = [updated_node.body[index].exc for index in chained
+                   if isinstance(updated_node.body[index], cst.Raise) and updated_node.body[index].exc is not None]
+        try:
+            start = self.get_metadata(PositionProvider, original_node).start
+        except KeyError:
+            return updated_node
+        if self.fitter is None:
+            self.fitter = LineFitter(self.module_node, self.context.style)
+        return self.fitter.fit_statement_calls(original_node, updated_node, start.line, start.column, changed)
 
     # -- logging -------------------------------------------------------------------------
 
