@@ -59,6 +59,9 @@ What it changes
 
 Never
     * a ``raise`` already chained (``from x``, ``from None``) or bare;
+    * a chain that would make a line longer than the project's line length when no
+      layout fits (a message of implicitly concatenated strings): it is reported, to
+      chain by hand;
     * a ``raise`` inside a function, lambda or class nested in the handler, or inside a
       ``finally`` block or another handler nested in it (that one's own rules apply);
     * ``raise err`` or ``from err`` when the handler's name is rebound or deleted in the

@@ -147,6 +147,8 @@ class ExceptionsRewriter(Rewriter):
         self.recognise = Recogniser(self, node)
         self.module_node = node
         self.fitter: Optional[LineFitter] = None
+        #: id of a raise given ``from name`` -> name (its fix is recorded with its line)
+        self.chained: Dict[int, str] = {}
 
     def _comment_lines(self):
         """(line, text) of every comment that may silence a rule."""
@@ -446,26 +448,65 @@ class ExceptionsRewriter(Rewriter):
             self.record_fix(original_node, f"`raise {_code(original_node.exc)}` of the caught exception became a "
                                            "bare `raise` (keeps the original traceback)")
             return updated_node.with_changes(exc=None, whitespace_after_raise=cst.MaybeSentinel.DEFAULT)
-        self.record_fix(original_node, f"chained the new exception to the caught one (`from {plan}`): "
-                                       "its __cause__ is set")
+        # recorded by the statement's line, once it is known to fit the line length
+        self.chained[id(original_node)] = plan
         return updated_node.with_changes(cause=cst.From(item=cst.Name(plan)))
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         """A ``raise`` that gained ``from err`` is laid out to the project's line length
-        when that made its line too long (codemods.cst.wrapping)."""
-        chained = [index for index, small in enumerate(original_node.body)
-                   if isinstance(small, cst.Raise) and self.raise_plans.get(id(small))]
-        if not chained or len(updated_node.body) != len(original_node.body):
+        when that made its line too long (codemods.cst.wrapping); when no layout fits,
+        the chain is left to a person (reported) rather than break the line length."""
+        chained = [index for index, small in enumerate(original_node.body) if id(small) in self.chained]
+        if not chained:
             return updated_node
-        changed = [updated_node.body[index].exc for index in chained
-                   if isinstance(updated_node.body[index], cst.Raise) and updated_node.body[index].exc is not None]
+        fitted = self._fitted(original_node, updated_node, chained)
+        for index in chained:
+            raise_node = original_node.body[index]
+            name = self.chained.pop(id(raise_node))
+            if fitted is None:
+                self.record_finding(raise_node, f"chain this raise to the caught exception (`from {name}`) by hand: "
+                                                "written here, the line would be longer than the project's line "
+                                                f"length ({self.fitter.style.line_length if self.fitter else 88})",
+                                    hint="split the message so that the raise fits, then add the `from` clause")
+            else:
+                self.record_fix(raise_node, f"chained the new exception to the caught one (`from {name}`): "
+                                            "its __cause__ is set")
+        if fitted is None:
+            body = [small.with_changes(cause=original_node.body[index].cause) if index in chained else small
+                    for index, small in enumerate(updated_node.body)]
+            return updated_node.with_changes(body=body)
+        return fitted
+
+    def leave_SimpleStatementSuite(self, original_node, updated_node):
+        for small in original_node.body:
+            name = self.chained.pop(id(small), None)
+            if name is not None:
+                self.record_fix(small, f"chained the new exception to the caught one (`from {name}`): "
+                                       "its __cause__ is set")
+        return updated_node
+
+    def _fitted(self, original, updated, chained: List[int]):
+        """The line with its chained raises fitted to the line length, or None when
+        they make a line too long that was not."""
+        if len(updated.body) != len(original.body):
+            return updated
+        changed = [updated.body[index].exc for index in chained
+                   if isinstance(updated.body[index], cst.Raise) and updated.body[index].exc is not None]
         try:
-            start = self.get_metadata(PositionProvider, original_node).start
+            start = self.get_metadata(PositionProvider, original).start
+            end = self.get_metadata(PositionProvider, original).end
         except KeyError:
-            return updated_node
+            return updated
         if self.fitter is None:
             self.fitter = LineFitter(self.module_node, self.context.style)
-        return self.fitter.fit_statement_calls(original_node, updated_node, start.line, start.column, changed)
+        fitter = self.fitter
+        fitted = fitter.fit_statement_calls(original, updated, start.line, start.column, changed)
+        indent = fitter.lines[start.line - 1][:start.column] if start.line <= len(fitter.lines) else ""
+        text = fitter.code(fitted.with_changes(leading_lines=())).rstrip("\r\n").replace("\r\n", "\n")
+        lines = [indent + part for part in text.split("\n")]  # a node's code is relative to its indent
+        if any(fitter.too_long(line) for line in lines) and not fitter.any_too_long(start.line, end.line):
+            return None
+        return fitted
 
     # -- logging -------------------------------------------------------------------------
 
