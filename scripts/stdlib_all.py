@@ -35,7 +35,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stdlib_unused import DEFAULT_SOURCE, compile_changed, copy_stdlib, run_codemod, summarise_run  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ALL_BUT_RENAME = "naming,sql-params,exceptions,unused-variables,unused-imports,type-hints,docstrings"
+ALL_BUT_RENAME = "dead-code,naming,sql-params,exceptions,unused-variables,unused-imports,type-hints,docstrings"
 
 
 def error_classes(document: dict) -> dict:
