@@ -21,7 +21,7 @@ from codemods.cst.base import Rewriter
 _Lines = Sequence[cst.EmptyLine]
 
 
-def _longest_blank_run(lines: _Lines) -> int:
+def longest_blank_run(lines: _Lines) -> int:
     longest = run = 0
     for line in lines:
         run = run + 1 if line.comment is None else 0
@@ -32,7 +32,7 @@ def _longest_blank_run(lines: _Lines) -> int:
 def _merge_leading_lines(removed: _Lines, own: _Lines) -> List[cst.EmptyLine]:
     """The removed statement's comment lines go before the next statement's own; runs
     of blank lines are capped at the longest run either had."""
-    limit = max(_longest_blank_run(removed), _longest_blank_run(own))
+    limit = max(longest_blank_run(removed), longest_blank_run(own))
     merged: List[cst.EmptyLine] = []
     run = 0
     for line in list(removed) + list(own):

@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider, ScopeProvider
 
 from codemods.cst.base import Rewriter
-from codemods.cst.statement_removal import tidy_body
+from codemods.cst.statement_removal import longest_blank_run, tidy_body
 from codemods.transforms.dead_code.index import DeadCodePlan, build_plan, scan_file
 
 _Definition = Union[cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine]
@@ -277,12 +277,12 @@ def _without(body: Sequence[cst.BaseStatement], doomed: Set[int],
             while lines and lines[-1].comment is not None:
                 lines.pop()  # the comment block directly above goes with it
             carried.extend(lines)
-            limit = max(limit, _longest_blank_run(lines))
+            limit = max(limit, longest_blank_run(lines))
             continue
         if index and (carried or limit):
             own = list(statement.leading_lines)
             statement = statement.with_changes(
-                leading_lines=_cap_blank_runs(carried + own, max(limit, _longest_blank_run(own))))
+                leading_lines=_cap_blank_runs(carried + own, max(limit, longest_blank_run(own))))
             carried, limit = [], 0
         if not result and strip_first and index > 0:
             lines = list(statement.leading_lines)
@@ -294,14 +294,6 @@ def _without(body: Sequence[cst.BaseStatement], doomed: Set[int],
     while orphans and orphans[0].comment is None:
         orphans.pop(0)
     return result, orphans
-
-
-def _longest_blank_run(lines: Sequence[cst.EmptyLine]) -> int:
-    longest = run = 0
-    for line in lines:
-        run = run + 1 if line.comment is None else 0
-        longest = max(longest, run)
-    return longest
 
 
 def _cap_blank_runs(lines: List[cst.EmptyLine], limit: int) -> List[cst.EmptyLine]:
