@@ -44,6 +44,9 @@ class _Handler:
     new_name: Optional[str] = None
     #: the handler's ``except`` header lines may not change (noqa E722 on a bare one)
     fixed_header: bool = False
+    #: raises chained from ``new_name`` that were written (a chain that would not fit
+    #: the line length is reported instead; with none written, the name is not given)
+    chains_written: int = 0
 
 
 @dataclass
@@ -360,6 +363,8 @@ class ExceptionsRewriter(Rewriter):
         assert isinstance(entry, _Handler) and entry.node is original
         plan = self.header_plans.get(id(original), _HeaderPlan())
         changes: Dict[str, object] = {}
+        if entry.new_name is not None and not entry.chains_written:
+            entry.new_name = None  # every chain from it was left to a person: no name needed
         if plan.bare_to is not None:
             changes["type"] = cst.Name(plan.bare_to)
             changes["whitespace_after_except"] = cst.SimpleWhitespace(" ")
@@ -471,6 +476,7 @@ class ExceptionsRewriter(Rewriter):
             else:
                 self.record_fix(raise_node, f"chained the new exception to the caught one (`from {name}`): "
                                             "its __cause__ is set")
+                self._chain_written(name)
         if fitted is None:
             body = [small.with_changes(cause=original_node.body[index].cause) if index in chained else small
                     for index, small in enumerate(updated_node.body)]
@@ -483,7 +489,15 @@ class ExceptionsRewriter(Rewriter):
             if name is not None:
                 self.record_fix(small, f"chained the new exception to the caught one (`from {name}`): "
                                        "its __cause__ is set")
+                self._chain_written(name)
         return updated_node
+
+    def _chain_written(self, name: str) -> None:
+        for entry in reversed(self.stack):
+            if isinstance(entry, _Handler):
+                if entry.new_name == name:
+                    entry.chains_written += 1
+                return
 
     def _fitted(self, original, updated, chained: List[int]):
         """The line with its chained raises fitted to the line length, or None when
