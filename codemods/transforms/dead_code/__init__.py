@@ -8,7 +8,10 @@ What it changes
     word of any string literal or ``# type:`` comment (``getattr(x, "name")``,
     ``mock.patch("pkg.mod.name")``, ``__all__``, string annotations, doctests),
     or of the project's ``pyproject.toml``, ``setup.cfg``, ``tox.ini`` and
-    ``pytest.ini`` (entry points, plugin lists).
+    ``pytest.ini`` (entry points, plugin lists) and of its C, C++ and Cython
+    sources and ``.pyi`` stubs (an extension that looks a function up by name).
+    A name computed for ``getattr()`` from a constant prefix
+    (``getattr(self, "_on_" + kind)``) keeps every definition with that prefix.
 
     * A private (``_name``) module-level function, class or constant, method or
       class attribute that nothing uses is removed, with its decorators and the
