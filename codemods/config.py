@@ -81,6 +81,19 @@ def _load_toml(path: str) -> Mapping[str, Any]:
 PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 
 
+def nearest_marker_folder(start: str) -> Optional[str]:
+    """The nearest folder at or above ``start`` that holds one of
+    :data:`PROJECT_MARKERS`, or None."""
+    folder = start
+    while True:
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 def find_project_root(paths: Sequence[str]) -> str:
     """The project root of ``paths`` (default: the current folder), with symlinks
     resolved: the nearest folder at or above their common folder that holds
@@ -93,14 +106,7 @@ def find_project_root(paths: Sequence[str]) -> str:
         start = os.path.realpath(os.getcwd())
     if not os.path.isdir(start):
         start = os.path.dirname(start)
-    folder = start
-    while True:
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return start
-        folder = parent
+    return nearest_marker_folder(start) or start
 
 
 def find_config_file(paths: Sequence[str]) -> Optional[str]:

@@ -10,7 +10,7 @@ import os
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+from codemods.config import PROJECT_MARKERS
 
 
 @lru_cache(maxsize=1024)

@@ -65,8 +65,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from codemods.analysis.facts import ModuleFacts, dotted_string, scan_module
-
-PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+from codemods.config import nearest_marker_folder
 MODEL_FILE = "model.json"
 _FORMAT = 2
 
@@ -98,7 +97,10 @@ class Reference:
 
 def find_project_root(paths: Sequence[str]) -> Optional[str]:
     """The nearest folder at or above the common folder of ``paths`` (default: the
-    current folder) holding one of :data:`PROJECT_MARKERS`; None when there is none."""
+    current folder) holding one of ``config.PROJECT_MARKERS``; None when there is none
+    (the model then holds the run's files only). Unlike ``config.find_project_root``,
+    the paths are taken as given, not with their symlinks resolved: the model names
+    files as the run does."""
     absolute = [os.path.abspath(p) for p in paths] or [os.getcwd()]
     try:
         folder = os.path.commonpath(absolute)
@@ -106,13 +108,7 @@ def find_project_root(paths: Sequence[str]) -> Optional[str]:
         return None
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
-    while True:
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    return nearest_marker_folder(folder)
 
 
 def project_files(root: str, config=None) -> List[str]:
