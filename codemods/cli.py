@@ -691,9 +691,20 @@ def _explain(codemod_id: str) -> int:
     return EXIT_OK
 
 
+def _reader_gone() -> int:
+    """The reader of stdout went away (``codemod check | head``): stop quietly, with
+    stdout pointed at /dev/null so that the interpreter's last flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_ERROR
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parse_arguments(parser, list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = parse_arguments(parser, list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # ``codemod check --help | head``
+        return _reader_gone()
     debug = getattr(args, "debug", False)
     try:
         if args.command in ("apply", "check", "rename"):
@@ -711,10 +722,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.write("codemod: interrupted\n")
         return 130
     except BrokenPipeError:
-        # the reader went away (``codemod check | head``): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_ERROR
+        return _reader_gone()
     except Exception as error:
         if debug:
             raise

@@ -485,3 +485,17 @@ def test_progress_bar_on_a_terminal_in_a_machine_format(tmp_path):
     assert process.returncode == 0
     assert f"] {total}/{total} files".encode() in b"".join(chunks)
     assert json.loads(stdout)["summary"]["files"] == total
+
+
+@pytest.mark.parametrize("arguments", [["check", "--help"], ["--help"], ["explain", "dead-code"], ["list"]])
+def test_a_reader_that_went_away_gets_no_traceback(arguments):
+    """``codemod check --help | head``: the reader closes the pipe before codemod writes
+    (closed here before the child has even started writing, so the write must fail)."""
+    import os
+    import sys
+
+    executable = os.path.join(os.path.dirname(sys.executable), "codemod")
+    process = subprocess.Popen([executable, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr, stderr.decode()
