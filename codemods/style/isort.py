@@ -15,7 +15,6 @@ here: ``codemods.cst.imports`` applies it.
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import sys
@@ -25,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from codemods.analysis.first_party import module_exists, project_roots
+from codemods.style.files import read_ini, read_toml
 
 FUTURE, STDLIB, THIRDPARTY, FIRSTPARTY, LOCALFOLDER = "FUTURE", "STDLIB", "THIRDPARTY", "FIRSTPARTY", "LOCALFOLDER"
 DEFAULT_SECTIONS = (FUTURE, STDLIB, THIRDPARTY, FIRSTPARTY, LOCALFOLDER)
@@ -335,14 +335,8 @@ def _hacking(folder: str) -> Optional[Tuple[bool, str]]:
     statement?, source)."""
     for name in ("tox.ini", "setup.cfg", ".flake8"):
         path = os.path.join(folder, name)
-        if not os.path.isfile(path):
-            continue
-        parser = configparser.RawConfigParser()
-        try:
-            parser.read(path, encoding="utf-8")
-        except (configparser.Error, UnicodeDecodeError, OSError):
-            continue
-        if not parser.has_section("flake8"):
+        parser = read_ini(path)
+        if parser is None or not parser.has_section("flake8"):
             continue
         options = {_key(k): v for k, v in parser.items("flake8")}
         codes = " ".join(options.get(k, "") for k in ("select", "extend_select", "enable_extensions"))
@@ -368,26 +362,12 @@ def _key(name: str) -> str:
 
 
 def _read_toml(path: str) -> Mapping[str, Any]:
-    if not os.path.isfile(path):
-        return {}
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, ValueError):
-        return {}
+    return read_toml(path) or {}
 
 
 def _read_ini(path: str, sections: Sequence[str]) -> Optional[Tuple[Dict[str, Any], str]]:
-    if not os.path.isfile(path):
-        return None
-    parser = configparser.RawConfigParser()
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError, OSError):
+    parser = read_ini(path)
+    if parser is None:
         return None
     for section in sections:
         if parser.has_section(section):

@@ -30,12 +30,12 @@ Formatter (``black``, ``ruff`` or ``none``), first found:
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
-import sys
 from dataclasses import dataclass
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
+
+from codemods.style.files import read_ini, read_toml
 
 DEFAULT_LINE_LENGTH = 88
 PYCODESTYLE_LINE_LENGTH = 79
@@ -124,18 +124,6 @@ def start_folder(paths: Sequence[str]) -> str:
     return start if os.path.isdir(start) else os.path.dirname(start)
 
 
-def _load_toml(path: str) -> Optional[Mapping[str, Any]]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, ValueError):
-        return None  # another tool's broken file is that tool's error to report
-
-
 class _ProjectFolder:
     """The configuration files of one folder that say something about style."""
 
@@ -157,13 +145,8 @@ class _ProjectFolder:
                 if isinstance(tool.get("black"), dict):
                     self.black = ("pyproject.toml", tool["black"])
         for name in LINT_FILES:
-            path = os.path.join(folder, name)
-            if not os.path.isfile(path):
-                continue
-            parser = configparser.RawConfigParser()
-            try:
-                parser.read(path, encoding="utf-8")
-            except (configparser.Error, UnicodeDecodeError, OSError):
+            parser = read_ini(os.path.join(folder, name))
+            if parser is None:
                 continue
             for section in LINT_SECTIONS:
                 if parser.has_section(section):
@@ -182,8 +165,7 @@ class _ProjectFolder:
                 pass
 
     def _toml(self, name: str) -> Optional[Mapping[str, Any]]:
-        path = os.path.join(self.folder, name)
-        return _load_toml(path) if os.path.isfile(path) else None
+        return read_toml(os.path.join(self.folder, name))
 
     @property
     def relevant(self) -> bool:
