@@ -29,21 +29,25 @@ def longest_blank_run(lines: _Lines) -> int:
     return longest
 
 
-def _merge_leading_lines(removed: _Lines, own: _Lines) -> List[cst.EmptyLine]:
-    """The removed statement's comment lines go before the next statement's own; runs
-    of blank lines are capped at the longest run either had."""
-    limit = max(longest_blank_run(removed), longest_blank_run(own))
-    merged: List[cst.EmptyLine] = []
+def cap_blank_runs(lines: _Lines, limit: int) -> List[cst.EmptyLine]:
+    """``lines`` with no run of blank lines longer than ``limit``."""
+    capped: List[cst.EmptyLine] = []
     run = 0
-    for line in list(removed) + list(own):
+    for line in lines:
         if line.comment is None:
             run += 1
             if run > limit:
                 continue
         else:
             run = 0
-        merged.append(line)
-    return merged
+        capped.append(line)
+    return capped
+
+
+def _merge_leading_lines(removed: _Lines, own: _Lines) -> List[cst.EmptyLine]:
+    """The removed statement's comment lines go before the next statement's own; runs
+    of blank lines are capped at the longest run either had."""
+    return cap_blank_runs(list(removed) + list(own), max(longest_blank_run(removed), longest_blank_run(own)))
 
 
 def _strip_leading_blanks(lines: _Lines) -> List[cst.EmptyLine]:

@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider, ScopeProvider
 
 from codemods.cst.base import Rewriter
-from codemods.cst.statement_removal import longest_blank_run, tidy_body
+from codemods.cst.statement_removal import cap_blank_runs, longest_blank_run, tidy_body
 from codemods.transforms.dead_code.index import DeadCodePlan, build_plan, scan_file
 
 _Definition = Union[cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine]
@@ -282,7 +282,7 @@ def _without(body: Sequence[cst.BaseStatement], doomed: Set[int],
         if index and (carried or limit):
             own = list(statement.leading_lines)
             statement = statement.with_changes(
-                leading_lines=_cap_blank_runs(carried + own, max(limit, longest_blank_run(own))))
+                leading_lines=cap_blank_runs(carried + own, max(limit, longest_blank_run(own))))
             carried, limit = [], 0
         if not result and strip_first and index > 0:
             lines = list(statement.leading_lines)
@@ -294,17 +294,3 @@ def _without(body: Sequence[cst.BaseStatement], doomed: Set[int],
     while orphans and orphans[0].comment is None:
         orphans.pop(0)
     return result, orphans
-
-
-def _cap_blank_runs(lines: List[cst.EmptyLine], limit: int) -> List[cst.EmptyLine]:
-    capped: List[cst.EmptyLine] = []
-    run = 0
-    for line in lines:
-        if line.comment is None:
-            run += 1
-            if run > limit:
-                continue
-        else:
-            run = 0
-        capped.append(line)
-    return capped
