@@ -73,29 +73,7 @@ class SqlFacts(Rewriter):
                 return driver
         if not isinstance(receiver, cst.Name):
             return None
-        try:
-            scope = self.get_metadata(ScopeProvider, receiver)
-        except KeyError:
-            return None
-        if scope is None:
-            return None
-        drivers = set()
-        for assignment in scope[receiver.value]:
-            target = getattr(assignment, "node", None)
-            parent = self._parent(target) if isinstance(target, cst.CSTNode) else None
-            source: Optional[cst.CSTNode] = None
-            if isinstance(target, cst.Param):
-                source = target.annotation.annotation if target.annotation is not None else None
-            elif isinstance(parent, cst.AssignTarget):
-                grand = self._parent(parent)
-                source = grand.value if isinstance(grand, cst.Assign) else None
-            elif isinstance(parent, cst.AsName):
-                item = self._parent(parent)
-                source = item.item if isinstance(item, cst.WithItem) else None
-            elif isinstance(parent, (cst.AnnAssign,)):
-                source = parent.value or parent.annotation.annotation
-            if isinstance(source, cst.BaseExpression):
-                drivers.add(self._receiver_driver(source, depth + 1))
+        drivers = {self._receiver_driver(source, depth + 1) for source in self._assigned_sources(receiver)}
         drivers.discard(None)
         return drivers.pop() if len(drivers) == 1 else None
 
