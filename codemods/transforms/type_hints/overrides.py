@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from codemods.analysis.facts import resolve_relative
+
 #: methods whose signature is not checked against the base (mypy exempts them)
 NOT_CHECKED = frozenset({"__init__", "__new__", "__init_subclass__", "__post_init__", "__class_getitem__"})
 _PEP585 = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
@@ -115,20 +117,6 @@ def _dotted(node: ast.expr) -> Optional[str]:
         parts.append(node.id)
         return ".".join(reversed(parts))
     return None
-
-
-def _resolve_relative(module: str, is_init: bool, level: int, target: Optional[str]) -> Optional[str]:
-    if level == 0:
-        return target
-    parts = module.split(".") if module else []
-    if not is_init:
-        parts = parts[:-1]
-    if level - 1 > len(parts):
-        return None
-    parts = parts[: len(parts) - (level - 1)]
-    if target:
-        parts.append(target)
-    return ".".join(parts) or None
 
 
 class _Lines:
@@ -266,7 +254,7 @@ def read_module(text: str, module: str, is_init: bool = False, tree: Optional[as
                 else:  # ``import a.b`` binds ``a`` (and needs ``a.b`` imported)
                     imports.append((alias.name.split(".")[0], alias.name, ""))
         elif isinstance(statement, ast.ImportFrom):
-            source = _resolve_relative(module, is_init, statement.level, statement.module)
+            source = resolve_relative(module, is_init, statement.level, statement.module)
             for alias in statement.names:
                 if alias.name != "*" and source:
                     imports.append((alias.asname or alias.name, source, alias.name))
