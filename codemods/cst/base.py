@@ -1,9 +1,9 @@
-"""What every built-in rewriter shares: the context, and recording fixes and
-findings at a node's position."""
+"""What every built-in rewriter shares: the context, recording fixes and findings at
+a node's position, and the dotted text of a name (``a.b.c``)."""
 
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Optional, Tuple
 
 import libcst as cst
 from libcst.metadata import PositionProvider
@@ -36,3 +36,12 @@ class Rewriter(cst.CSTTransformer):
     def record_finding(self, node: cst.CSTNode, message: str, hint: str = "") -> None:
         line, column = self.position(node)
         self.context.add_finding(line, column, message, hint)
+
+
+def dotted(node: Optional[cst.BaseExpression]) -> str:
+    """``a.b.c`` of a Name or an Attribute chain of names; "" for anything else."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{dotted(node.value)}.{node.attr.value}"
+    return ""

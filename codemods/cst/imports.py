@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
+from codemods.cst.base import dotted
 from codemods.cst.blank_lines import blank_run
 from codemods.style.isort import ImportSettings, import_settings
 
@@ -54,14 +55,6 @@ class _Entry:
     section: str
     key: Tuple[Any, ...]
     is_from: bool
-
-
-def dotted(node: Optional[cst.BaseExpression]) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{dotted(node.value)}.{node.attr.value}"
-    return ""
 
 
 def is_import_line(statement: cst.BaseStatement) -> bool:

@@ -20,7 +20,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from codemods.cst.base import Rewriter
+from codemods.cst.base import Rewriter, dotted
 from codemods.cst.blank_lines import at_least_blank_lines
 from codemods.cst.imports import NeededImport, add_imports, import_block, settings_for
 from codemods.cst.metadata import ParentNodeProvider, QualifiedNameProvider  # libcst's, cheaper
@@ -179,7 +179,7 @@ class TypeHintsRewriter(Rewriter):
                     self.type_checking_index = index
                 for inner in statements(statement.body):
                     for small in inner.body if isinstance(inner, cst.SimpleStatementLine) else ():
-                        if isinstance(small, cst.ImportFrom) and self._dotted(small.module) == "_typeshed":
+                        if isinstance(small, cst.ImportFrom) and dotted(small.module) == "_typeshed":
                             if not isinstance(small.names, cst.ImportStar) and any(
                                     a.evaluated_alias is None and a.evaluated_name == "Incomplete" for a in small.names):
                                 self.typing_available.add("Incomplete")
@@ -187,7 +187,7 @@ class TypeHintsRewriter(Rewriter):
                 break  # an import after a def is not bound yet when that def's annotations are evaluated
             for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
                 if isinstance(small, cst.ImportFrom) and not small.relative:
-                    module = self._dotted(small.module)
+                    module = dotted(small.module)
                     if module == "__future__" and not isinstance(small.names, cst.ImportStar):
                         if any(alias.evaluated_name == "annotations" for alias in small.names):
                             self.future_annotations = True
@@ -272,19 +272,9 @@ class TypeHintsRewriter(Rewriter):
         wanted = ("_typeshed",) if name == "Incomplete" else TYPING_MODULES
         if not isinstance(node, cst.ImportFrom) or node.relative or isinstance(node.names, cst.ImportStar):
             return False
-        if self._dotted(node.module) not in wanted:
+        if dotted(node.module) not in wanted:
             return False
         return any(a.evaluated_name == name and (a.evaluated_alias or name) == local for a in node.names)
-
-    @staticmethod
-    def _dotted(node: Optional[cst.BaseExpression]) -> str:
-        if node is None:
-            return ""
-        if isinstance(node, cst.Name):
-            return node.value
-        if isinstance(node, cst.Attribute):
-            return f"{TypeHintsRewriter._dotted(node.value)}.{node.attr.value}"
-        return ""
 
     def _is_type_checking(self, test: cst.BaseExpression) -> bool:
         names = {q.name for q in self.get_metadata(QualifiedNameProvider, test, set())}
@@ -1003,7 +993,7 @@ class _Function:
     def _absolute_module(self, node: cst.ImportFrom) -> Optional[str]:
         """The module ``from <dots><module> import ...`` imports from (relative imports
         resolved against this module's name; None when it cannot be)."""
-        module = TypeHintsRewriter._dotted(node.module)
+        module = dotted(node.module)
         if not node.relative:
             return module
         context = self.rewriter.context
@@ -1265,7 +1255,7 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
 
 def _is_future(statement: cst.BaseStatement) -> bool:
     return (isinstance(statement, cst.SimpleStatementLine)
-            and all(isinstance(s, cst.ImportFrom) and TypeHintsRewriter._dotted(s.module) == "__future__" for s in statement.body))
+            and all(isinstance(s, cst.ImportFrom) and dotted(s.module) == "__future__" for s in statement.body))
 
 
 def _needed(module: str, name: Optional[str], local: str) -> NeededImport:

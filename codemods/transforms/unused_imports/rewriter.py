@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionProvider, Scope, ScopeProvider
 
 from codemods.analysis.first_party import first_party_folder, module_exists
+from codemods.cst.base import dotted
 from codemods.cst.scope_usage import ModuleUsage, analyse_module, string_value
 from codemods.cst.statement_removal import StatementRemovingRewriter
 from codemods.transforms.unused_imports import (IMPORT_ERRORS, SIDE_EFFECT_MODULES, TEST_CLASS_OR_FUNCTION,
@@ -21,38 +22,28 @@ _ImportNode = Union[cst.Import, cst.ImportFrom]
 _LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
 
 
-def _dotted(node: Optional[cst.BaseExpression]) -> str:
-    if node is None:
-        return ""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
-
-
 def _from_module(statement: cst.ImportFrom) -> Tuple[int, str]:
-    return len(statement.relative), _dotted(statement.module)
+    return len(statement.relative), dotted(statement.module)
 
 
 def _bound_name(alias: cst.ImportAlias) -> str:
     if alias.asname is not None:
-        return _dotted(alias.asname.name)
-    return _dotted(alias.name).split(".", 1)[0]
+        return dotted(alias.asname.name)
+    return dotted(alias.name).split(".", 1)[0]
 
 
 def _import_key(statement: _ImportNode, alias: cst.ImportAlias) -> tuple:
-    asname = _dotted(alias.asname.name) if alias.asname is not None else None
+    asname = dotted(alias.asname.name) if alias.asname is not None else None
     if isinstance(statement, cst.Import):
-        return ("import", _dotted(alias.name), asname)
-    return ("from", _from_module(statement), _dotted(alias.name), asname)
+        return ("import", dotted(alias.name), asname)
+    return ("from", _from_module(statement), dotted(alias.name), asname)
 
 
 def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> bool:
     if handler.type is None:
         return True
     types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    return any(_dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
+    return any(dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
 
 
 # -- first-party modules (codemods.analysis.first_party) ---------------------------------
@@ -64,7 +55,7 @@ _first_party_folder = first_party_folder
 def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
     """``import app.signals`` or ``from app import signals`` of a first-party module:
     importing it may be the point (registration, patching), whatever name it binds."""
-    name = _dotted(alias.name)
+    name = dotted(alias.name)
     if isinstance(statement, cst.Import) and name.split(".", 1)[0] in SIDE_EFFECT_MODULES:
         return True
     if alias.asname is not None:
@@ -81,12 +72,12 @@ def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAl
     return base is not None and _module_exists(base, f"{module}.{name}")
 
 
-def _module_file(folder: str, dotted: str) -> Optional[str]:
+def _module_file(folder: str, module: str) -> Optional[str]:
     """``folder/a/b.py`` or ``folder/a/b/__init__.py`` for ``a.b``; ``folder/__init__.py`` for ``""``."""
-    if not dotted:
+    if not module:
         candidates = [os.path.join(folder, "__init__.py")]
     else:
-        base = os.path.join(folder, *dotted.split("."))
+        base = os.path.join(folder, *module.split("."))
         candidates = [base + ".py", os.path.join(base, "__init__.py")]
     return next((c for c in candidates if os.path.isfile(c)), None)
 
@@ -94,7 +85,7 @@ def _module_file(folder: str, dotted: str) -> Optional[str]:
 def _imported_file(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> Optional[str]:
     """The first-party source file an import runs (None: not first-party, or not found)."""
     if isinstance(statement, cst.Import):
-        module = _dotted(alias.name)
+        module = dotted(alias.name)
         folder = _first_party_folder(path, module)
         return _module_file(folder, module) if folder is not None else None
     dots, module = _from_module(statement)
@@ -138,7 +129,7 @@ def _is_docstring_or_all(small: cst.BaseSmallStatement) -> bool:
     if isinstance(small, cst.Expr):
         return isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))
     return isinstance(small, (cst.Assign, cst.AugAssign)) and "__all__" in (
-        [_dotted(t.target) for t in small.targets] if isinstance(small, cst.Assign) else [_dotted(small.target)])
+        [dotted(t.target) for t in small.targets] if isinstance(small, cst.Assign) else [dotted(small.target)])
 
 
 def _misplaced_future_import(body: Sequence[cst.BaseStatement]) -> bool:
@@ -223,21 +214,21 @@ class _NamespaceFacts(cst.CSTVisitor):
             self.exports_unknown = True
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if any(_dotted(t.target) == "__all__" for t in node.targets) and self._at_module_level(node):
+        if any(dotted(t.target) == "__all__" for t in node.targets) and self._at_module_level(node):
             self.has_all = True
             self._export(node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if _dotted(node.target) == "__all__" and node.value is not None and self._at_module_level(node):
+        if dotted(node.target) == "__all__" and node.value is not None and self._at_module_level(node):
             self.has_all = True
             self._export(node.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        if _dotted(node.target) == "__all__" and self._at_module_level(node):
+        if dotted(node.target) == "__all__" and self._at_module_level(node):
             self._export(node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
-        callee = _dotted(node.func)
+        callee = dotted(node.func)
         if callee in ("__all__.extend", "__all__.append", "__all__.__iadd__"):
             for arg in node.args:
                 self._export(arg.value)
@@ -248,7 +239,7 @@ class _NamespaceFacts(cst.CSTVisitor):
         elif callee in ("vars", "locals", "dir") and not node.args and self._at_module_level(node):
             self.dynamic_reason = self.dynamic_reason or f"reads its namespace with {callee}()"
         elif callee.rsplit(".", 1)[-1] in ("import_module", "__import__") and any(
-                _dotted(a.value) == "__name__" for a in node.args):
+                dotted(a.value) == "__name__" for a in node.args):
             self.dynamic_reason = self.dynamic_reason or "imports itself by name"
 
     def visit_Param(self, node: cst.Param) -> None:
@@ -259,15 +250,15 @@ class _NamespaceFacts(cst.CSTVisitor):
             self.star_reexport = True
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if _dotted(node) == "sys.modules":
+        if dotted(node) == "sys.modules":
             # what is imported is observable: sys.modules[__name__] lookups, or
             # tests asserting which modules an import loaded
             self.dynamic_reason = self.dynamic_reason or "reads sys.modules"
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        if _dotted(node.value).endswith("modules") and len(node.slice) == 1:
+        if dotted(node.value).endswith("modules") and len(node.slice) == 1:
             index = node.slice[0].slice
-            if isinstance(index, cst.Index) and _dotted(index.value) == "__name__":
+            if isinstance(index, cst.Index) and dotted(index.value) == "__name__":
                 self.dynamic_reason = self.dynamic_reason or "reads sys.modules[__name__]"
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -387,7 +378,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
     def _keep(self, statement: _ImportNode, alias: cst.ImportAlias, scope: Scope) -> bool:
         assert self.usage is not None and self.facts is not None
         bound = _bound_name(alias)
-        if alias.asname is not None and _dotted(alias.asname.name) == _dotted(alias.name):
+        if alias.asname is not None and dotted(alias.asname.name) == dotted(alias.name):
             return True  # ``import x as x``: an explicit re-export
         if bound.startswith("__") and bound.endswith("__"):
             return True  # ``from m import __all__``, ``__version__``: the module's own metadata
@@ -431,7 +422,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                                 hint=f"list it in `__all__`, or write `{_reexport_spelling(statement, alias)}`, "
                                      "to say it is re-exported")
             return True
-        self.record_fix(alias, f"removed unused import `{_dotted(alias.name)}`"
+        self.record_fix(alias, f"removed unused import `{dotted(alias.name)}`"
                         + (f" as `{bound}`" if alias.asname is not None else ""))
         return False
 
@@ -456,7 +447,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 is_side_effect_import(self.context.path, statement, alias)
                 or closes_import_cycle(self.context.path, statement, alias)):
             return False  # imported for what importing does: the unused-import rules below keep it
-        self.record_fix(alias, f"removed import `{_dotted(alias.name)}`: `{bound}` is redefined on line "
+        self.record_fix(alias, f"removed import `{dotted(alias.name)}`: `{bound}` is redefined on line "
                                f"{self.position(redefinition)[0]} before anything reads it")
         return True
 
@@ -480,7 +471,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         line = self.line
         if line is None or not any(small is statement for small in line.body):
             return False
-        words = {bound, _dotted(alias.name).rsplit(".", 1)[-1]}
+        words = {bound, dotted(alias.name).rsplit(".", 1)[-1]}
         comment = "\n".join(_comment_above(line))
         return bool(_LOADING_WORDS.search(comment)) and any(
             re.search(r"\b" + re.escape(word) + r"\b", comment) for word in words if word)
@@ -518,7 +509,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
 
 def _reexport_spelling(statement: _ImportNode, alias: cst.ImportAlias) -> str:
     """``import x as x`` / ``from m import x as x`` for the import at hand."""
-    name = _dotted(alias.name)
+    name = dotted(alias.name)
     bound = _bound_name(alias)
     if isinstance(statement, cst.Import):
         return f"import {name} as {bound}"
