@@ -219,7 +219,7 @@ class LineFitter:
             else:
                 return self._fit_value(statement, indent, targets, updated)
             return updated
-        if not any(self.too_long(text) for text in self._statement_lines(statement, indent)):
+        if not any(self.too_long(text) for text in self.statement_lines(statement, indent)):
             return updated
         fallback = None
         for call in candidates:
@@ -229,7 +229,7 @@ class LineFitter:
             fitted = statement.deep_replace(call, replacement)
             if not isinstance(fitted, cst.SimpleStatementLine):
                 continue
-            if not any(self.too_long(text) for text in self._statement_lines(fitted, indent)):
+            if not any(self.too_long(text) for text in self.statement_lines(fitted, indent)):
                 return fitted.with_changes(leading_lines=updated.leading_lines)
             if fallback is None:
                 fallback = fitted
@@ -286,8 +286,10 @@ class LineFitter:
             return updated
         return fitted.with_changes(leading_lines=updated.leading_lines)
 
-    def _statement_lines(self, statement: cst.SimpleStatementLine, indent: str) -> List[str]:
-        code = self.code(statement).rstrip("\r\n").replace("\r\n", "\n")
+    def statement_lines(self, statement: cst.SimpleStatementLine, indent: str) -> List[str]:
+        """The statement's lines as the file will hold them (a node's code is relative
+        to its indent; leading blank and comment lines are not its own)."""
+        code = self.code(statement.with_changes(leading_lines=())).rstrip("\r\n").replace("\r\n", "\n")
         return [indent + text for text in code.split("\n")]
 
     def _fit_call(self, statement: cst.SimpleStatementLine, call: cst.Call, indent: str) -> Optional[cst.Call]:

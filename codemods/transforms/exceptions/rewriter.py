@@ -507,18 +507,17 @@ class ExceptionsRewriter(Rewriter):
         changed = [updated.body[index].exc for index in chained
                    if isinstance(updated.body[index], cst.Raise) and updated.body[index].exc is not None]
         try:
-            start = self.get_metadata(PositionProvider, original).start
-            end = self.get_metadata(PositionProvider, original).end
+            where = self.get_metadata(PositionProvider, original)
         except KeyError:
             return updated
         if self.fitter is None:
             self.fitter = LineFitter(self.module_node, self.context.style)
         fitter = self.fitter
+        start = where.start
         fitted = fitter.fit_statement_calls(original, updated, start.line, start.column, changed)
         indent = fitter.lines[start.line - 1][:start.column] if start.line <= len(fitter.lines) else ""
-        text = fitter.code(fitted.with_changes(leading_lines=())).rstrip("\r\n").replace("\r\n", "\n")
-        lines = [indent + part for part in text.split("\n")]  # a node's code is relative to its indent
-        if any(fitter.too_long(line) for line in lines) and not fitter.any_too_long(start.line, end.line):
+        if any(fitter.too_long(line) for line in fitter.statement_lines(fitted, indent)) and not fitter.any_too_long(
+                start.line, where.end.line):
             return None
         return fitted
 
