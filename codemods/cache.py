@@ -12,6 +12,7 @@ import os
 from typing import Any, Dict, Optional
 
 CACHE_FOLDER = ".codemods_cache"
+RESULTS_FILE = "results.json"
 _FORMAT = 5  # 4: module paths of the one-folder-per-codemod layout; 5: diff hunks split at "\n" only
 #: the oldest entries go first beyond this many (a few MB of JSON)
 MAX_ENTRIES = 200_000
@@ -30,16 +31,10 @@ class ContentCache:
 
     @property
     def path(self) -> Optional[str]:
-        return os.path.join(self.folder, "results.json") if self.folder else None
+        return os.path.join(self.folder, RESULTS_FILE) if self.folder else None
 
     def _load(self) -> None:
-        try:
-            with open(self.path, "r", encoding="utf-8") as handle:  # type: ignore[arg-type]
-                import json  # not on the --no-cache path
-
-                data = json.load(handle)
-        except (OSError, ValueError):
-            return
+        data = read_json(self.folder, RESULTS_FILE)  # type: ignore[arg-type]
         if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("entries"), dict):
             self.entries = data["entries"]
 
@@ -60,24 +55,8 @@ class ContentCache:
                     del self.entries[old]
 
     def save(self) -> None:
-        if not (self.folder and self.dirty):
-            return
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            ignore = os.path.join(self.folder, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# created by codemod\n*\n")
-            import tempfile  # only here: keeps start-up small
-
-            descriptor, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                import json
-
-                json.dump({"format": _FORMAT, "entries": self.entries}, handle, separators=(",", ":"))
-            os.replace(temporary, self.path)  # type: ignore[arg-type]
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        if self.folder and self.dirty:
+            write_json(self.folder, RESULTS_FILE, {"format": _FORMAT, "entries": self.entries})
 
 
 def untrusted_reason(folder: str) -> Optional[str]:
@@ -98,7 +77,7 @@ def untrusted_reason(folder: str) -> Optional[str]:
         return None  # nothing to read; a new cache is made there
     owners = [("the folder", info)]
     try:
-        owners.append(("results.json", os.lstat(os.path.join(folder, "results.json"))))
+        owners.append((RESULTS_FILE, os.lstat(os.path.join(folder, RESULTS_FILE))))
     except OSError:
         pass
     if hasattr(os, "geteuid"):
@@ -183,3 +162,35 @@ def decode_value(data: Any) -> Any:
                 raise NotCacheable(qualname)
             return cls(**{key: decode_value(item) for key, item in data["f"].items()})
     raise NotCacheable(type(data).__name__)
+
+
+def read_json(folder: str, name: str) -> Any:
+    """The JSON document ``name`` of the cache folder, or None (absent, unreadable,
+    not JSON)."""
+    try:
+        with open(os.path.join(folder, name), "r", encoding="utf-8") as handle:
+            import json  # not on the --no-cache path
+
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(folder: str, name: str, document: Any) -> None:
+    """Write ``document`` as ``name`` in the cache folder, atomically (a temporary file,
+    then a rename); the folder is created, and ignores itself in git."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        ignore = os.path.join(folder, ".gitignore")
+        if not os.path.exists(ignore):
+            with open(ignore, "w", encoding="utf-8") as handle:
+                handle.write("# created by codemod\n*\n")
+        import json
+        import tempfile  # only here: keeps start-up small
+
+        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, separators=(",", ":"))
+        os.replace(temporary, os.path.join(folder, name))
+    except OSError:
+        pass  # a cache that cannot be written only costs time

@@ -579,34 +579,18 @@ def _module_name(path: str, packages: Dict[str, Tuple[Optional[str], bool]]) -> 
 
 
 def _load_cache(folder: str) -> Dict[str, list]:
-    import json
+    from codemods.cache import read_json
 
-    try:
-        with open(os.path.join(folder, MODEL_FILE), "r", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    data = read_json(folder, MODEL_FILE)
     if not isinstance(data, dict) or data.get("tag") != _cache_tag() or not isinstance(data.get("files"), dict):
         return {}
     return data["files"]
 
 
 def _save_cache(folder: str, entries: Mapping[str, list]) -> None:
-    import json
-    import tempfile
+    from codemods.cache import write_json
 
-    try:
-        os.makedirs(folder, exist_ok=True)
-        ignore = os.path.join(folder, ".gitignore")
-        if not os.path.exists(ignore):
-            with open(ignore, "w", encoding="utf-8") as handle:
-                handle.write("# created by codemod\n*\n")
-        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"tag": _cache_tag(), "files": entries}, handle, separators=(",", ":"))
-        os.replace(temporary, os.path.join(folder, MODEL_FILE))
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_json(folder, MODEL_FILE, {"tag": _cache_tag(), "files": entries})
 
 
 def _entry_points(root: str) -> List[Tuple[str, int, str]]:

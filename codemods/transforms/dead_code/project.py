@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
+from codemods.cache import read_json, write_json
 from codemods.transforms.dead_code.index import (DeadCodePlan, Entry, FileFacts, build_plan, read_config_words,
                                                   scan_file, words)
 
@@ -128,36 +129,22 @@ def _decode(path: str, data: list) -> FileFacts:
     return FileFacts(path, entries, frozenset(data[1]), frozenset(data[2]))
 
 
-def _load(folder: str) -> Dict[str, list]:
-    import json
-
-    try:
-        with open(os.path.join(folder, CACHE_FILE), encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return {}
+def _tag() -> str:
     from codemods import __version__
 
-    if not isinstance(data, dict) or data.get("tag") != f"{_FORMAT}:{__version__}":
+    return f"{_FORMAT}:{__version__}"
+
+
+def _load(folder: str) -> Dict[str, list]:
+    data = read_json(folder, CACHE_FILE)
+    if not isinstance(data, dict) or data.get("tag") != _tag():
         return {}
     files = data.get("files")
     return files if isinstance(files, dict) else {}
 
 
 def _save(folder: str, files: Dict[str, list]) -> None:
-    import json
-    import tempfile
-
-    from codemods import __version__
-
-    try:
-        os.makedirs(folder, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"tag": f"{_FORMAT}:{__version__}", "files": files}, handle, separators=(",", ":"))
-        os.replace(temporary, os.path.join(folder, CACHE_FILE))
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_json(folder, CACHE_FILE, {"tag": _tag(), "files": files})
 
 
 def _common_root(paths: Sequence[str]) -> Optional[str]:
