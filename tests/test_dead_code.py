@@ -217,3 +217,19 @@ def test_unreachable_code_removal_keeps_behaviour(tmp_path: Path) -> None:
     ''')
     run = subprocess.run([sys.executable, "-c", script], cwd=str(tmp_path), capture_output=True, text=True)
     assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_a_cached_plan_sees_a_changed_configuration_file(tmp_path: Path) -> None:
+    """The runner caches the plan by the Python files' digests; a name that a
+    configuration file (or a C source) starts to mention must still keep its
+    definition on the next run."""
+    _write(tmp_path, {
+        "setup.cfg": "[metadata]\nname = tool\n",
+        "tool.py": "def _entry():\n    return 1\n",
+    })
+    first = run_cli("check", "--select", "dead-code", "tool.py", cwd=str(tmp_path))
+    assert first.returncode == 1 and b"_entry" in first.stdout, first.stderr  # unused: would go
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = tool\n\n[options.entry_points]\n"
+                                        "console_scripts =\n    tool = tool:_entry\n", encoding="utf-8")
+    second = run_cli("check", "--select", "dead-code", "tool.py", cwd=str(tmp_path))
+    assert second.returncode == 0, second.stdout.decode() + second.stderr.decode()

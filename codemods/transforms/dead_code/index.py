@@ -93,6 +93,13 @@ class DeadCodePlan:
     #: (absolute path, qualname, kind, line, message, hint): unused public definitions
     report: Tuple[Tuple[str, str, str, int, str, str], ...] = ()
     files: int = 0
+    #: (path, size, mtime_ns) of the non-Python files whose words were read
+    #: (configuration, C sources): the runner's cache of this plan is keyed by the
+    #: Python files only, so it asks ``still_current``
+    outside: Tuple[Tuple[str, int, int], ...] = ()
+
+    def still_current(self) -> bool:
+        return all(file_stamp(path) == (size, mtime) for path, size, mtime in self.outside)
 
     def removals_for(self, path: str, unsafe_fixes: bool = False) -> Set[Tuple[str, str]]:
         path = os.path.abspath(path)
@@ -104,6 +111,15 @@ class DeadCodePlan:
             return []
         path = os.path.abspath(path)
         return [entry[1:] for entry in self.report if entry[0] == path]
+
+
+def file_stamp(path: str) -> Tuple[int, int]:
+    """(size, mtime_ns) of a file; (-1, -1) when there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return -1, -1
+    return status.st_size, status.st_mtime_ns
 
 
 def words(text: str) -> Set[str]:
@@ -538,14 +554,17 @@ def build_plan(files: Sequence[FileFacts], rewritten: Iterable[str], extra_roots
     return DeadCodePlan(rows(safe), rows(unsafe), tuple(sorted(report)), count)
 
 
-def read_config_words(root: Optional[str]) -> FrozenSet[str]:
-    if not root:
-        return frozenset()
+def config_files(root: Optional[str]) -> List[str]:
+    return [os.path.join(root, name) for name in CONFIG_FILES] if root else []
+
+
+def read_words(paths: Iterable[str]) -> Set[str]:
+    """The identifier-like words of text files (absent ones are skipped)."""
     found: Set[str] = set()
-    for name in CONFIG_FILES:
+    for path in paths:
         try:
-            with open(os.path.join(root, name), encoding="utf-8", errors="replace") as handle:
-                found |= words(handle.read())
+            with open(path, "rb") as handle:
+                found |= words(handle.read().decode("utf-8", "replace"))
         except OSError:
             continue
-    return frozenset(found)
+    return found

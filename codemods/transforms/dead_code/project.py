@@ -9,12 +9,13 @@ extension that looks up ``module._helper`` by name keeps it."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from typing import Dict, Iterable, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from codemods.cache import read_json, write_json
-from codemods.transforms.dead_code.index import (DeadCodePlan, Entry, FileFacts, build_plan, read_config_words,
-                                                  scan_file, words)
+from codemods.transforms.dead_code.index import (DeadCodePlan, Entry, FileFacts, build_plan, config_files,
+                                                  file_stamp, read_words, scan_file, words)
 
 CACHE_FILE = "dead-code.json"
 _FORMAT = 1
@@ -55,9 +56,11 @@ def plan_project(paths: Sequence[str], frozen_paths: Sequence[str] = (), model=N
         _save(folder, fresh)
     frozen = {os.path.abspath(path) for path in frozen_paths}
     rewritten = [path for path in paths if os.path.abspath(path) not in frozen]
-    extra = set(read_config_words(root))
-    extra |= foreign_words(root)
-    return build_plan(facts, rewritten, frozenset(extra))
+    # the configuration and the C, C++ and Cython sources and stubs: their words count
+    # as reads, and their stamps tell a cached plan whether it still holds
+    others = config_files(root) + (list(_foreign_files(root)) if root else [])
+    plan = build_plan(facts, rewritten, frozenset(read_words(others)))
+    return dataclasses.replace(plan, outside=tuple((path, *file_stamp(path)) for path in others))
 
 
 def _no_digest(path: str) -> Optional[str]:
@@ -79,21 +82,6 @@ def _scan(path: str) -> Optional[FileFacts]:
     if scanned is None:  # unparsable: whatever it names stays
         scanned = FileFacts(path, (), frozenset(words(text)))
     return scanned
-
-
-def foreign_words(root: Optional[str]) -> Set[str]:
-    """Identifiers of the project's C, C++ and Cython sources and stubs (git's files,
-    or a walk outside git)."""
-    if not root:
-        return set()
-    found: Set[str] = set()
-    for path in _foreign_files(root):
-        try:
-            with open(path, "rb") as handle:
-                found |= words(handle.read().decode("utf-8", "replace"))
-        except OSError:
-            continue
-    return found
 
 
 def _foreign_files(root: str) -> Iterable[str]:
