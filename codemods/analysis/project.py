@@ -114,7 +114,7 @@ def find_project_root(paths: Sequence[str]) -> Optional[str]:
 def project_files(root: str, config=None) -> List[str]:
     """The project's Python files (absolute): git's tracked and untracked-not-ignored
     files when ``root`` is in a git work tree, else a walk with the configured excludes."""
-    listed = _git_files(root)
+    listed = git_files(root)
     if listed is not None:
         return listed
     from codemods.config import Config
@@ -124,7 +124,9 @@ def project_files(root: str, config=None) -> List[str]:
     return sorted(os.path.abspath(path) for path in _walk(root, _Excluder(config), config.respect_gitignore))
 
 
-def _git_files(root: str) -> Optional[List[str]]:
+def git_files(root: str, patterns: Sequence[str] = ("*.py",)) -> Optional[List[str]]:
+    """The files under ``root`` matching ``patterns`` that git tracks, plus the
+    untracked ones it does not ignore (absolute, sorted); None outside git."""
     if not _inside_git(root):
         return None
     import subprocess
@@ -132,7 +134,7 @@ def _git_files(root: str) -> Optional[List[str]]:
     try:
         completed = subprocess.run(
             ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", "*.py"], cwd=root, capture_output=True, check=False, timeout=60)
+             "--", *patterns], cwd=root, capture_output=True, check=False, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None
     if completed.returncode != 0:

@@ -85,16 +85,11 @@ def _scan(path: str) -> Optional[FileFacts]:
 
 
 def _foreign_files(root: str) -> Iterable[str]:
-    import subprocess
+    from codemods.analysis.project import git_files
 
-    try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others",
-                               "--exclude-standard", "--", *FOREIGN_SOURCES], cwd=root, capture_output=True,
-                              timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        done = None
-    if done is not None and done.returncode == 0:
-        return [os.path.join(root, os.fsdecode(name)) for name in done.stdout.split(b"\0") if name]
+    listed = git_files(root, FOREIGN_SOURCES)
+    if listed is not None:
+        return listed
     import fnmatch
 
     found = []
