@@ -123,7 +123,7 @@ def test_findings_move_by_python_lines() -> None:
     Python's line numbers: a ``\u2028`` or form feed in a string above it changes
     nothing."""
     from codemods.contract import Finding
-    from codemods.engine.rewrite import _moved
+    from codemods.engine.hunks import moved_findings as _moved
 
     old = 'S = "a\u2028b\x0cc"\nimport os\nrun(S)\n'
     new = 'S = "a\u2028b\x0cc"\nrun(S)\n'

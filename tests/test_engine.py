@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codemods.contract import Finding
-from codemods.engine.rewrite import _moved
+from codemods.engine.hunks import moved_findings as _moved
 from tests.helpers import run_codemod
 
 

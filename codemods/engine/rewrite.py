@@ -6,19 +6,23 @@ Imported only for files whose detectors said a codemod may apply.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.cst import traversal
 from codemods.contract import Finding, Fix, RewriteContext
+from codemods.cst import traversal
 from codemods.cst.metadata import Positions, code_with_positions
-from codemods.engine.source import SourceError, compile_error, parse_python, python_lines
-from codemods.engine.suppression import find_suppressions
+from codemods.engine.hunks import (
+    drop_suppressed_hunks,
+    fixes_from_hunks,
+    moved_findings,
+    suppressed_lines,
+)
+from codemods.engine.source import SourceError, compile_error, parse_python
 
 traversal.install()  # libcst's visits without rebuilding unchanged nodes (see traversal)
 
@@ -146,13 +150,13 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
             except Exception as error:  # a transform's bug must not end the run
                 result.errors.append(SourceError(f"internal error in codemod {step.codemod_id}: {type(error).__name__}: {error}"))
                 continue
-            suppressed = _suppressed_lines(current, step.codemod_id)
+            suppressed = suppressed_lines(current, step.codemod_id)
             findings_by_step[step.codemod_id] = ([f for f in context.findings if f.line not in suppressed], current)
             if new_code == current:
                 clean_on[step.codemod_id] = current
                 continue
             if suppressed:
-                new_code = _drop_suppressed_hunks(current, new_code, suppressed)
+                new_code = drop_suppressed_hunks(current, new_code, suppressed)
                 if new_code == current:
                     continue
             shortcut = (not careful and step.records_fixes and not suppressed and new_positions is not None
@@ -178,7 +182,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
                 # fuzz run and the ecosystem runs hold it to a no-op second run): it
                 # runs again only if a later codemod changes the text
                 clean_on[step.codemod_id] = current
-            fixes = context.fixes or _fixes_from_hunks(step.codemod_id, current_before, new_code)
+            fixes = context.fixes or fixes_from_hunks(step.codemod_id, current_before, new_code)
             result.fixes.extend(f for f in fixes if f.line not in suppressed)
             changed_ids.append(step.codemod_id)
         if not changed_ids:
@@ -191,27 +195,8 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     result.text = current
     for findings, seen in findings_by_step.values():
         if findings:
-            result.findings.extend(findings if seen is current else _moved(findings, seen, current))
+            result.findings.extend(findings if seen is current else moved_findings(findings, seen, current))
     return result
-
-
-def _moved(findings: List[Finding], old: str, new: str) -> List[Finding]:
-    """Findings reported on ``old`` at their lines in ``new`` (a line inside a changed
-    run of lines goes to the first line of what replaced it)."""
-    matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
-    line_map: Dict[int, int] = {}
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        line_for_line = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
-        for offset, line in enumerate(range(i1, i2)):
-            line_map[line + 1] = (j1 + offset if line_for_line else j1) + 1
-    return [Finding(f.codemod, line_map.get(f.line, f.line), f.column, f.message, f.hint) for f in findings]
-
-
-def _fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:
-    """One record per changed run of lines, for transformers that record none."""
-    matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
-    return [Fix(codemod_id, i1 + 1, 1, f"rewrote lines {i1 + 1}-{max(i2, i1 + 1)}")
-            for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
 
 
 def _verify(code: str, path: str, target_version: Optional[str], positions: bool = True):
@@ -221,39 +206,6 @@ def _verify(code: str, path: str, target_version: Optional[str], positions: bool
         return error
     error = compile_error(code, path)
     return error if error is not None else module
-
-
-def _suppressed_lines(text: str, codemod_id: str) -> FrozenSet[int]:
-    if "codemod:" not in text:
-        return frozenset()
-    try:
-        tree = parse_python(text, "<suppression>")
-    except SourceError:
-        tree = None
-    return find_suppressions(text, tree).lines_for(codemod_id)
-
-
-def _drop_suppressed_hunks(old: str, new: str, suppressed: FrozenSet[int]) -> str:
-    """Undo every changed run of lines that touches a suppressed line (1-based)."""
-    old_lines = python_lines(old, keepends=True)
-    new_lines = python_lines(new, keepends=True)
-    merged: List[str] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            merged.extend(old_lines[i1:i2])
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:  # line-for-line edits: decide per line
-            for offset in range(i2 - i1):
-                keep_old = (i1 + offset + 1) in suppressed
-                merged.append(old_lines[i1 + offset] if keep_old else new_lines[j1 + offset])
-            continue
-        touched = range(i1 + 1, i2 + 1) if i2 > i1 else (i1, i1 + 1)
-        if any(line in suppressed for line in touched):
-            merged.extend(old_lines[i1:i2])
-        else:
-            merged.extend(new_lines[j1:j2])
-    return "".join(merged)
 
 
 def apply_transformer(module: cst.Module, wrapper: Optional[MetadataWrapper], transformer: cst.CSTTransformer) -> cst.Module:
