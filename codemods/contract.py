@@ -73,6 +73,10 @@ class Codemod:
     metadata: ClassVar[Tuple[str, ...]] = ()
     #: "package.module:Class" of the libcst rewriter; imported lazily.
     rewriter: ClassVar[str] = ""
+    #: "package.module:function" deciding the same fixes on ``ast`` and returning them
+    #: as a ``codemods.splice.plan.Plan`` (the engine then splices the text instead of
+    #: running the rewriter); "" when the codemod has only its rewriter.
+    planner: ClassVar[str] = ""
     #: True when results depend on other files of the run: the runner then calls
     #: :meth:`prepare` once with every file of the run before any file is processed.
     cross_file: ClassVar[bool] = False
@@ -133,6 +137,11 @@ class Codemod:
     @classmethod
     def load_rewriter(cls) -> type:
         module_name, _, attribute = cls.rewriter.partition(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    @classmethod
+    def load_planner(cls) -> Any:
+        module_name, _, attribute = cls.planner.partition(":")
         return getattr(importlib.import_module(module_name), attribute)
 
     @classmethod

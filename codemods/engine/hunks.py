@@ -1,14 +1,24 @@
-"""Line-level bookkeeping shared by the engine's two paths (libcst and splices):
-suppressed hunks, findings moved to a changed text, fixes read from a diff. No libcst."""
+"""What the engine's two paths (libcst and splices) share: the result of a file's
+pass, and its line bookkeeping (suppressed hunks, findings moved to a changed text,
+fixes read from a diff). No libcst."""
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List
 
 from codemods.contract import Finding, Fix
 from codemods.engine.source import SourceError, parse_python, python_lines
 from codemods.engine.suppression import find_suppressions
+
+
+@dataclass
+class EngineResult:
+    text: str
+    fixes: List[Fix] = field(default_factory=list)
+    findings: List[Finding] = field(default_factory=list)
+    errors: List[SourceError] = field(default_factory=list)
 
 
 def moved_findings(findings: List[Finding], old: str, new: str) -> List[Finding]:

@@ -1,9 +1,10 @@
 """One pass over one file: bytes in, checked result out.
 
 read → decode (BOM, PEP 263 cookie, UTF-8) → CPython's parser as the gate →
-suppression markers → cheap detectors → (only if some codemod may apply) libcst:
-parse once, run the transforms in the fixed order, verify → encode with the
-original codec → write atomically (apply mode only).
+suppression markers → cheap detectors → (only if some codemod may apply) the
+codemods that plan on ``ast`` splice their edits into the text (engine.splicing), or
+else libcst: parse once, run the transforms in the fixed order, verify → encode with
+the original codec → write atomically (apply mode only).
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from typing import List, Optional, Tuple
 from codemods.analysis.modules import module_name_for
 from codemods.contract import Finding, Fix
 from codemods.engine.settings import RunSettings, SelectedCodemod, detector_for
-from codemods.engine.source import SourceError, decode_source, encode_source, nesting_depth, parse_python
+from codemods.engine.source import (
+    SourceError,
+    decode_source,
+    encode_source,
+    nesting_depth,
+    parse_python,
+)
+from codemods.engine.splicing import run_planned
 from codemods.engine.suppression import find_suppressions
 
 #: deeper syntax trees are not handed to libcst (its visitors recurse once or more per
@@ -82,20 +90,22 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
         result.errors.append(SourceError(f"nested deeper than {MAX_NESTING_DEPTH} levels; skipped to keep the parser safe"))
         result.status = "error"
         return result
-    from codemods.engine.rewrite import run_steps  # libcst from here on
-    from codemods.engine.steps import build_steps
-
     module_name, is_init = module_name_for(path)
     # a codemod that had nothing to do may get work from an earlier one's fixes
     first = min((s.codemod.order for s in active), default=None) if not users else float("-inf")
     waiting = [s for s in selected if s not in active and first is not None and s.codemod.order > first]
-    steps = build_steps(settings, users, active, path, module_name, is_init, waiting)
-    try:
-        outcome = run_steps(text, path, steps, settings.target_version)
-    except SourceError as error:
-        result.status = "error"
-        result.errors.append(error)
-        return result
+    outcome = None if users else run_planned(text, tree, path, settings, active, waiting, module_name, is_init)
+    if outcome is None:
+        from codemods.engine.rewrite import run_steps  # libcst from here on
+        from codemods.engine.steps import build_steps
+
+        steps = build_steps(settings, users, active, path, module_name, is_init, waiting)
+        try:
+            outcome = run_steps(text, path, steps, settings.target_version)
+        except SourceError as error:
+            result.status = "error"
+            result.errors.append(error)
+            return result
     result.fixes, result.findings, result.errors = outcome.fixes, outcome.findings, outcome.errors
     if outcome.text != text:
         try:

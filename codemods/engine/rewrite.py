@@ -7,16 +7,17 @@ Imported only for files whose detectors said a codemod may apply.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.contract import Finding, Fix, RewriteContext
+from codemods.contract import Finding, RewriteContext
 from codemods.cst import traversal
 from codemods.cst.metadata import Positions, code_with_positions
 from codemods.engine.hunks import (
+    EngineResult,
     drop_suppressed_hunks,
     fixes_from_hunks,
     moved_findings,
@@ -45,14 +46,6 @@ class Step:
     one_pass: bool = False
     #: its detector said no to the original text: it runs only on a changed text
     wait_for_change: bool = False
-
-
-@dataclass
-class EngineResult:
-    text: str
-    fixes: List[Fix] = field(default_factory=list)
-    findings: List[Finding] = field(default_factory=list)
-    errors: List[SourceError] = field(default_factory=list)
 
 
 def parse(text: str, target_version: Optional[str], positions: bool = True) -> Tuple[cst.Module, Optional[Positions]]:
