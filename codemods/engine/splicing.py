@@ -14,12 +14,13 @@ the libcst path's.
 
 from __future__ import annotations
 
+import ast
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from codemods.contract import Finding, RewriteContext
 from codemods.engine.hunks import EngineResult, moved_findings, suppressed_lines
 from codemods.engine.settings import RunSettings, SelectedCodemod, detector_for
-from codemods.engine.source import SourceError, compile_error, parse_python
+from codemods.engine.source import SourceError
 from codemods.splice.plan import SpliceSource
 from codemods.splice.positions import LineIndex
 
@@ -108,9 +109,10 @@ def _run(text: str, tree, path: str, settings: RunSettings, entries: List[Tuple[
                 continue
             if suppressed:
                 return _fallback("a suppressed line in a changed hunk")  # the libcst path undoes it
-            if compile_error(new, path) is not None:
+            new_tree = _compiled(new, path)
+            if new_tree is None:
                 return _fallback(f"{codemod.id}: the change would not compile")  # the libcst path reports it
-            current, current_tree = new, parse_python(new, path)
+            current, current_tree = new, new_tree
             if codemod.one_pass:
                 clean_on[codemod.id] = current
             result.fixes.extend(context.fixes)
@@ -124,3 +126,14 @@ def _run(text: str, tree, path: str, settings: RunSettings, entries: List[Tuple[
         if findings:
             result.findings.extend(findings if seen is current else moved_findings(findings, seen, current))
     return result
+
+
+def _compiled(text: str, path: str) -> Optional[ast.Module]:
+    """The ``ast`` of ``text`` once it compiles in full (symbol-table errors included),
+    parsed once; None when it does not."""
+    try:
+        tree = ast.parse(text, filename=path)
+        compile(tree, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree
