@@ -1,10 +1,6 @@
 """The libcst answer for partial edits, to hold ``codemods.splice.partial`` against.
 
-``sample_edits`` lists, for one tree, the partial edits a test tries (every import of two
-or more names losing each name, all but the first, all but the last; every assignment
-turned into its value; every target of a chained assignment dropped; every ``except ...
-as`` and ``with ... as`` name dropped; every name target of a ``for`` or an unpacking
-renamed). ``compare`` splices the replacements into the text and runs the same changes
+``compare`` takes the edits of ``tests.splice_samples.sample_edits`` (or given ones), splices the replacements into the text and runs the same changes
 through a libcst transformer over the whole module (``_without_names`` of the
 unused-imports rewriter for imports, the rewriters' own node changes for the rest); both
 texts must be equal. Edits whose spans do not overlap share one libcst pass.
@@ -16,7 +12,7 @@ import ast
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -25,50 +21,7 @@ from codemods.splice.partial import NotSure, replacement_or_reason
 from codemods.splice.plan import Edit, Replacement, SpliceSource
 from codemods.splice.positions import LineIndex
 from codemods.transforms.unused_imports.rewriter import _without_names
-
-
-def _import_variants(count: int) -> Iterator[Tuple[bool, ...]]:
-    seen = set()
-    variants = [tuple(i != j for i in range(count)) for j in range(count)]
-    variants += [tuple(i == 0 for i in range(count)), tuple(i == count - 1 for i in range(count))]
-    for flags in variants:
-        if flags not in seen:
-            seen.add(flags)
-            yield flags
-
-
-def _target_names(target: ast.AST) -> Iterator[ast.Name]:
-    if isinstance(target, ast.Name):
-        yield target
-    elif isinstance(target, ast.Starred):
-        yield from _target_names(target.value)
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for element in target.elts:
-            yield from _target_names(element)
-
-
-def sample_edits(tree: ast.Module) -> List[Edit]:
-    edits: List[Edit] = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and len(node.names) > 1:
-            edits += [Edit("drop-names", node, flags) for flags in _import_variants(len(node.names))]
-        elif isinstance(node, ast.Assign):
-            edits.append(Edit("to-expression", node))
-            if len(node.targets) > 1:
-                count = len(node.targets)
-                edits += [Edit("drop-targets", node, tuple(i == j for i in range(count))) for j in range(count)]
-            for target in node.targets:
-                if not isinstance(target, ast.Name):
-                    edits += [Edit("rename", name) for name in _target_names(target)]
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            edits.append(Edit("to-expression", node))
-        elif isinstance(node, ast.ExceptHandler) and node.name is not None:
-            edits.append(Edit("drop-handler-name", node))
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            edits += [Edit("drop-with-name", item) for item in node.items if isinstance(item.optional_vars, ast.Name)]
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            edits += [Edit("rename", name) for name in _target_names(node.target)]
-    return edits
+from tests.splice_samples import sample_edits
 
 
 def _key(edit: Edit, lines: LineIndex) -> Tuple[str, int, int]:
@@ -173,7 +126,7 @@ def compare(text: str, path: str = "<text>", outcome: Optional[Outcome] = None,
     if not pairs:
         return outcome
     started = time.perf_counter()
-    wrapper = MetadataWrapper(cst.parse_module(text))
+    wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
     for group in _rounds(pairs):
         expected = _oracle(wrapper, group, lines)
         if expected == splice(text, [r for _, r in group]):
