@@ -62,6 +62,9 @@ def main(argv=None) -> int:
             compare(text, path, outcome, patterns)
         except RecursionError:
             skipped += 1
+        if files % 100 == 0:
+            print(f"... {files} files, {len(outcome.differences)} different, {time.perf_counter() - started:.0f} s",
+                  file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     print(f"{files} files compared ({skipped} skipped: not UTF-8, not Python 3.11, or too deep) in {elapsed:.0f} s")
     totals: Counter = Counter()

@@ -21,11 +21,14 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.contract import RewriteContext
+from codemods.cst import traversal
 from codemods.cst.statement_removal import StatementRemovingRewriter
 from codemods.splice.apply import apply_or_reason
 from codemods.splice.deletion import NotSure
 from codemods.splice.plan import Edit, SpliceSource
 from codemods.splice.positions import LineIndex
+
+traversal.install()  # as the engine runs the rewriters
 
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
              ast.With, ast.AsyncWith, ast.Try, ast.Match) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
@@ -62,8 +65,6 @@ def _blocks(tree: ast.Module) -> Iterator[List[ast.stmt]]:
             body = getattr(node, name, None)
             if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
                 yield body
-        for case in getattr(node, "cases", ()) or ():
-            yield case.body
 
 
 def _lines_of(body: List[ast.stmt]) -> List[List[ast.stmt]]:

@@ -181,9 +181,8 @@ def _check_trailing(text: _Text, statement: ast.stmt) -> None:
 
 
 def _assign_leading_lines(text: _Text, items: List[_Item], indented: bool) -> None:
+    # (every statement but the first starts its line: the one before ends in a line break)
     for index, item in enumerate(items):
-        if _indentation(text, item.statements[0]) is None:
-            raise NotSure("a statement does not start its line")
         if index == 0:
             if not indented:
                 continue  # the module's header holds them
@@ -251,14 +250,13 @@ def _joined(text: _Text, lines: Sequence[int]) -> str:
     return "".join(text.line(line) for line in lines)
 
 
-def _block_spans(text: _Text, body: Sequence[ast.stmt], deleted: Set[int], indented: bool,
-                 module_strip_first: bool) -> Tuple[List[_Span], bool]:
-    """The splices of one block's removed lines; and whether the block is left empty."""
-    items = _items(text, body)
+def _block_spans(text: _Text, items: List[_Item], deleted: Set[int], indented: bool,
+                 module_strip_first: bool) -> List[_Span]:
+    """The splices of one block's removed lines."""
     for item in items:
         item.removed = all(id(s) in deleted for s in item.statements)
     if not any(item.removed for item in items):
-        return [], False
+        return []
     _assign_leading_lines(text, items, indented)
     strip_first = True if indented else module_strip_first
     spans: List[_Span] = []
@@ -288,7 +286,7 @@ def _block_spans(text: _Text, body: Sequence[ast.stmt], deleted: Set[int], inden
         if emptied and indented:
             new += _indentation(text, items[0].statements[0]) + "pass" + text.newline
         spans.append((run_start, text.line_end(last.last_line), new))
-    return spans, emptied
+    return spans
 
 
 def _line_spans(text: _Text, statements: Sequence[ast.stmt], deleted: Set[int]) -> List[_Span]:
@@ -384,7 +382,6 @@ def deletion_spans(source_text: str, tree: ast.Module, lines, statements: Sequen
     if wanted:
         raise NotSure("a deleted statement is not in a block of the tree")
     spans: List[_Span] = []
-    module_emptied = False
     for body, indented in parents.values():
         if indented and _indentation(text, body[0]) is None:
             spans += _suite_spans(text, body, deleted)
@@ -395,10 +392,9 @@ def deletion_spans(source_text: str, tree: ast.Module, lines, statements: Sequen
             strip_first = header_end == 0 or not text.is_comment_line(header_end)
             if any(not text.is_empty_line(line) for line in range(1, header_end + 1)):
                 raise NotSure("the module header holds more than blank and comment lines")
-        block, emptied = _block_spans(text, body, deleted, indented, strip_first)
-        spans += block
-        module_emptied = module_emptied or (emptied and not indented)
-        for item in _items(text, body):
+        items = _items(text, body)
+        spans += _block_spans(text, items, deleted, indented, strip_first)
+        for item in items:
             inside = [s for s in item.statements if id(s) in deleted]
             if inside and len(inside) < len(item.statements):
                 spans += _line_spans(text, item.statements, deleted)
