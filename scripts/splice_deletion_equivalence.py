@@ -41,6 +41,7 @@ def main(argv=None) -> int:
     parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
     parser.add_argument("--patterns", default=",".join(PATTERNS))
     parser.add_argument("--every", type=int, default=1, help="only every Nth file (a deterministic sample)")
+    parser.add_argument("--no-libcst", action="store_true", help="the splices alone: None reasons and time")
     parser.add_argument("--show", type=int, default=5, help="differences to print")
     args = parser.parse_args(argv)
     patterns = args.patterns.split(",")
@@ -59,7 +60,7 @@ def main(argv=None) -> int:
             continue
         files += 1
         try:
-            compare(text, path, outcome, patterns)
+            compare(text, path, outcome, patterns, not args.no_libcst)
         except RecursionError:
             skipped += 1
         if files % 100 == 0:
@@ -73,16 +74,17 @@ def main(argv=None) -> int:
         statements = outcome.statements.get(name, Counter())
         totals.update(statements)
         share = statements["None"] / max(1, sum(statements.values()))
-        identical = counts["identical"]
+        identical = counts["identical"] + counts["spliced"]
         different = sum(v for k, v in counts.items() if k.startswith("DIFFERENT"))
         none = sum(v for k, v in counts.items() if k.startswith("None"))
         print(f"{name:16} sets: {identical} identical, {none} None, {different} DIFFERENT; "
               f"statements: {sum(statements.values())}, left to libcst {share:.2%}")
         for verdict, count in counts.most_common():
-            if verdict != "identical":
+            if verdict not in ("identical", "spliced"):
                 print(f"    {count:6} {verdict}")
     share = totals["None"] / max(1, sum(totals.values()))
     print(f"all patterns: {sum(totals.values())} statements deleted, {totals['identical']} identical, "
+          f"{totals['spliced']} spliced (not compared), "
           f"{totals['None']} None ({share:.2%}), {totals['DIFFERENT']} DIFFERENT")
     print(f"time: splices {outcome.splice_seconds:.2f} s, libcst {outcome.oracle_seconds:.2f} s")
     for path, name, expected, got in outcome.differences[:args.show]:

@@ -164,7 +164,9 @@ class Outcome:
 
 
 def compare(text: str, path: str = "<text>", outcome: Optional[Outcome] = None,
-            patterns: Optional[Sequence[str]] = None) -> Outcome:
+            patterns: Optional[Sequence[str]] = None, with_libcst: bool = True) -> Outcome:
+    """Each pattern's deletions through both; ``with_libcst=False``: the splices alone
+    (their None reasons and time; a text counts as "spliced")."""
     outcome = outcome if outcome is not None else Outcome()
     tree = ast.parse(text)
     lines = LineIndex(text)
@@ -185,6 +187,11 @@ def compare(text: str, path: str = "<text>", outcome: Optional[Outcome] = None,
         except NotSure as error:
             got, reason = None, str(error)
         outcome.splice_seconds += time.perf_counter() - started
+        if not with_libcst:
+            verdict = "spliced" if got is not None else "None: " + reason
+            outcome.statements[name]["None" if got is None else "spliced"] += len(statements)
+            outcome.counts[name][verdict] += 1
+            continue
         started = time.perf_counter()
         if wrapper is None and not refused:
             try:

@@ -30,12 +30,13 @@ def apply_or_reason(source: SpliceSource, edits: Sequence[Edit]) -> str:
     replacements: List[Replacement] = []
     others = [edit for edit in edits if edit.kind != "delete"]
     if others:
-        from codemods.splice.partial import replacement_for  # the deletion-only path does not need it
+        # imported here: the deletion-only path does not need it
+        from codemods.splice import partial
         for edit in others:
-            replacement = replacement_for(source, edit)
-            if replacement is None:
-                raise NotSure(f"no text replacement for {edit.kind}")
-            replacements.append(replacement)
+            try:
+                replacements.append(partial.replacement_or_reason(source, edit))
+            except partial.NotSure as reason:
+                raise NotSure(f"{edit.kind}: {reason}") from None
     text = source.text
     if deleted:
         text, spans = deletion_spans(source.text, source.tree, source.lines, deleted)
