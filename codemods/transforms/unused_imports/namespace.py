@@ -169,7 +169,7 @@ class NamespaceFacts:
                 self._dynamic("reads sys.modules[__name__]")
         elif is_compound(node):
             for body in indented_bodies(node, lines):  # type: ignore[arg-type]
-                if not is_suite(body, lines):
+                if sum(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body) > 1 and not is_suite(body, lines):
                     self._find_duplicates(body, lines)
 
     def _call(self, node: ast.Call, at_module: bool) -> None:

@@ -89,6 +89,8 @@ class _Planner:
             self.facts.dynamic_reason = "reads globals()"
 
     def run(self) -> Plan:
+        if getattr(self.usage, "unsure", None):
+            return self.plan.needs_libcst(f"usage: {self.usage.unsure}")
         tree = self.source.tree
         groups = group_lines(tree.body, self.lines)
         if _misplaced_future_import(groups):
