@@ -2,125 +2,50 @@
 
 from __future__ import annotations
 
-import os
-import re
-from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope, ImportAssignment, PositionProvider, Scope, ScopeProvider
 
-from codemods.analysis.first_party import first_party_folder, module_exists
 from codemods.cst.base import dotted
 from codemods.cst.scope_usage import ModuleUsage, analyse_module, string_value
 from codemods.cst.statement_removal import StatementRemovingRewriter
-from codemods.transforms.unused_imports import (IMPORT_ERRORS, SIDE_EFFECT_MODULES, TEST_CLASS_OR_FUNCTION,
-                                                TEST_PROTOCOL)
+from codemods.transforms.unused_imports.rules import (EXPLAINED_HINT, EXPLAINED_MESSAGE, KEPT_HINT, LOCALS_REASON,
+                                                      bound_name, catches_import_errors, comment_explains,
+                                                      duplicate_message, import_key, kept_message, looked_up_by_name,
+                                                      read_elsewhere_hint, read_elsewhere_message, redefined_message,
+                                                      reexport_spelling, unused_message)
+from codemods.transforms.unused_imports.side_effects import kept_for_loading
 
 _ImportNode = Union[cst.Import, cst.ImportFrom]
-#: a comment saying an import is there to be loaded
-_LOADING_WORDS = re.compile(r"\b(?:import(?:ed|ing|s)?|(?:pre)?load(?:ed|ing|s)?|side[- ]effects?)\b", re.IGNORECASE)
 
 
 def _from_module(statement: cst.ImportFrom) -> Tuple[int, str]:
     return len(statement.relative), dotted(statement.module)
 
 
+def _described(statement: _ImportNode, alias: cst.ImportAlias) -> Tuple[str, int, str, str, Optional[str]]:
+    """(kind, dots, module, name, asname): the import as ``rules`` and ``side_effects`` take it."""
+    asname = dotted(alias.asname.name) if alias.asname is not None else None
+    if isinstance(statement, cst.Import):
+        return "import", 0, "", dotted(alias.name), asname
+    dots, module = _from_module(statement)
+    return "from", dots, module, dotted(alias.name), asname
+
+
 def _bound_name(alias: cst.ImportAlias) -> str:
-    if alias.asname is not None:
-        return dotted(alias.asname.name)
-    return dotted(alias.name).split(".", 1)[0]
+    return bound_name(dotted(alias.name), dotted(alias.asname.name) if alias.asname is not None else None)
 
 
 def _import_key(statement: _ImportNode, alias: cst.ImportAlias) -> tuple:
-    asname = dotted(alias.asname.name) if alias.asname is not None else None
-    if isinstance(statement, cst.Import):
-        return ("import", dotted(alias.name), asname)
-    return ("from", _from_module(statement), dotted(alias.name), asname)
+    return import_key(*_described(statement, alias))
 
 
 def _catches_import_errors(handler: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> bool:
     if handler.type is None:
         return True
     types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    return any(dotted(t).rsplit(".", 1)[-1] in IMPORT_ERRORS for t in types)
-
-
-# -- first-party modules (codemods.analysis.first_party) ---------------------------------
-
-_module_exists = module_exists
-_first_party_folder = first_party_folder
-
-
-def is_side_effect_import(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
-    """``import app.signals`` or ``from app import signals`` of a first-party module:
-    importing it may be the point (registration, patching), whatever name it binds."""
-    name = dotted(alias.name)
-    if isinstance(statement, cst.Import) and name.split(".", 1)[0] in SIDE_EFFECT_MODULES:
-        return True
-    if alias.asname is not None:
-        return False
-    if isinstance(statement, cst.Import):
-        return "." in name and _first_party_folder(path, name) is not None
-    dots, module = _from_module(statement)
-    if dots:
-        folder = os.path.dirname(os.path.abspath(path))
-        for _ in range(dots - 1):
-            folder = os.path.dirname(folder)
-        return _module_exists(folder, f"{module}.{name}" if module else name)
-    base = _first_party_folder(path, module) if module else None
-    return base is not None and _module_exists(base, f"{module}.{name}")
-
-
-def _module_file(folder: str, module: str) -> Optional[str]:
-    """``folder/a/b.py`` or ``folder/a/b/__init__.py`` for ``a.b``; ``folder/__init__.py`` for ``""``."""
-    if not module:
-        candidates = [os.path.join(folder, "__init__.py")]
-    else:
-        base = os.path.join(folder, *module.split("."))
-        candidates = [base + ".py", os.path.join(base, "__init__.py")]
-    return next((c for c in candidates if os.path.isfile(c)), None)
-
-
-def _imported_file(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> Optional[str]:
-    """The first-party source file an import runs (None: not first-party, or not found)."""
-    if isinstance(statement, cst.Import):
-        module = dotted(alias.name)
-        folder = _first_party_folder(path, module)
-        return _module_file(folder, module) if folder is not None else None
-    dots, module = _from_module(statement)
-    if dots:
-        folder = os.path.dirname(os.path.abspath(path))
-        for _ in range(dots - 1):
-            folder = os.path.dirname(folder)
-        return _module_file(folder, module)
-    folder = _first_party_folder(path, module) if module else None
-    return _module_file(folder, module) if folder is not None else None
-
-
-@lru_cache(maxsize=1024)
-def _imports_name(path: str, name: str) -> bool:
-    """The file has an import line that mentions ``name`` (read loosely: a false
-    yes only keeps an import)."""
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return False
-    return re.search(r"^[ \t]*(?:from|import)[ \t][^\n]*\b" + re.escape(name) + r"\b", text, re.MULTILINE) is not None
-
-
-def closes_import_cycle(path: str, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
-    """The imported first-party module imports this one back: the import decides which
-    of the two initialises first, and whether a partly initialised module is seen
-    (test_import's ``from_cycle1``/``from_cycle2`` expect that ImportError)."""
-    target = _imported_file(path, statement, alias)
-    if target is None or os.path.abspath(target) == os.path.abspath(path):
-        return False
-    own = os.path.splitext(os.path.basename(path))[0]
-    if own == "__init__":
-        own = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    return _imports_name(os.path.abspath(target), own)
+    return catches_import_errors(dotted(t) for t in types)
 
 
 # -- what the module says about its own namespace ---------------------------------------
@@ -389,7 +314,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             return False
         if self.usage.is_read(target, bound):
             if alias in self.facts.duplicates and self._only_bound_by(target, bound, _import_key(statement, alias)):
-                self.record_fix(alias, f"removed duplicate import of `{bound}`")
+                self.record_fix(alias, duplicate_message(bound))
                 return False
             return True
         if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown
@@ -397,33 +322,27 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
         if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):
-            reason = "function's locals are read dynamically (locals(), vars(), eval, exec or stack frames)"
+            reason = LOCALS_REASON
         elif self.facts.dynamic_reason is not None:
             reason = f"module {self.facts.dynamic_reason}"
         if reason is not None:
-            self.record_finding(alias, f"`{bound}` looks unused but was kept: the {reason}",
-                                hint="remove it by hand if nothing reaches it by name, "
-                                     "or add `# codemod: ignore[unused-imports]`")
+            self.record_finding(alias, kept_message(bound, reason), hint=KEPT_HINT)
             return True
-        if isinstance(target, GlobalScope) and self._reexported_or_looked_up(statement, bound):
+        described = _described(statement, alias)
+        if isinstance(target, GlobalScope) and looked_up_by_name(bound, self.facts.parameters, described[0],
+                                                                 described[2], self.facts.has_all):
             return True
-        if self.options.get("keep-side-effect-imports", True) and (
-                is_side_effect_import(self.context.path, statement, alias)
-                or closes_import_cycle(self.context.path, statement, alias)):
+        if self.options.get("keep-side-effect-imports", True) and kept_for_loading(self.context.path, *described):
             return True
         if self._explained(statement, alias, bound):
-            self.record_finding(alias, f"`{bound}` looks unused but was kept: the comment above it mentions it "
-                                       "(imported on purpose, e.g. preloaded into sys.modules?)",
-                                hint="remove it by hand if the comment does not call for it")
+            self.record_finding(alias, EXPLAINED_MESSAGE.format(bound=bound), hint=EXPLAINED_HINT)
             return True
         where = self._read_elsewhere(bound) if isinstance(target, GlobalScope) else None
         if where is not None:
-            self.record_finding(alias, f"`{bound}` is not used here but {where} reads it from this module: kept",
-                                hint=f"list it in `__all__`, or write `{_reexport_spelling(statement, alias)}`, "
-                                     "to say it is re-exported")
+            self.record_finding(alias, read_elsewhere_message(bound, where),
+                                hint=read_elsewhere_hint(reexport_spelling(*described)))
             return True
-        self.record_fix(alias, f"removed unused import `{dotted(alias.name)}`"
-                        + (f" as `{bound}`" if alias.asname is not None else ""))
+        self.record_fix(alias, unused_message(*described[3:]))
         return False
 
     def _shadowed(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str, scope: Scope) -> bool:
@@ -443,12 +362,10 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         redefinition = shadowing_statement(self.blocks, self.line, statement, bound)
         if redefinition is None:
             return False
-        if self.options.get("keep-side-effect-imports", True) and (
-                is_side_effect_import(self.context.path, statement, alias)
-                or closes_import_cycle(self.context.path, statement, alias)):
+        if self.options.get("keep-side-effect-imports", True) and kept_for_loading(
+                self.context.path, *_described(statement, alias)):
             return False  # imported for what importing does: the unused-import rules below keep it
-        self.record_fix(alias, f"removed import `{dotted(alias.name)}`: `{bound}` is redefined on line "
-                               f"{self.position(redefinition)[0]} before anything reads it")
+        self.record_fix(alias, redefined_message(dotted(alias.name), bound, self.position(redefinition)[0]))
         return True
 
     def _star_facade(self) -> bool:
@@ -471,23 +388,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         line = self.line
         if line is None or not any(small is statement for small in line.body):
             return False
-        words = {bound, dotted(alias.name).rsplit(".", 1)[-1]}
-        comment = "\n".join(_comment_above(line))
-        return bool(_LOADING_WORDS.search(comment)) and any(
-            re.search(r"\b" + re.escape(word) + r"\b", comment) for word in words if word)
-
-    def _reexported_or_looked_up(self, statement: _ImportNode, bound: str) -> bool:
-        """Module-level names other code finds by name rather than by reading them here."""
-        assert self.facts is not None
-        if bound in self.facts.parameters:
-            return True  # a pytest fixture, imported to be requested by parameter name
-        if bound in TEST_PROTOCOL or TEST_CLASS_OR_FUNCTION.search(bound):
-            return True  # unittest/pytest collect test cases and hooks from the namespace
-        if isinstance(statement, cst.ImportFrom) and not self.facts.has_all:
-            module = _from_module(statement)[1]
-            # ``from _ssl import ...`` in ssl.py: the public face of an implementation module
-            return any(part.startswith("_") for part in module.split(".") if part)
-        return False
+        return comment_explains("\n".join(_comment_above(line)), bound, dotted(alias.name))
 
     def _suppressed(self, statement: _ImportNode, alias: cst.ImportAlias) -> bool:
         assert self.usage is not None
@@ -505,16 +406,6 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             if any(_bound_name(a) == bound and _import_key(statement, a) != key for a in statement.names):
                 return False
         return True
-
-
-def _reexport_spelling(statement: _ImportNode, alias: cst.ImportAlias) -> str:
-    """``import x as x`` / ``from m import x as x`` for the import at hand."""
-    name = dotted(alias.name)
-    bound = _bound_name(alias)
-    if isinstance(statement, cst.Import):
-        return f"import {name} as {bound}"
-    dots, module = _from_module(statement)
-    return f"from {'.' * dots}{module} import {name} as {bound}"
 
 
 # -- rewriting the name list -------------------------------------------------------------
