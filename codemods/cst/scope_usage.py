@@ -19,47 +19,20 @@ count as read everywhere, which can only keep more code.
 
 from __future__ import annotations
 
-import ast
-import re
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Set
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Set
 
 import libcst as cst
 from libcst.metadata import ClassScope, CodeRange, ComprehensionScope, FunctionScope, GlobalScope, Scope
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
-_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
-_CODEMOD_IGNORE = re.compile(r"#\s*codemod:\s*ignore(?:\[(?P<ids>[^\]]*)\])?", re.IGNORECASE)
-_DOCTEST_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(.*)$", re.MULTILINE)
+from codemods.analysis.read_names import (CALLER_FRAME_NAMES, FRAME_ACCESS_NAMES, INSPECT_FRAME_LISTS, TYPE_CALLS,
+                                          Suppression, names_in_code, names_in_doctests, names_in_type_string,
+                                          normalized, note_comment, note_string)
 
-#: reading any of these lets a function see its own locals by name.
-FRAME_ACCESS_NAMES = frozenset({"locals", "vars", "eval", "exec"})
-#: with any of these the module watches its own execution, so no function of it is
-#: safe to prune: frame locals (``sys._getframe(1).f_locals``: a helper reads its
-#: callers' locals; ``_getframe``/``f_back`` alone only reach globals and code),
-#: frames captured for others (``inspect.currentframe()``, ``inspect.stack()``: whoever
-#: gets them reads locals and line numbers, as test_inspect does with its fodder),
-#: tracing (every statement is an event), code objects (``co_varnames``,
-#: ``dis.code_info``: the locals are data), the heap (reference counts, referrers).
-CALLER_FRAME_NAMES = frozenset({
-    "f_locals", "getargvalues", "currentframe", "getouterframes", "getinnerframes",
-    "settrace", "setprofile", "set_trace", "f_lineno",
-    "__code__", "co_varnames", "co_nlocals", "code_info", "show_code", "get_instructions", "Bytecode",
-    "getrefcount", "get_referrers", "get_referents", "get_objects", "get_count",
-})
-#: ``inspect.stack()`` and ``inspect.trace()``: common words, so only from ``inspect``
-_INSPECT_FRAME_LISTS = frozenset({"stack", "trace"})
-_TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|%\(([A-Za-z_][A-Za-z0-9_]*)\)")
-#: calls whose string arguments are type expressions.
-_TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type", "TypeAliasType"})
-
-
-def normalized(name: str) -> str:
-    """The identifier Python sees (PEP 3131: NFKC); ASCII names are their own form."""
-    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+#: the text rules live in ``read_names`` (shared with the ``ast`` analysis); their
+#: names stay importable from here
+__all__ = ["CALLER_FRAME_NAMES", "FRAME_ACCESS_NAMES", "ModuleUsage", "Suppression", "analyse_module", "leftmost_name",
+           "names_in_code", "names_in_doctests", "names_in_type_string", "normalized", "string_value"]
 
 
 def leftmost_name(node: cst.CSTNode) -> Optional[str]:
@@ -75,35 +48,6 @@ def leftmost_name(node: cst.CSTNode) -> Optional[str]:
             return None
 
 
-def names_in_type_string(text: str, depth: int = 0) -> Set[str]:
-    """Every name a string annotation mentions, nested strings included."""
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError):
-        return set(_IDENTIFIER.findall(text))
-    found: Set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            found.add(node.id)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and depth < 5:
-            found |= names_in_type_string(node.value, depth + 1)
-    return found
-
-
-def names_in_code(text: str) -> Set[str]:
-    """Every name a piece of source text (``exec``/``eval`` input) could read."""
-    return set(_IDENTIFIER.findall(text))
-
-
-def names_in_doctests(text: str) -> Set[str]:
-    """Identifiers on the ``>>>`` and ``...`` lines of a docstring (doctest runs them
-    with the module's globals)."""
-    found: Set[str] = set()
-    for match in _DOCTEST_LINE.finditer(text):
-        found.update(_IDENTIFIER.findall(match.group(1)))
-    return found
-
-
 def string_value(node: cst.BaseExpression) -> Optional[str]:
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         try:
@@ -112,25 +56,6 @@ def string_value(node: cst.BaseExpression) -> Optional[str]:
             return None
         return value if isinstance(value, str) else None
     return None
-
-
-@dataclass
-class Suppression:
-    """``# noqa`` and ``# codemod: ignore`` comments, by line."""
-
-    noqa: Dict[int, Optional[FrozenSet[str]]] = field(default_factory=dict)
-    ignore: Dict[int, Optional[FrozenSet[str]]] = field(default_factory=dict)
-
-    def covers(self, line: int, noqa_code: str, codemod_id: str) -> bool:
-        if line in self.noqa:
-            codes = self.noqa[line]
-            if codes is None or noqa_code in codes:
-                return True
-        if line in self.ignore:
-            ids = self.ignore[line]
-            if ids is None or codemod_id in ids:
-                return True
-        return False
 
 
 class ModuleUsage:
@@ -266,7 +191,7 @@ class _UsageCollector(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
             node.func.value if isinstance(node.func, cst.Name) else None)
-        if callee in _TYPE_CALLS:
+        if callee in TYPE_CALLS:
             for arg in node.args:
                 self._note_type_strings(arg.value)
         elif callee in ("eval", "exec") and node.args:
@@ -296,15 +221,8 @@ class _UsageCollector(cst.CSTVisitor):
 
     def _string(self, node: cst.BaseString) -> None:
         value = string_value(node)
-        if value is None:
-            return
-        if self.type_context:
-            self.usage.everywhere |= names_in_type_string(value)
-        if ">>>" in value:
-            self.usage.everywhere |= names_in_doctests(value)
-        if "{" in value or "%(" in value:
-            # "{name}" / "%(name)s" filled from locals() or a caller's frame somewhere
-            self.usage.everywhere.update(a or b for a, b in _TEMPLATE_FIELD.findall(value))
+        if value is not None:
+            note_string(self.usage.everywhere, value, bool(self.type_context))
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         # an f-string in a type position is not an annotation; its expressions are
@@ -313,21 +231,7 @@ class _UsageCollector(cst.CSTVisitor):
 
     # comments: type comments, noqa, codemod: ignore
     def visit_Comment(self, node: cst.Comment) -> None:
-        text = node.value
-        match = _TYPE_COMMENT.match(text)
-        if match:
-            self.usage.everywhere.update(n for n in _IDENTIFIER.findall(match.group(1)) if n != "type")
-        suppression = self.usage.suppression
-        match = _NOQA.search(text)
-        if match:
-            codes = match.group("codes")
-            suppression.noqa[self._line(node)] = (
-                None if not codes else frozenset(c.upper() for c in re.split(r"[\s,]+", codes) if c))
-        match = _CODEMOD_IGNORE.search(text)
-        if match:
-            ids = match.group("ids")
-            suppression.ignore[self._line(node)] = (
-                None if not ids else frozenset(i.strip() for i in ids.split(",") if i.strip()))
+        note_comment(self.usage.everywhere, self.usage.suppression, node.value, self._line(node))
 
     # reads libcst does not record
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
@@ -387,14 +291,14 @@ class _UsageCollector(cst.CSTVisitor):
             self.usage.caller_frames = True
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in _INSPECT_FRAME_LISTS and isinstance(node.value, cst.Name) \
+        if node.attr.value in INSPECT_FRAME_LISTS and isinstance(node.value, cst.Name) \
                 and node.value.value == "inspect":
             self.usage.caller_frames = True
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if isinstance(node.module, cst.Name) and node.module.value == "inspect" and not node.relative \
                 and not isinstance(node.names, cst.ImportStar) \
-                and any(isinstance(a.name, cst.Name) and a.name.value in _INSPECT_FRAME_LISTS for a in node.names):
+                and any(isinstance(a.name, cst.Name) and a.name.value in INSPECT_FRAME_LISTS for a in node.names):
             self.usage.caller_frames = True
 
     def _note_frame_access(self, scope: Optional[Scope]) -> None:
