@@ -52,7 +52,10 @@ def plan_unused_variables(source: SpliceSource, context, analyse=analyse_usage) 
         # ast gives names in their NFKC form, libcst (and the messages) as written
         return Plan().needs_libcst("a name spelled in a non-NFKC form")
     try:
-        planner = _Planner(source, context, dummy, analyse(source.tree, source.text))
+        usage = analyse(source.tree, source.text)
+        if getattr(usage, "unsure", None):
+            return Plan().needs_libcst(f"usage analysis: {usage.unsure}")
+        planner = _Planner(source, context, dummy, usage)
         planner.block(source.tree.body)
     except _NeedsLibcst as reason:
         return Plan().needs_libcst(str(reason))
