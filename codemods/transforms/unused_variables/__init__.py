@@ -112,6 +112,7 @@ class UnusedVariablesTransform(Codemod):
     options = {"dummy-variable-pattern": "^_"}
     metadata = ("position", "scope")
     rewriter = "codemods.transforms.unused_variables.rewriter:UnusedVariablesRewriter"
+    planner = "codemods.transforms.unused_variables.plan:plan_unused_variables"
     examples = (
         Example("def f():\n    x = 1\n    return 2\n", "def f():\n    return 2\n"),
         Example("def f():\n    x = g()\n    return 2\n", "def f():\n    g()\n    return 2\n"),

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import dis
-import re
-import warnings
 from collections import defaultdict
 from typing import Dict, List, Mapping, Optional, Set, Tuple, Union
 
@@ -14,20 +11,12 @@ from libcst.metadata import FunctionScope, GlobalScope, PositionProvider, Scope,
 
 from codemods.cst.scope_usage import ModuleUsage, analyse_module
 from codemods.cst.statement_removal import StatementRemovingRewriter
+from codemods.transforms.unused_variables import rules
+from codemods.transforms.unused_variables.rules import EFFECT, LIFETIME_BOUND_CALLS, PURE, UNSURE
 
-# what evaluating a value may do: nothing, fail with NameError, anything
-PURE, UNSURE, EFFECT = 0, 1, 2
 _LITERALS = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
 _CONSTANT_NAMES = frozenset({"None", "True", "False"})
 _Handler = Union[cst.ExceptHandler, cst.ExceptStarHandler]
-#: calls whose result matters while it is alive, read or not: a buffer export that
-#: blocks resizing, an open file or socket, a temporary file deleted when collected,
-#: a child process, a mapping, a weak reference with a callback, a frame
-_LIFETIME_BOUND_CALLS = frozenset({
-    "memoryview", "open", "socket", "create_connection", "mmap", "Popen", "NamedTemporaryFile",
-    "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory", "create_string_buffer", "ExitStack",
-    "ref", "proxy", "WeakMethod", "_getframe", "currentframe",  # a weakref's callback needs the weakref alive
-})
 
 
 def _is_constant(node: cst.BaseExpression) -> bool:
@@ -44,9 +33,6 @@ def _is_constant(node: cst.BaseExpression) -> bool:
 
 #: the operators CPython folds between constants at compile time
 _OPERATIONS = (cst.BinaryOperation, cst.UnaryOperation)
-#: what a folded constant expression compiles to, besides the constant's load
-_FRAME_OPCODES = frozenset({"RESUME", "NOP", "CACHE", "RETURN_VALUE"})
-_CONSTANT_LOADS = frozenset({"LOAD_CONST", "LOAD_SMALL_INT", "RETURN_CONST"})
 
 
 def _only_constants(node: cst.BaseExpression) -> bool:
@@ -73,15 +59,7 @@ def _folds_to_a_constant(node: cst.BaseExpression) -> bool:
     raise, or would take time and memory) and stay as they are."""
     if not isinstance(node, _OPERATIONS) or not _only_constants(node):
         return False
-    code = cst.Module([]).code_for_node(node)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            compiled = compile("(\n" + code + "\n)", "<constant>", "eval", dont_inherit=True)
-    except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError):
-        return False
-    loads = [i.opname for i in dis.get_instructions(compiled) if i.opname not in _FRAME_OPCODES]
-    return len(loads) == 1 and loads[0] in _CONSTANT_LOADS
+    return rules.compiles_to_one_constant(cst.Module([]).code_for_node(node))
 
 
 def _evaluates_code(node: cst.CSTNode) -> bool:
@@ -174,7 +152,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.usage: Optional[ModuleUsage] = None
-        self.dummy = re.compile(str(self.options.get("dummy-variable-pattern", "^_")))
+        self.dummy = rules.dummy_pattern(self.options)
         self.module_names: Set[str] = set()
         self.released: Set[Tuple[Scope, str]] = set()
 
@@ -211,7 +189,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
     def _unused(self, scope: Scope, name: str, node: cst.CSTNode) -> bool:
         usage = self.usage
         assert usage is not None
-        if usage.reads_locals_dynamically(scope) or self.dummy.search(name) or (name.startswith("__") and name.endswith("__")):
+        if usage.reads_locals_dynamically(scope) or rules.meant_unused(name, self.dummy):
             return False
         if name in usage.declared.get(scope, {}) or name in usage.walrus.get(scope, ()):
             return False
@@ -231,9 +209,8 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         """``name`` is set to None elsewhere to end an object's life: report, keep."""
         if (scope, name) not in self.released:
             return False
-        self.record_finding(node, f"`{name}` is never read, but it is also set to None: the assignments "
-                                  "decide when its object is released (finalizers, ResourceWarning)",
-                            hint="delete the assignments by hand if the object's lifetime does not matter")
+        message, hint = rules.released_finding(name)
+        self.record_finding(node, message, hint=hint)
         return True
 
     # -- what evaluating the value may do ----------------------------------------------
@@ -314,7 +291,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
             return updated_node.with_changes(targets=targets) if renamed else updated_node
         if targets:
             for name in removed:
-                self.record_fix(original_node, f"removed unused variable `{name}` from a chained assignment")
+                self.record_fix(original_node, rules.chained_fix(name))
             return updated_node.with_changes(targets=targets)
         return self._drop_binding(original_node, updated_node, original_node.value, removed, scope)
 
@@ -328,31 +305,24 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         return self._drop_binding(original_node, updated_node, original_node.value, [original_node.target.value], scope)
 
     def _drop_binding(self, original, updated, value: cst.BaseExpression, names: List[str], scope: Scope):
-        listed = ", ".join(f"`{n}`" for n in names)
         if self._effects(value, scope, original) == PURE:
-            self.record_fix(original, f"removed unused variable {listed}")
+            self.record_fix(original, rules.removed_fix(names))
             return cst.RemovalSentinel.REMOVE
-        if isinstance(value, cst.Call) and _callee(value) in _LIFETIME_BOUND_CALLS:
-            self.record_finding(original, f"{listed} is never read, but keeps the result of {_callee(value)}() "
-                                          "alive until the function returns; dropping the name could release it early",
-                                hint="delete the name by hand if the object's lifetime does not matter")
+        if isinstance(value, cst.Call) and _callee(value) in LIFETIME_BOUND_CALLS:
+            message, hint = rules.lifetime_finding(names, _callee(value))
+            self.record_finding(original, message, hint=hint)
             return updated
         if isinstance(value, (cst.Call, cst.Await, cst.Yield)):
-            self.record_fix(original, f"removed unused variable {listed}; the value is still computed")
+            self.record_fix(original, rules.still_computed_fix(names))
             return cst.Expr(value=updated.value, semicolon=updated.semicolon)
         # ``loop = self._loop`` as ``self._loop`` would read as a mistake, and dropping
         # it could skip a property, a KeyError or a NameError: say so instead, or, with
         # --unsafe-fixes, delete it when nothing in it runs code of the program
         if self.context.unsafe_fixes and not _evaluates_code(value):
-            self.record_fix(original, f"removed unused variable {listed}; its value (which may have effects: "
-                                      "attribute or item access, an operator) is no longer evaluated", safe=False)
+            self.record_fix(original, rules.unsafe_removed_fix(names), safe=False)
             return cst.RemovalSentinel.REMOVE
-        self.record_finding(original, f"{listed} is never read, but evaluating its value may have effects "
-                                      "(attribute or item access, an operator, a name that may be unbound)",
-                            hint="delete the assignment by hand if the value has no effects, "
-                                 "or keep only the part that matters"
-                                 + ("" if self.context.unsafe_fixes or _evaluates_code(value)
-                                    else " (--unsafe-fixes deletes it)"))
+        message, hint = rules.effects_finding(names, self.context.unsafe_fixes, _evaluates_code(value))
+        self.record_finding(original, message, hint=hint)
         return updated
 
     # -- except ... as / with ... as -----------------------------------------------------
@@ -370,7 +340,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         name = original.name.name.value
         if scope is None or not self._unused(scope, name, original.name):
             return updated
-        self.record_fix(original, f"removed unused exception name `{name}`")
+        self.record_fix(original, rules.handler_fix(name))
         return updated.with_changes(name=None)
 
     def leave_WithItem(self, original_node: cst.WithItem, updated_node: cst.WithItem):
@@ -383,7 +353,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
         if isinstance(target, cst.Name):
             if not self._unused(scope, target.value, original_node):
                 return updated_node
-            self.record_fix(original_node, f"removed unused name `{target.value}` of a with statement")
+            self.record_fix(original_node, rules.with_fix(target.value))
             return updated_node.with_changes(asname=None)
         new_target = self._rename_unused(target, scope, original_node)
         if new_target is target:
@@ -415,7 +385,7 @@ class UnusedVariablesRewriter(StatementRemovingRewriter):
     def _renamed(self, target: cst.BaseExpression, scope: Scope, node: cst.CSTNode) -> Tuple[cst.BaseExpression, bool]:
         if isinstance(target, cst.Name):
             if target.value != "_" and self._unused(scope, target.value, node):
-                self.record_fix(target, f"renamed unused `{target.value}` to `_`", safe=False)
+                self.record_fix(target, rules.rename_fix(target.value), safe=False)
                 return target.with_changes(value="_"), True
             return target, False
         if isinstance(target, cst.StarredElement):
