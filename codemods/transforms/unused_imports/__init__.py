@@ -137,6 +137,7 @@ class UnusedImportsTransform(Codemod):
     options = {"keep-in-package-init": True, "keep-side-effect-imports": True}
     metadata = ("position", "scope")
     rewriter = "codemods.transforms.unused_imports.rewriter:UnusedImportsRewriter"
+    planner = "codemods.transforms.unused_imports.plan:plan_unused_imports"
     examples = (
         Example("import os\nimport sys\n\nprint(sys.argv)\n", "import sys\n\nprint(sys.argv)\n"),
         Example("from typing import List, Dict, Set\n\nx: List[int] = []\ny: 'Set[str]' = set()\n",
