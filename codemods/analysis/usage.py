@@ -188,8 +188,16 @@ class ModuleUsage:
 
 
 def analyse_usage(tree: ast.Module, text: str) -> ModuleUsage:
-    """The read index of ``tree`` (the ``ast`` of ``text``)."""
-    return _Walk(tree, text).run()
+    """The read index of ``tree`` (the ``ast`` of ``text``). The last one is kept: the
+    two detectors and the two planners of a file's pass ask about the same tree."""
+    if _last and _last[0][0] is tree and _last[0][1] == text:
+        return _last[0][2]
+    usage = _Walk(tree, text).run()
+    _last[:] = [(tree, text, usage)]
+    return usage
+
+
+_last: List[Tuple[ast.Module, str, ModuleUsage]] = []
 
 
 _AST = ast.AST

@@ -122,8 +122,8 @@ import os
 import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from codemods.analysis.usage import analyse_usage
 from codemods.contract import Codemod, Example
-from codemods.analysis.scopes import analyse, binding_scope
 
 
 class UnusedImportsTransform(Codemod):
@@ -158,27 +158,27 @@ class UnusedImportsTransform(Codemod):
 
     def detect(self, tree: ast.Module, source: str) -> bool:
         # an import nothing reads as a plain name, unless one of the cheap "never"
-        # rules above keeps it anyway; the rewriter decides the rest
+        # rules above keeps it anyway; the planner (or the rewriter) decides the rest
         if "import" not in source:
             return False
+        usage = analyse_usage(tree, source)
+        if usage.unsure:
+            return True  # the libcst path decides
         candidates = []
-        scopes = analyse(tree)
-        for scope in scopes:
-            if scope.kind == "class" or not scope.imports:
-                continue
+        scopes = _imports_by_scope(usage)
+        for scope, imports in scopes:
             first: Dict[tuple, ast.stmt] = {}
-            for bound, key, statement in scope.imports:
-                target = binding_scope(scope, bound) if bound in scope.declared else scope
+            for bound, key, statement in imports:
                 if key in first:
                     candidates.append((scope, bound, key, statement, first[key]))
-                elif bound not in target.reads:
+                elif not usage.is_read(usage.assignment_scope(scope, bound), bound):
                     candidates.append((scope, bound, key, statement, None))
                 first.setdefault(key, statement)
         keep_init = self.settings.get("keep-in-package-init", True) and os.path.basename(self.path or "") == "__init__.py"
         if keep_init:
             candidates = [c for c in candidates if c[0].kind != "module"]  # the package's public face
         if not candidates:
-            return not keep_init and _rebinds_an_import(scopes)
+            return not keep_init and _rebinds_an_import(tree)
         if _DYNAMIC.search(source):
             return True  # the rewriter reports what such a module keeps
         facts = _ModuleFacts(tree)
@@ -199,6 +199,33 @@ class UnusedImportsTransform(Codemod):
         return False
 
 
+def _imports_by_scope(usage) -> List[Tuple[Any, List[Tuple[str, tuple, ast.stmt]]]]:
+    """(scope, its imports as (bound name, key, statement) in source order) for every
+    scope but class bodies (class attributes are not dead names)."""
+    found = []
+    for scope in usage.scopes:
+        if scope.kind == "class":
+            continue
+        imports = []
+        for bindings in scope.assignments.values():
+            for binding in bindings:
+                if binding.kind != "import":
+                    continue
+                alias, statement = binding.node, binding.statement
+                if isinstance(statement, ast.Import):
+                    key: tuple = ("import", alias.name, alias.asname)
+                elif statement.module == "__future__":
+                    continue
+                else:
+                    key = ("from", statement.level, statement.module, alias.name, alias.asname)
+                imports.append((statement.lineno, statement.col_offset, statement.names.index(alias),
+                                binding.name, key, statement))
+        if imports:
+            imports.sort(key=lambda item: item[:3])
+            found.append((scope, [item[3:] for item in imports]))
+    return found
+
+
 #: a module that reads its namespace by name: the rewriter keeps and reports
 _DYNAMIC = re.compile(r"(?<![\w.])(?:globals|vars|locals|dir|eval|exec)\s*\(|\bsys\.modules\b|\bf_locals\b"
                       r"|\bgetargvalues\b")
@@ -214,14 +241,21 @@ TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
-def _rebinds_an_import(scopes) -> bool:
+def _rebinds_an_import(tree: ast.Module) -> bool:
     """A later ``def``/``class``/assignment of the module's or a function's body
     rebinds a name an import of that body binds (the rewriter's ``shadowing`` decides
     whether the import is dead)."""
-    for scope in scopes:
-        if scope.kind not in ("module", "function") or not scope.imports:
-            continue
-        body = scope.node.body
+    bodies = [tree.body]
+    pending: List[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                bodies.append(child.body)
+            if isinstance(child, (ast.stmt, ast.excepthandler)) or hasattr(ast, "match_case") and isinstance(
+                    child, ast.match_case):
+                pending.append(child)
+    for body in bodies:
         imported: Set[str] = set()
         for statement in body:
             if isinstance(statement, (ast.Import, ast.ImportFrom)):

@@ -99,8 +99,8 @@ import ast
 import re
 from typing import Set
 
+from codemods.analysis.usage import analyse_usage
 from codemods.contract import Codemod, Example
-from codemods.analysis.scopes import analyse
 
 
 class UnusedVariablesTransform(Codemod):
@@ -134,10 +134,15 @@ class UnusedVariablesTransform(Codemod):
             dummy = re.compile(self.settings.get("dummy-variable-pattern", "^_"))
         except (re.error, TypeError):
             return True  # the rewriter reports the bad option
-        for scope in analyse(tree):
-            if scope.kind != "function":
+        usage = analyse_usage(tree, source)
+        if usage.unsure:
+            return True  # the libcst path decides
+        for scope in usage.scopes:
+            if scope.kind != "function" or isinstance(scope.node, ast.Lambda):
                 continue
-            unread = {name for name in scope.variables - scope.reads if not dummy.search(name)}
+            unread = {name for name, bindings in scope.assignments.items()
+                      if not dummy.search(name) and any(b.kind in ("name", "except") for b in bindings)
+                      and not usage.is_read(scope, name)}
             if unread and (self.unsafe_fixes or _simply_bound(scope.node, unread)):
                 return True
         return False
