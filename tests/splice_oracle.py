@@ -1,9 +1,10 @@
 """The libcst answer for partial edits, to hold ``codemods.splice.partial`` against.
 
-``compare`` takes the edits of ``tests.splice_samples.sample_edits`` (or given ones), splices the replacements into the text and runs the same changes
-through a libcst transformer over the whole module (``_without_names`` of the
-unused-imports rewriter for imports, the rewriters' own node changes for the rest); both
-texts must be equal. Edits whose spans do not overlap share one libcst pass.
+``compare`` takes the edits of ``tests.splice_samples.sample_edits`` (or given ones),
+splices their replacements into the text and runs the same changes through a libcst
+transformer over the whole module (``_without_names`` of the unused-imports rewriter
+for imports, the rewriters' own node changes for the rest); both texts must be equal.
+Edits whose spans do not overlap share one libcst pass.
 """
 
 from __future__ import annotations

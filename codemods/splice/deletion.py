@@ -181,8 +181,12 @@ def _check_trailing(text: _Text, statement: ast.stmt) -> None:
 
 
 def _assign_leading_lines(text: _Text, items: List[_Item], indented: bool) -> None:
+    """The leading lines of the removed items and of the item after each (the only ones
+    the rewriter reads)."""
     # (every statement but the first starts its line: the one before ends in a line break)
     for index, item in enumerate(items):
+        if not item.removed and not (index and items[index - 1].removed):
+            continue
         if index == 0:
             if not indented:
                 continue  # the module's header holds them
