@@ -84,18 +84,18 @@ def process_source(raw: bytes, path: str, settings: RunSettings, ignored_ids: Tu
     active = [s for s in selected if _may_apply(s, settings, tree, text, result, path)]
     if not active and not users:
         return result
-    if nesting_depth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH:
-        result.status = "skipped"
-        result.skip_reason = f"nested deeper than {MAX_NESTING_DEPTH} levels; not safe to rewrite"
-        result.errors.append(SourceError(f"nested deeper than {MAX_NESTING_DEPTH} levels; skipped to keep the parser safe"))
-        result.status = "error"
-        return result
     module_name, is_init = module_name_for(path)
     # a codemod that had nothing to do may get work from an earlier one's fixes
     first = min((s.codemod.order for s in active), default=None) if not users else float("-inf")
     waiting = [s for s in selected if s not in active and first is not None and s.codemod.order > first]
     outcome = None if users else run_planned(text, tree, path, settings, active, waiting, module_name, is_init)
     if outcome is None:
+        if nesting_depth(tree, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH:
+            result.status = "skipped"
+            result.skip_reason = f"nested deeper than {MAX_NESTING_DEPTH} levels; not safe to rewrite"
+            result.errors.append(SourceError(f"nested deeper than {MAX_NESTING_DEPTH} levels; skipped to keep the parser safe"))
+            result.status = "error"
+            return result
         from codemods.engine.rewrite import run_steps  # libcst from here on
         from codemods.engine.steps import build_steps
 

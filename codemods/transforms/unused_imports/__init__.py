@@ -178,7 +178,7 @@ class UnusedImportsTransform(Codemod):
         if keep_init:
             candidates = [c for c in candidates if c[0].kind != "module"]  # the package's public face
         if not candidates:
-            return not keep_init and _rebinds_an_import(tree)
+            return not keep_init and _rebinds_an_import(usage)
         if _DYNAMIC.search(source):
             return True  # the rewriter reports what such a module keeps
         facts = _ModuleFacts(tree)
@@ -241,20 +241,12 @@ TEST_CLASS_OR_FUNCTION = re.compile(r"^[Tt]est|(?:Test|Tests|TestCase)$")
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
-def _rebinds_an_import(tree: ast.Module) -> bool:
+def _rebinds_an_import(usage) -> bool:
     """A later ``def``/``class``/assignment of the module's or a function's body
     rebinds a name an import of that body binds (the rewriter's ``shadowing`` decides
     whether the import is dead)."""
-    bodies = [tree.body]
-    pending: List[ast.AST] = [tree]
-    while pending:
-        node = pending.pop()
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                bodies.append(child.body)
-            if isinstance(child, (ast.stmt, ast.excepthandler)) or hasattr(ast, "match_case") and isinstance(
-                    child, ast.match_case):
-                pending.append(child)
+    bodies = [scope.node.body for scope in usage.scopes
+              if scope.kind == "module" or scope.kind == "function" and not isinstance(scope.node, ast.Lambda)]
     for body in bodies:
         imported: Set[str] = set()
         for statement in body:
