@@ -32,6 +32,7 @@ import ast
 import io
 import re
 import tokenize
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from typing import Dict, List, Optional, Set, Tuple
@@ -223,6 +224,16 @@ def _children(node: ast.AST) -> List[ast.AST]:
     return found
 
 
+#: node class -> its fields that may hold nodes, last first (the walk pushes them)
+_CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
+_NOT_CHILDREN = frozenset({"ctx", "op", "ops", "type_comment", "kind", "is_async", "level", "conversion", "simple",
+                           "id", "attr", "arg", "name", "names", "module", "asname", "rest", "kwd_attrs"})
+
+
+def _child_fields(cls: type) -> Tuple[str, ...]:
+    return tuple(reversed([f for f in cls._fields if f not in _NOT_CHILDREN]))  # type: ignore[attr-defined]
+
+
 def _leftmost_name(node: ast.AST) -> Optional[str]:
     while True:
         if isinstance(node, ast.Name):
@@ -261,6 +272,18 @@ def _constant_string(node: Optional[ast.AST]) -> Optional[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _may_respell(text: str) -> bool:
+    """Some character of ``text`` changes under NFKC, or combines with another: an
+    identifier may then be written other than as Python sees it."""
+    for char in set(_NON_ASCII.findall(text)):
+        if unicodedata.normalize("NFKC", char) != char or unicodedata.combining(char):
+            return True
+    return False
 
 
 class _Walk:
@@ -313,10 +336,10 @@ class _Walk:
                 usage.frame_access.add(current)
                 current = current.parent
         self._comments(usage)
-        if not self.text.isascii():
+        if not self.text.isascii() and _may_respell(self.text):
             self._respellings(usage)
         add_read = usage.add_read
-        for scope, name in self.reads:
+        for scope, name in set(self.reads):
             add_read(scope, name)
         if usage.respelled:
             usage.normalized_reads = {normalized(n) for names in usage.reads.values() for n in names}
@@ -367,6 +390,7 @@ class _Walk:
         Store = ast.Store
         special = self._SPECIAL
         frame_names, caller_names = FRAME_ACCESS_NAMES, CALLER_FRAME_NAMES
+        fields_of = _CHILD_FIELDS
         while stack:
             node, scope, typed = pop()
             cls = node.__class__
@@ -409,8 +433,11 @@ class _Walk:
                 continue
             if cls is Call:
                 self._call(node, scope)  # type: ignore[arg-type]
-                for child in reversed(_children(node)):
+                for child in reversed(node.keywords):  # type: ignore[attr-defined]
                     push((child, scope, typed))
+                for child in reversed(node.args):  # type: ignore[attr-defined]
+                    push((child, scope, typed))
+                push((node.func, scope, typed))  # type: ignore[attr-defined]
                 continue
             handler = special.get(cls)
             if handler is not None:
@@ -418,9 +445,19 @@ class _Walk:
                 continue
             if cls in leaves:
                 continue
-            for child in reversed(_children(node)):
-                if child.__class__ not in leaves:
-                    push((child, scope, typed))
+            fields = fields_of.get(cls)
+            if fields is None:
+                fields = fields_of[cls] = _child_fields(cls)
+            for field in fields:
+                value = getattr(node, field, None)
+                if value is None:
+                    continue
+                if value.__class__ is list:
+                    for item in reversed(value):
+                        if item is not None and item.__class__ not in leaves and isinstance(item, _AST):
+                            push((item, scope, typed))
+                elif isinstance(value, _AST) and value.__class__ not in leaves:
+                    push((value, scope, typed))
 
     # -- nodes with scopes ---------------------------------------------------------
 
