@@ -119,6 +119,8 @@ SNIPPETS = {
         import sys  # codemod: ignore[unused-imports]
         x = "# noqa"  # type: List[Foo]
         y = 1  # NOQA
+        z = ("a"  # noqa: F401
+             "b # noqa: E501")  # type: Dict[Spam]
     """,
     "frames": """
         import inspect

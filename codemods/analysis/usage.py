@@ -312,6 +312,8 @@ class _Walk:
         self.walrus: List[Tuple[Scope, str]] = []
         self.caller_frames = False
         self.unsure: Optional[str] = None
+        #: string node -> offsets of the comments between its parts
+        self.comment_offsets: Dict[ast.AST, Set[int]] = {}
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -807,12 +809,12 @@ class _Walk:
         lines = self.lines
         starts = lines.starts
         candidate_lines = sorted({bisect_left(starts, m.start() + 1) for m in candidates})
-        spans: Dict[int, List[Tuple[int, int]]] = defaultdict(list)
+        spans: Dict[int, List[Tuple[int, int, ast.AST]]] = defaultdict(list)
         for node in self.strings:
             first, last = node.lineno, node.end_lineno  # type: ignore[attr-defined]
             index = bisect_left(candidate_lines, first)
             if index < len(candidate_lines) and candidate_lines[index] <= last:
-                span = (lines.start_of(node), lines.end_of(node))
+                span = (lines.start_of(node), lines.end_of(node), node)
                 while index < len(candidate_lines) and candidate_lines[index] <= last:
                     spans[candidate_lines[index]].append(span)
                     index += 1
@@ -821,7 +823,8 @@ class _Walk:
             inside = spans.get(line, ())
             position = text.find("#", start, end)
             while position != -1:
-                if not any(a <= position < b for a, b in inside):
+                holder = next((span for span in inside if span[0] <= position < span[1]), None)
+                if holder is None or self._comment_inside(holder, position):
                     break
                 position = text.find("#", position + 1, end)
             if position == -1:
@@ -829,6 +832,28 @@ class _Walk:
             stop = _LINE_END.search(text, position, end)
             comment = text[position:stop.start() if stop else end]
             note_comment(usage.everywhere, usage.suppression, comment, line)
+
+    def _comment_inside(self, span: Tuple[int, int, ast.AST], position: int) -> bool:
+        """A ``#`` within the extent of a string node is a comment only between the
+        parts of an implicit concatenation (``("a"  # noqa`` / ``"b")``)."""
+        start, end, node = span
+        piece = self.text[start:end]
+        if "\n" not in piece and "\r" not in piece:
+            return False
+        comments = self.comment_offsets.get(node)
+        if comments is None:
+            comments = self.comment_offsets[node] = set()
+            try:
+                tokens = list(tokenize.generate_tokens(io.StringIO("(" + piece + ")", newline=None).readline))
+            except (tokenize.TokenError, SyntaxError):
+                return False
+            piece_lines = LineIndex(piece)
+            for token in tokens:
+                if token.type == tokenize.COMMENT:
+                    line, column = token.start
+                    column -= 1 if line == 1 else 0  # the added parenthesis
+                    comments.add(start + piece_lines.line_start(line) + column)
+        return position in comments
 
     def _respellings(self, usage: ModuleUsage) -> None:
         """Identifiers written in a form other than their NFKC one: ``ast`` shows only
