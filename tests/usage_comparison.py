@@ -196,13 +196,18 @@ def compare_text(text: str, check_unsure: bool = False) -> Comparison:
         for name in names:
             left = sorted((_assignment_kind(a.node), _cst_line(a, positions))
                           for a in scope.assignments[name])  # type: ignore[attr-defined]
-            right = sorted(("name" if b.kind == "except" else b.kind,
-                            (b.statement or b.node).lineno) for b in other.assignments[name])  # type: ignore
+            right = sorted(("name" if b.kind == "except" else b.kind, _ast_line(b)) for b in other.assignments[name])
             if left != right:
                 result.differ(f"assignments {key} {name}: libcst {left} ast {right}")
 
     _compare_scope_of(module, tree, scopes, positions, actual, lines, to_key, from_ast, result)
     return result
+
+
+def _ast_line(binding) -> int:
+    if binding.kind == "except":  # ``as name`` follows the handler's type
+        return binding.node.type.end_lineno
+    return (binding.statement or binding.node).lineno
 
 
 def _cst_line(assignment, positions) -> int:

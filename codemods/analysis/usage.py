@@ -32,6 +32,7 @@ import ast
 import io
 import re
 import tokenize
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from typing import Dict, List, Optional, Set, Tuple
@@ -231,6 +232,16 @@ def _children(node: ast.AST) -> List[ast.AST]:
     return found
 
 
+#: node class -> its fields that may hold nodes, last first (the walk pushes them)
+_CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
+_NOT_CHILDREN = frozenset({"ctx", "op", "ops", "type_comment", "kind", "is_async", "level", "conversion", "simple",
+                           "id", "attr", "arg", "name", "names", "module", "asname", "rest", "kwd_attrs"})
+
+
+def _child_fields(cls: type) -> Tuple[str, ...]:
+    return tuple(reversed([f for f in cls._fields if f not in _NOT_CHILDREN]))  # type: ignore[attr-defined]
+
+
 def _leftmost_name(node: ast.AST) -> Optional[str]:
     while True:
         if isinstance(node, ast.Name):
@@ -271,6 +282,18 @@ def _constant_string(node: Optional[ast.AST]) -> Optional[str]:
     return None
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _may_respell(text: str) -> bool:
+    """Some character of ``text`` changes under NFKC, or combines with another: an
+    identifier may then be written other than as Python sees it."""
+    for char in set(_NON_ASCII.findall(text)):
+        if unicodedata.normalize("NFKC", char) != char or unicodedata.combining(char):
+            return True
+    return False
+
+
 class _Walk:
     """One iterative walk over the tree, in source order, for libcst's scopes and
     everything ``scope_usage``'s collector reads."""
@@ -297,6 +320,8 @@ class _Walk:
         self.walrus: List[Tuple[Scope, str]] = []
         self.caller_frames = False
         self.unsure: Optional[str] = None
+        #: string node -> offsets of the comments between its parts
+        self.comment_offsets: Dict[ast.AST, Set[int]] = {}
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -321,10 +346,10 @@ class _Walk:
                 usage.frame_access.add(current)
                 current = current.parent
         self._comments(usage)
-        if not self.text.isascii():
+        if not self.text.isascii() and _may_respell(self.text):
             self._respellings(usage)
         add_read = usage.add_read
-        for scope, name in self.reads:
+        for scope, name in set(self.reads):
             add_read(scope, name)
         if usage.respelled:
             usage.normalized_reads = {normalized(n) for names in usage.reads.values() for n in names}
@@ -375,6 +400,7 @@ class _Walk:
         Store = ast.Store
         special = self._SPECIAL
         frame_names, caller_names = FRAME_ACCESS_NAMES, CALLER_FRAME_NAMES
+        fields_of = _CHILD_FIELDS
         while stack:
             node, scope, typed = pop()
             cls = node.__class__
@@ -417,8 +443,11 @@ class _Walk:
                 continue
             if cls is Call:
                 self._call(node, scope)  # type: ignore[arg-type]
-                for child in reversed(_children(node)):
+                for child in reversed(node.keywords):  # type: ignore[attr-defined]
                     push((child, scope, typed))
+                for child in reversed(node.args):  # type: ignore[attr-defined]
+                    push((child, scope, typed))
+                push((node.func, scope, typed))  # type: ignore[attr-defined]
                 continue
             handler = special.get(cls)
             if handler is not None:
@@ -426,9 +455,19 @@ class _Walk:
                 continue
             if cls in leaves:
                 continue
-            for child in reversed(_children(node)):
-                if child.__class__ not in leaves:
-                    push((child, scope, typed))
+            fields = fields_of.get(cls)
+            if fields is None:
+                fields = fields_of[cls] = _child_fields(cls)
+            for field in fields:
+                value = getattr(node, field, None)
+                if value is None:
+                    continue
+                if value.__class__ is list:
+                    for item in reversed(value):
+                        if item is not None and item.__class__ not in leaves and isinstance(item, _AST):
+                            push((item, scope, typed))
+                elif isinstance(value, _AST) and value.__class__ not in leaves:
+                    push((value, scope, typed))
 
     # -- nodes with scopes ---------------------------------------------------------
 
@@ -778,12 +817,12 @@ class _Walk:
         lines = self.lines
         starts = lines.starts
         candidate_lines = sorted({bisect_left(starts, m.start() + 1) for m in candidates})
-        spans: Dict[int, List[Tuple[int, int]]] = defaultdict(list)
+        spans: Dict[int, List[Tuple[int, int, ast.AST]]] = defaultdict(list)
         for node in self.strings:
             first, last = node.lineno, node.end_lineno  # type: ignore[attr-defined]
             index = bisect_left(candidate_lines, first)
             if index < len(candidate_lines) and candidate_lines[index] <= last:
-                span = (lines.start_of(node), lines.end_of(node))
+                span = (lines.start_of(node), lines.end_of(node), node)
                 while index < len(candidate_lines) and candidate_lines[index] <= last:
                     spans[candidate_lines[index]].append(span)
                     index += 1
@@ -792,7 +831,8 @@ class _Walk:
             inside = spans.get(line, ())
             position = text.find("#", start, end)
             while position != -1:
-                if not any(a <= position < b for a, b in inside):
+                holder = next((span for span in inside if span[0] <= position < span[1]), None)
+                if holder is None or self._comment_inside(holder, position):
                     break
                 position = text.find("#", position + 1, end)
             if position == -1:
@@ -800,6 +840,28 @@ class _Walk:
             stop = _LINE_END.search(text, position, end)
             comment = text[position:stop.start() if stop else end]
             note_comment(usage.everywhere, usage.suppression, comment, line)
+
+    def _comment_inside(self, span: Tuple[int, int, ast.AST], position: int) -> bool:
+        """A ``#`` within the extent of a string node is a comment only between the
+        parts of an implicit concatenation (``("a"  # noqa`` / ``"b")``)."""
+        start, end, node = span
+        piece = self.text[start:end]
+        if "\n" not in piece and "\r" not in piece:
+            return False
+        comments = self.comment_offsets.get(node)
+        if comments is None:
+            comments = self.comment_offsets[node] = set()
+            try:
+                tokens = list(tokenize.generate_tokens(io.StringIO("(" + piece + ")", newline=None).readline))
+            except (tokenize.TokenError, SyntaxError):
+                return False
+            piece_lines = LineIndex(piece)
+            for token in tokens:
+                if token.type == tokenize.COMMENT:
+                    line, column = token.start
+                    column -= 1 if line == 1 else 0  # the added parenthesis
+                    comments.add(start + piece_lines.line_start(line) + column)
+        return position in comments
 
     def _respellings(self, usage: ModuleUsage) -> None:
         """Identifiers written in a form other than their NFKC one: ``ast`` shows only
