@@ -459,8 +459,20 @@ def _run(args: argparse.Namespace) -> int:
 
     if ProgressBar.wanted(len(paths)):  # stderr only: any format's stdout stays clean
         progress = ProgressBar(len(paths))
-    report = run_files(paths, settings, jobs=args.jobs, per_file_ignores=config.per_file_ignores,
-                       root=config.root, cache=cache, on_result=progress.advance if progress else None)
+    # Every object alive now (the modules, the settings, the cross-file codemods'
+    # project model) lives until the files are done: frozen, it is out of the garbage
+    # collector's sight, and each parse of a file (many small objects) no longer makes
+    # the collector walk it all again (on the standard library the model alone made
+    # ast.parse about 40 % slower). Unfrozen afterwards: a process that runs several
+    # times (the tests) leaks nothing.
+    import gc
+
+    gc.freeze()
+    try:
+        report = run_files(paths, settings, jobs=args.jobs, per_file_ignores=config.per_file_ignores,
+                           root=config.root, cache=cache, on_result=progress.advance if progress else None)
+    finally:
+        gc.unfreeze()
     if progress:
         progress.close()
     if cache is not None:

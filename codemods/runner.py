@@ -179,6 +179,9 @@ _WORKER_STATE: Dict[str, object] = {}
 def _init_worker(settings: RunSettings, cache: Optional[Dict[str, list]]) -> None:
     _WORKER_STATE["settings"] = settings
     _WORKER_STATE["cache"] = cache
+    import gc
+
+    gc.freeze()  # the settings (the project model) live as long as the worker: see cli._run
 
 
 def _work(path: str, ignored_ids: Tuple[str, ...]) -> FileResult:
