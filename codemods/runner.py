@@ -14,7 +14,6 @@ from codemods.contract import Finding, Fix
 from codemods.engine.pipeline import FileResult, content_key, process_source
 from codemods.engine.settings import RunSettings
 from codemods.engine.source import SourceError
-from codemods.style.isort import import_settings
 
 #: below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 24
@@ -49,18 +48,13 @@ def ignored_ids_for(path: str, per_file_ignores: Dict[str, List[str]], root: str
     return tuple(sorted(set(ids)))
 
 
-@dataclass(frozen=True)
-class Job:
-    path: str
-    ignored_ids: Tuple[str, ...]
-    cached_keys: Tuple[str, ...] = ()
-
-
 def _key_for(raw: bytes, settings: RunSettings, ignored_ids: Tuple[str, ...], path: Optional[str] = None) -> str:
     ids = tuple(s.codemod.id for s in settings.codemods if s.codemod.id not in ignored_ids)
     ids += tuple(u for u in settings.user_transformers if u not in ignored_ids)
     fingerprint = settings.fingerprint()
     if path is not None and settings.codemods:  # where new imports go depends on the file's sorter settings
+        from codemods.style.isort import import_settings
+
         fingerprint += import_settings(path, isolated=bool(getattr(settings, "isolated", False))).fingerprint()
     return content_key(raw, ids, fingerprint)
 
@@ -77,7 +71,7 @@ def process_path(path: str, settings: RunSettings, ignored_ids: Tuple[str, ...],
             result = FileResult(path, status="error")
             result.errors.append(SourceError(f"cannot read: {error.strerror or error}"))
             return result
-    if key is None:
+    if key is None and cache is not None:  # without a cache the key has no reader: not worth its hash
         key = _key_for(raw, settings, ignored_ids, path)
     result = None
     if cache is not None and key in cache:
@@ -185,6 +179,9 @@ _WORKER_STATE: Dict[str, object] = {}
 def _init_worker(settings: RunSettings, cache: Optional[Dict[str, list]]) -> None:
     _WORKER_STATE["settings"] = settings
     _WORKER_STATE["cache"] = cache
+    import gc
+
+    gc.freeze()  # the settings (the project model) live as long as the worker: see cli._run
 
 
 def _work(path: str, ignored_ids: Tuple[str, ...]) -> FileResult:

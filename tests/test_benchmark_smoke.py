@@ -83,6 +83,7 @@ def test_benchmark_runs_on_a_tiny_corpus_with_codemod_alone(tmp_path):
     expected = [
         "pre-commit, 1 file with nothing to fix",
         "pre-commit, 1 file that needs fixes",
+        "pre-commit, 1 file with one unused import",
         "pre-commit, 1 file of a 1,000-file project",
         "whole corpus, `check --select",
         "whole corpus, `check`, all six codemods",
@@ -102,6 +103,20 @@ def test_benchmark_runs_on_a_tiny_corpus_with_codemod_alone(tmp_path):
     targets = written.split("## Targets (issue 8)", 1)[1].split("## All measurements", 1)[0]
     verdicts = re.findall(r"\| (met|\*\*not met\*\* \(.*\)) \|$", targets, re.MULTILINE)
     assert len(verdicts) == 9, targets
+
+
+def test_one_unused_import_case_adds_one_import_to_the_clean_file(tmp_path):
+    benchmark = load_benchmark()
+    clean = tmp_path / "clean.py"
+    clean.write_text('"""Doc."""\n\nfrom __future__ import annotations\n\nimport math\n\nprint(math.pi)\n',
+                     encoding="utf-8")
+    derived = benchmark.write_unused_import_file(str(clean), str(tmp_path / "out"))
+    assert open(derived, encoding="utf-8").read() == (
+        '"""Doc."""\n\nfrom __future__ import annotations\n\nimport colorsys\nimport math\n\nprint(math.pi)\n')
+    bare = tmp_path / "bare.py"
+    bare.write_text("print(1)", encoding="utf-8")
+    derived = benchmark.write_unused_import_file(str(bare), str(tmp_path / "out"))
+    assert open(derived, encoding="utf-8").read() == "print(1)\nimport colorsys\n"
 
 
 def test_corpus_leaves_out_tests_and_installed_packages(tmp_path):

@@ -498,8 +498,9 @@ def build_model(paths: Iterable[str], *, root: Optional[str] = None, cache_folde
 def _build_model(paths: Iterable[str], root: Optional[str], cache_folder: Optional[str],
                  overrides: Optional[Mapping[str, str]]) -> ProjectModel:
     from codemods.engine.source import SourceError, decode_source
-    import json
 
+    if cache_folder:
+        import json  # only a cached model reads or writes its facts as JSON
     overridden = {os.path.abspath(p): text for p, text in (overrides or {}).items()}
     cached = _load_cache(cache_folder) if cache_folder else {}
     entries: Dict[str, list] = {}
@@ -554,8 +555,9 @@ def _build_model(paths: Iterable[str], root: Optional[str], cache_folder: Option
         facts = scan_text(path, text)
         files[path] = facts
         digests[path] = digest
-        entries[path] = [stat, digest, module, json.dumps(facts.links_data(), separators=(",", ":")),
-                         json.dumps(facts.rest_data(), separators=(",", ":"))]
+        if cache_folder:
+            entries[path] = [stat, digest, module, json.dumps(facts.links_data(), separators=(",", ":")),
+                             json.dumps(facts.rest_data(), separators=(",", ":"))]
     if cache_folder and (dirty or set(entries) != set(cached)):
         _save_cache(cache_folder, entries)
     model = ProjectModel(root, files, digests, _entry_points(root) if root else (), pending)

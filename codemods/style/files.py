@@ -4,10 +4,12 @@ another tool's broken file is that tool's error to report, not ours."""
 
 from __future__ import annotations
 
-import configparser
 import os
 import sys
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+if TYPE_CHECKING:
+    import configparser
 
 
 def read_toml(path: str) -> Optional[Mapping[str, Any]]:
@@ -27,6 +29,8 @@ def read_toml(path: str) -> Optional[Mapping[str, Any]]:
 def read_ini(path: str) -> Optional[configparser.RawConfigParser]:
     if not os.path.isfile(path):
         return None
+    import configparser  # only when the file exists: most projects have no setup.cfg or tox.ini
+
     parser = configparser.RawConfigParser()
     try:
         parser.read(path, encoding="utf-8")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import sysconfig
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
@@ -229,6 +228,8 @@ def stdlib_modules() -> FrozenSet[str]:
     names = set(getattr(sys, "stdlib_module_names", ()))
     if not names:  # Python 3.9: the built-in modules and what the stdlib folder holds
         names.update(sys.builtin_module_names)
+        import sysconfig
+
         folder = sysconfig.get_paths()["stdlib"]
         for entry in os.listdir(folder):
             stem, extension = os.path.splitext(entry)
