@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Optional, Set
 
@@ -42,7 +41,11 @@ TYPE_CALLS = frozenset({"cast", "TypeVar", "NewType", "ForwardRef", "assert_type
 
 def normalized(name: str) -> str:
     """The identifier Python sees (PEP 3131: NFKC); ASCII names are their own form."""
-    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+    if name.isascii():
+        return name
+    import unicodedata  # only for a name written with other characters
+
+    return unicodedata.normalize("NFKC", name)
 
 
 def names_in_type_string(text: str, depth: int = 0) -> Set[str]:

@@ -4,7 +4,6 @@ fixes read from a diff). No libcst."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List
 
@@ -24,6 +23,8 @@ class EngineResult:
 def moved_findings(findings: List[Finding], old: str, new: str) -> List[Finding]:
     """Findings reported on ``old`` at their lines in ``new`` (a line inside a changed
     run of lines goes to the first line of what replaced it)."""
+    import difflib  # only when a changed file has findings or hunks to compare
+
     matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
     line_map: Dict[int, int] = {}
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -35,6 +36,8 @@ def moved_findings(findings: List[Finding], old: str, new: str) -> List[Finding]
 
 def fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:
     """One record per changed run of lines, for transformers that record none."""
+    import difflib  # only when a changed file has findings or hunks to compare
+
     matcher = difflib.SequenceMatcher(None, python_lines(old), python_lines(new), autojunk=False)
     return [Fix(codemod_id, i1 + 1, 1, f"rewrote lines {i1 + 1}-{max(i2, i1 + 1)}")
             for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
@@ -55,6 +58,8 @@ def drop_suppressed_hunks(old: str, new: str, suppressed: FrozenSet[int]) -> str
     old_lines = python_lines(old, keepends=True)
     new_lines = python_lines(new, keepends=True)
     merged: List[str] = []
+    import difflib  # only when a changed file has findings or hunks to compare
+
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

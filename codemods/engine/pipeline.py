@@ -9,7 +9,6 @@ the original codec → write atomically (apply mode only).
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
@@ -58,6 +57,8 @@ class FileResult:
 
 
 def content_key(raw: bytes, ids: Tuple[str, ...], fingerprint: str) -> str:
+    import hashlib  # only with a cache
+
     digest = hashlib.blake2b(raw, digest_size=16)
     digest.update(("\0" + fingerprint + "\0" + ",".join(ids)).encode())
     return digest.hexdigest()

@@ -4,7 +4,6 @@ data. Picklable, so that workers get it whole."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Tuple, Type
@@ -48,6 +47,8 @@ class RunSettings:
         return known
 
     def _compute_fingerprint(self) -> str:
+        import hashlib  # only with a cache
+
         # the Python version too: what parses (and so what is cached) depends on it
         parts = [__version__, "%d.%d" % sys.version_info[:2], repr(self.unsafe_fixes), repr(self.target_version)]
         for selected in self.codemods:

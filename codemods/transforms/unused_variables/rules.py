@@ -4,7 +4,6 @@ drift apart (the plan must decide exactly as the rewriter does). No libcst here.
 
 from __future__ import annotations
 
-import dis
 import re
 import warnings
 from typing import List, Pattern
@@ -47,6 +46,8 @@ def compiles_to_one_constant(code: str) -> bool:
             compiled = compile("(\n" + code + "\n)", "<constant>", "eval", dont_inherit=True)
     except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError):
         return False
+    import dis  # only for a value made of operators between literals
+
     loads = [i.opname for i in dis.get_instructions(compiled) if i.opname not in _FRAME_OPCODES]
     return len(loads) == 1 and loads[0] in _CONSTANT_LOADS
 
