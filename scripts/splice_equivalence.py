@@ -4,16 +4,18 @@ same findings, same errors (issue 16).
     python scripts/splice_equivalence.py [PATH ...] [--select IDS] [--unsafe-fixes]
 
 PATH defaults to the running Python's standard library (its tests included). Every
-Python file under the paths is run through the pipeline twice in this process, once
-with the splice path (engine.splicing) and once without, with the project's
-cross-file data prepared as `codemod check` prepares it (the paths' common folder is
-the project). Prints how many files each path decided, why files went to libcst, and
+Python file under the paths is run through the pipeline with the splice path
+(engine.splicing), and every file that path decided runs again without it (the
+others took the same code both ways), with the project's cross-file data prepared as
+`codemod check` prepares it (the paths' common folder is the project), in worker
+processes. Prints how many files each path decided, why files went to libcst, and
 every difference; exits 1 when there is one.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import sysconfig
@@ -71,11 +73,45 @@ def first_difference(a: tuple, b: tuple) -> str:
     return "?"
 
 
+_settings: Optional[RunSettings] = None
+
+
+def _init(settings: RunSettings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _compare(path: str):
+    """(path, (changed by libcst, difference or ""), fallback counts, (splice s, libcst s));
+    the libcst path runs only where the splice path decided (elsewhere both paths are
+    the same code)."""
+    assert _settings is not None
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    stats: Dict[str, int] = {}
+    splicing.STATS = stats
+    splicing.ENABLED = True
+    clock = time.perf_counter()
+    spliced = summary(process_source(raw, path, _settings))
+    splice_seconds = time.perf_counter() - clock
+    splicing.STATS = None
+    if not stats.get("spliced"):
+        return path, None, stats, (splice_seconds, 0.0)
+    splicing.ENABLED = False
+    clock = time.perf_counter()
+    reference = summary(process_source(raw, path, _settings))
+    libcst_seconds = time.perf_counter() - clock
+    splicing.ENABLED = True
+    difference = first_difference(spliced, reference) if spliced != reference else ""
+    return path, (reference[0] == "changed", difference), stats, (splice_seconds, libcst_seconds)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--select", default="unused-imports,unused-variables")
     parser.add_argument("--unsafe-fixes", action="store_true")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     args = parser.parse_args(argv)
     paths = args.paths or [sysconfig.get_paths()["stdlib"]]
     files = python_files(paths)
@@ -85,31 +121,28 @@ def main(argv: Optional[List[str]] = None) -> int:
     started = time.perf_counter()
     settings = prepared_settings(ids, args.unsafe_fixes, files, root)
     stats: Dict[str, int] = {}
-    splicing.STATS = stats
     differences = 0
     changed = 0
     seconds = {"splice": 0.0, "libcst": 0.0}
-    for path in files:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        splicing.ENABLED = True
-        clock = time.perf_counter()
-        spliced = summary(process_source(raw, path, settings))
-        seconds["splice"] += time.perf_counter() - clock
-        splicing.ENABLED = False
-        clock = time.perf_counter()
-        reference = summary(process_source(raw, path, settings))
-        seconds["libcst"] += time.perf_counter() - clock
-        changed += reference[0] == "changed"
-        if spliced != reference:
-            differences += 1
-            print(f"DIFFERENT {path}: {first_difference(spliced, reference)}")
+    with multiprocessing.Pool(args.jobs or os.cpu_count(), initializer=_init, initargs=(settings,)) as pool:
+        for path, outcome, file_stats, timing in pool.imap_unordered(_compare, files, chunksize=4):
+            for reason, count in file_stats.items():
+                stats[reason] = stats.get(reason, 0) + count
+            seconds["splice"] += timing[0]
+            seconds["libcst"] += timing[1]
+            if outcome is None:
+                continue
+            changed += outcome[0]
+            if outcome[1]:
+                differences += 1
+                print(f"DIFFERENT {path}: {outcome[1]}", flush=True)
     print(f"{len(files)} files under {', '.join(paths)}; codemods {','.join(ids)}"
-          f"{' with unsafe fixes' if args.unsafe_fixes else ''}; {changed} changed by the libcst path")
+          f"{' with unsafe fixes' if args.unsafe_fixes else ''}; {changed} of the files the splice path decided changed by the libcst path")
     print(f"splice path: {stats.pop('spliced', 0)} files decided; libcst path for the others with work:")
     for reason, count in sorted(stats.items(), key=lambda item: -item[1]):
         print(f"  {count:5d}  {reason}")
-    print(f"pipeline time: splice path on {seconds['splice']:.1f} s, off {seconds['libcst']:.1f} s; "
+    print(f"pipeline time: every file with the splice path {seconds['splice']:.1f} s; the libcst path on the "
+          f"files the splice path decided {seconds['libcst']:.1f} s; "
           f"total {time.perf_counter() - started:.0f} s")
     print(f"differences: {differences}")
     return 1 if differences else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Set
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -48,19 +49,30 @@ def normalized(name: str) -> str:
     return unicodedata.normalize("NFKC", name)
 
 
-def names_in_type_string(text: str, depth: int = 0) -> Set[str]:
+def names_in_type_string(text: str, depth: int = 0) -> FrozenSet[str]:
     """Every name a string annotation mentions, nested strings included."""
+    stripped = text.strip()
+    if stripped.isidentifier() and stripped.isascii():  # ``"Foo"``, ``"key"``: no parse needed
+        return _NO_NAMES if stripped in ("None", "True", "False") else frozenset((stripped,))
+    return _names_in_type_string(text, depth)
+
+
+_NO_NAMES: FrozenSet[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _names_in_type_string(text: str, depth: int) -> FrozenSet[str]:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except (SyntaxError, ValueError):
-        return set(IDENTIFIER.findall(text))
+        return frozenset(IDENTIFIER.findall(text))
     found: Set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             found.add(node.id)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and depth < 5:
             found |= names_in_type_string(node.value, depth + 1)
-    return found
+    return frozenset(found)
 
 
 def names_in_code(text: str) -> Set[str]:

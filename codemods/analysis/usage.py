@@ -708,16 +708,27 @@ class _Walk:
         if parts is None:
             return
         everywhere = self.everywhere
-        count = len(parts)
-        for index, (formatted, value) in enumerate(parts):
+        for formatted, value in parts:
             if not formatted and value.__class__ is str:
                 note_string(everywhere, value, typed)
                 if typed and _DEFINING_WORDS.search(value):
                     self._check_annotation_string(value)
-            if count > 1 and index < count - 1:
-                rest = parts[index:]
-                if all(not f for f, _ in rest) and all(v.__class__ is str for _, v in rest):
-                    note_string(everywhere, "".join(v for _, v in rest), typed)  # type: ignore[misc]
+        count = len(parts)
+        if count < 2:
+            return
+        # the concatenations libcst visits: every run of parts to the end, of two parts
+        # or more, when none of them is an f-string or bytes; built from the end
+        plain = count
+        while plain > 0 and not parts[plain - 1][0] and parts[plain - 1][1].__class__ is str:
+            plain -= 1
+        if plain > count - 2:
+            return
+        if not typed and not any("{" in v or "%" in v or ">" in v for _, v in parts[plain:]):  # type: ignore[operator]
+            return  # no run can hold a template field or a doctest line its parts do not
+        tail = parts[count - 1][1]
+        for index in range(count - 2, plain - 1, -1):
+            tail = parts[index][1] + tail  # type: ignore[operator]
+            note_string(everywhere, tail, typed)  # type: ignore[arg-type]
 
     def _check_annotation_string(self, value: str) -> None:
         try:
