@@ -86,7 +86,7 @@ import os
 from typing import Any, Iterator, List, Mapping, Sequence, Tuple
 
 from codemods.contract import Codemod, Example
-from codemods.analysis.scopes import _LEAVES, children
+from codemods.analysis.walk import LEAVES, children
 _MATCH_CAPTURES = frozenset(getattr(ast, n) for n in ("MatchAs", "MatchStar", "MatchMapping") if hasattr(ast, n))
 _OWN_SCOPES = frozenset({ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp})
 
@@ -201,7 +201,7 @@ def _has_candidate(facts, styles: Mapping[str, str], proposed_name) -> bool:
 def _bindings(tree: ast.Module) -> Iterator[Tuple[str, str]]:
     """(name, kind) of every name this module binds that the codemod may rename:
     methods, their parameters and class attributes are API and never renamed."""
-    leaves = _LEAVES
+    leaves = LEAVES
     pending: List[Tuple[ast.AST, bool]] = [(tree, False)]
     while pending:
         node, in_class = pending.pop()
