@@ -57,6 +57,10 @@ def main(argv: List[str]) -> int:
             print(f"skipped {path}: {type(error).__name__}: {str(error)[:80]}", file=sys.stderr)
             continue
         files += 1
+        if files % 100 == 0:
+            differences = len(outcome.differences)
+            print(f"... {files} files, {differences} DIFFERENT, {time.perf_counter() - started:.0f} s: {path}",
+                  file=sys.stderr, flush=True)
     print(f"{files} files compared ({skipped} skipped) in {time.perf_counter() - started:.1f} s")
     for kind in sorted(outcome.counts):
         counts = outcome.counts[kind]
