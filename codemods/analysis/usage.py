@@ -209,6 +209,8 @@ _LINE_END = re.compile(r"[\r\n]")
 _ONE_LITERAL = re.compile(
     r"[A-Za-z]{0,3}(?:'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^\\'\r\n]|\\.)*'|\"(?:[^\\\"\r\n]|\\.)*\")",
     re.DOTALL)
+#: implicit concatenations longer than this are left to libcst
+_MANY_PARTS = 200
 #: what a string annotation would have to hold for libcst's parse of it to bind names
 _DEFINING_WORDS = re.compile(r"\b(?:lambda|def|class|import|for)\b")
 
@@ -699,17 +701,27 @@ class _Walk:
         parts = self._literal_parts(node)
         if parts is None:
             return
+        if len(parts) > _MANY_PARTS:
+            # libcst's nested concatenations make this quadratic (and libcst itself
+            # overflows the recursion limit on such a string): leave it to libcst
+            self.unsure = self.unsure or f"a string concatenated from more than {_MANY_PARTS} literals"
+            return
         everywhere = self.everywhere
-        count = len(parts)
-        for index, (formatted, value) in enumerate(parts):
-            if not formatted and value.__class__ is str:
-                note_string(everywhere, value, typed)
-                if typed and _DEFINING_WORDS.search(value):
-                    self._check_annotation_string(value)
-            if count > 1 and index < count - 1:
-                rest = parts[index:]
-                if all(not f for f, _ in rest) and all(v.__class__ is str for _, v in rest):
-                    note_string(everywhere, "".join(v for _, v in rest), typed)  # type: ignore[misc]
+        suffix: Optional[str] = ""  # the concatenation of the parts after this one (None: not all text)
+        for index in range(len(parts) - 1, -1, -1):
+            formatted, value = parts[index]
+            plain = not formatted and value.__class__ is str
+            if plain:
+                note_string(everywhere, value, typed)  # type: ignore[arg-type]
+                if typed and _DEFINING_WORDS.search(value):  # type: ignore[arg-type]
+                    self._check_annotation_string(value)  # type: ignore[arg-type]
+            if suffix is not None and plain and index < len(parts) - 1:
+                suffix = value + suffix  # type: ignore[operator]
+                note_string(everywhere, suffix, typed)
+            elif suffix is not None and plain:
+                suffix = value  # type: ignore[assignment]
+            else:
+                suffix = None
 
     def _check_annotation_string(self, value: str) -> None:
         try:
