@@ -23,7 +23,7 @@ CASES = sorted(glob.glob(os.path.join(HERE, "cases", "*", "*.in.py")))
 #: the read-only standard library this machine keeps for such checks
 STDLIB = os.environ.get("CODEMODS_STDLIB", "/tmp/stdlib")
 SAMPLE_SIZE = 80
-SAMPLE_MAX_BYTES = 12_000  # keeps the libcst side of the test short
+SAMPLE_MAX_BYTES = 8_000  # keeps the libcst side of the test short
 
 
 def _stdlib_sample():

@@ -217,6 +217,8 @@ _LINE_END = re.compile(r"[\r\n]")
 _ONE_LITERAL = re.compile(
     r"[A-Za-z]{0,3}(?:'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^\\'\r\n]|\\.)*'|\"(?:[^\\\"\r\n]|\\.)*\")",
     re.DOTALL)
+#: implicit concatenations longer than this are left to libcst
+_MANY_PARTS = 200
 #: what a string annotation would have to hold for libcst's parse of it to bind names
 _DEFINING_WORDS = re.compile(r"\b(?:lambda|def|class|import|for)\b")
 
@@ -706,6 +708,11 @@ class _Walk:
         none with an f-string in it); ``ast`` merges them, so the parts come from the text."""
         parts = self._literal_parts(node)
         if parts is None:
+            return
+        if len(parts) > _MANY_PARTS:
+            # libcst's nested concatenations make this quadratic (and libcst itself
+            # overflows the recursion limit on such a string): leave it to libcst
+            self.unsure = self.unsure or f"a string concatenated from more than {_MANY_PARTS} literals"
             return
         everywhere = self.everywhere
         for formatted, value in parts:
