@@ -38,6 +38,7 @@ def main(argv=None) -> int:
     parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
     parser.add_argument("--show", type=int, default=10, help="differing files to show")
     parser.add_argument("--project", action="store_true", help="with the tree's re-export data")
+    parser.add_argument("--log", help="write one line per file (status, path, reason) here as it goes")
     options = parser.parse_args(argv)
     files = list(python_files(options.paths))
     project = None
@@ -48,6 +49,7 @@ def main(argv=None) -> int:
     counts = collections.Counter()
     reasons = collections.Counter()
     shown = 0
+    log = open(options.log, "w", encoding="utf-8") if options.log else None
     for path in files:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -60,13 +62,16 @@ def main(argv=None) -> int:
         result = compare_text(text, path, project=project)
         counts[result.status] += 1
         counts["fixes"] += result.fixes
+        if log is not None:
+            log.write(f"{result.status}\t{path}\t{result.reason}\t{result.differences[:2]}\n")
+            log.flush()
         if result.status in ("fallback", "refused"):
             reasons[f"{result.status}: {result.reason}"] += 1
         if result.status == "different" and shown < options.show:
             shown += 1
             print(f"--- {path}")
             for line in result.differences[:6]:
-                print("   ", line[:2000])
+                print("   ", line[:2000], flush=True)
     compared = sum(counts[s] for s in ("identical", "different", "fallback"))
     print(f"files: {len(files)}, compared: {compared}, identical: {counts['identical']}, "
           f"fallbacks: {counts['fallback']}, different: {counts['different']}, refused by libcst: "

@@ -6,6 +6,7 @@ tests/test_unused_imports_plan.py and scripts/imports_plan_equivalence.py."""
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass, field
 from typing import Any, List, Mapping, Optional
 
@@ -13,7 +14,7 @@ import libcst as cst
 
 from codemods.analysis.modules import module_name_for
 from codemods.contract import RewriteContext
-from codemods.engine.rewrite import apply_transformer
+from codemods.engine.rewrite import RECURSION_LIMIT, apply_transformer
 from codemods.registry import find_codemod
 from codemods.splice.plan import SpliceSource
 from codemods.splice.positions import LineIndex
@@ -62,6 +63,17 @@ def _context(path: str, options: Mapping[str, Any], project: Any, text: str, ori
 
 def compare_text(text: str, path: str = "case.py", options: Optional[Mapping[str, Any]] = None,
                  project: Any = None) -> Comparison:
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, RECURSION_LIMIT))  # as the engine runs a rewriter
+    try:
+        return _compare(text, path, options, project)
+    except RecursionError:
+        return Comparison("refused", "RecursionError")
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def _compare(text: str, path: str, options: Optional[Mapping[str, Any]], project: Any) -> Comparison:
     try:
         module = cst.parse_module(text)
     except Exception as error:  # what libcst refuses never reaches either

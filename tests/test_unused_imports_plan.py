@@ -4,7 +4,6 @@ on every case input (with its path and options) and on a sample of the stdlib.""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
