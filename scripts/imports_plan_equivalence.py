@@ -1,5 +1,5 @@
 """Compare unused-imports' libcst rewriter (one pass) with its ``ast`` plan on every
-Python file under the given paths (default: /tmp/stdlib), each with its real path.
+Python file under the given paths (default: the running Python's standard library), each with its real path.
 
     python scripts/imports_plan_equivalence.py [--show N] [--project] [PATH ...]
 
@@ -15,6 +15,7 @@ import argparse
 import collections
 import os
 import sys
+import sysconfig
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -35,7 +36,7 @@ def python_files(paths):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
+    parser.add_argument("paths", nargs="*", default=[sysconfig.get_paths()["stdlib"]])
     parser.add_argument("--show", type=int, default=10, help="differing files to show")
     parser.add_argument("--project", action="store_true", help="with the tree's re-export data")
     parser.add_argument("--log", help="write one line per file (status, path, reason) here as it goes")

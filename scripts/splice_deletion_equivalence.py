@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/splice_deletion_equivalence.py [PATH ...] [--patterns a,b] [--every N]
 
-For every file (default: /tmp/stdlib) and every pattern of ``tests/splice_deletion_oracle``
+For every file (default: the running Python's standard library) and every pattern of ``tests/splice_deletion_oracle``
 (every import, the first/last/middle line of every block, every statement, ...), the
 same deletions go through ``codemods.splice.apply.apply_edits`` and through a
 ``StatementRemovingRewriter`` printed by libcst. Prints, per pattern, how many sets of
@@ -16,6 +16,7 @@ import argparse
 import ast
 import os
 import sys
+import sysconfig
 import time
 from collections import Counter
 
@@ -38,7 +39,7 @@ def python_files(paths):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
+    parser.add_argument("paths", nargs="*", default=[sysconfig.get_paths()["stdlib"]])
     parser.add_argument("--patterns", default=",".join(PATTERNS))
     parser.add_argument("--every", type=int, default=1, help="only every Nth file (a deterministic sample)")
     parser.add_argument("--no-libcst", action="store_true", help="the splices alone: None reasons and time")

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/splice_partial_equivalence.py [PATH ...] [--show N]
 
-PATH is a file or a folder (default /tmp/stdlib). For each file, the partial edits of
+PATH is a file or a folder (default: the running Python's standard library). For each file, the partial edits of
 ``tests/splice_oracle.sample_edits`` (every import of several names losing each one,
 all but the first, all but the last; every assignment to its value; every chained
 target; every ``except``/``with ... as`` name; every loop or unpacking name renamed)
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import sysconfig
 import time
 import warnings
 from typing import Iterator, List
@@ -39,7 +40,7 @@ def python_files(paths: List[str]) -> Iterator[str]:
 
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
+    parser.add_argument("paths", nargs="*", default=[sysconfig.get_paths()["stdlib"]])
     parser.add_argument("--show", type=int, default=5, help="differences to print in full")
     options = parser.parse_args(argv)
     outcome = Outcome()

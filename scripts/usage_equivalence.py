@@ -1,6 +1,6 @@
 """Compare the two usage analyses (libcst's ``codemods.cst.scope_usage`` and the
 ``ast`` one, ``codemods.analysis.usage``) on every Python file under the given paths
-(default: /tmp/stdlib), and time both.
+(default: the running Python's standard library), and time both.
 
     python scripts/usage_equivalence.py [--show N] [--unsure] [PATH ...]
 
@@ -17,6 +17,7 @@ import ast
 import collections
 import os
 import sys
+import sysconfig
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -40,7 +41,7 @@ def python_files(paths):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
+    parser.add_argument("paths", nargs="*", default=[sysconfig.get_paths()["stdlib"]])
     parser.add_argument("--show", type=int, default=10, help="differing files to show")
     parser.add_argument("--unsure", action="store_true", help="compare unsure files too")
     options = parser.parse_args(argv)

@@ -4,7 +4,7 @@ changes, without and with --unsafe-fixes (issue 16).
 
     python scripts/variables_plan_equivalence.py [PATH ...] [--bridged] [--limit N]
 
-PATH defaults to /tmp/stdlib. ``--bridged``: the plan decides from libcst's usage
+PATH defaults to the running Python's standard library. ``--bridged``: the plan decides from libcst's usage
 analysis behind the ast API (tests/usage_bridge.py), which tells the plan's own
 differences from the ast analysis's. Prints the counts (files, identical, fallbacks
 by reason, differences) and every difference; exits 1 when there is one.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import sysconfig
 import time
 from collections import Counter
 
@@ -36,7 +37,7 @@ def python_files(paths):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["/tmp/stdlib"])
+    parser.add_argument("paths", nargs="*", default=[sysconfig.get_paths()["stdlib"]])
     parser.add_argument("--bridged", action="store_true")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
@@ -50,7 +51,7 @@ def main() -> int:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
             outcomes = compare_both(text, bridged=args.bridged)
-        except (SyntaxError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        except (SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
             counts["unparsable"] += 1
             continue
         except Exception as error:  # the libcst side's own limits (a parser error)

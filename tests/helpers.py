@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from typing import Any, Mapping, Optional, Sequence
+import sysconfig
+from typing import Any, List, Mapping, Optional, Sequence
 
 from codemods.engine.pipeline import FileResult, process_source
 from codemods.engine.settings import RunSettings, SelectedCodemod
@@ -23,6 +24,20 @@ def settings_for(codemod_ids: Sequence[str], options: Optional[Mapping[str, Mapp
         selected.append(SelectedCodemod(codemod, codemod.resolve_options((options or {}).get(codemod_id, {}))))
     return RunSettings(codemods=tuple(selected), user_transformers=tuple(user_transformers),
                        unsafe_fixes=unsafe_fixes, target_version=target_version)
+
+
+def stdlib_sample(step: int, max_bytes: int, limit: Optional[int] = None) -> List[str]:
+    """Every ``step``-th ``.py`` file smaller than ``max_bytes`` of a sorted walk of the
+    running Python's standard library (its tests included, site-packages not), or of
+    ``CODEMODS_STDLIB``: real code for the tests that hold two paths or two analyses
+    together, chosen the same way on every run."""
+    root = os.environ.get("CODEMODS_STDLIB") or sysconfig.get_paths()["stdlib"]
+    found: List[str] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(s for s in subfolders if s not in ("site-packages", "__pycache__"))
+        found.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".py"))
+    small = [path for path in found if os.path.getsize(path) < max_bytes]
+    return small[::step][:limit]
 
 
 def run_codemod(codemod_id: str, source: str, options: Optional[Mapping[str, Any]] = None,

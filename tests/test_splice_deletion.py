@@ -18,10 +18,9 @@ import sys
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, stdlib_sample
 from tests.splice_deletion_oracle import compare, first_difference
 
-STDLIB = "/tmp/stdlib"
 
 EXAMPLES = {
     "module-first": "import os\nx = 1\n",
@@ -93,15 +92,11 @@ def test_case_inputs(path):
 
 
 def _stdlib_sample():
-    """Every 97th file of a sorted walk under 20 kB: a deterministic few seconds' worth."""
-    found = []
-    for folder, folders, files in os.walk(STDLIB):
-        folders.sort()
-        found += [os.path.join(folder, name) for name in sorted(files) if name.endswith(".py")]
-    return [path for path in found[::151] if os.path.getsize(path) < 20_000]
+    """A deterministic few seconds' worth of the standard library."""
+    return stdlib_sample(step=120, max_bytes=20_000)
 
 
-@pytest.mark.skipif(not os.path.isdir(STDLIB), reason="no standard library copy at /tmp/stdlib")
+
 def test_stdlib_sample():
     for path in _stdlib_sample():
         with open(path, "rb") as handle:

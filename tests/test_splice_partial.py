@@ -18,10 +18,10 @@ import pytest
 from codemods.splice.partial import replacement_for
 from codemods.splice.plan import Edit, SpliceSource
 from codemods.splice.positions import LineIndex
+from tests.helpers import stdlib_sample
 from tests.splice_oracle import compare, splice
 
 CASES = Path(__file__).parent / "cases"
-STDLIB = Path("/tmp/stdlib")
 #: one file in this many of the standard library's smaller files (sorted paths) takes
 #: part: libcst's pass per group of edits is what costs (scripts/splice_partial_equivalence.py
 #: runs the whole tree)
@@ -110,9 +110,8 @@ def test_case_inputs():
     assert sum(c["identical"] for c in outcome.counts.values()) > 500
 
 
-@pytest.mark.skipif(not STDLIB.is_dir(), reason="no standard library copy at /tmp/stdlib")
 def test_stdlib_sample():
-    files = [p for p in sorted(STDLIB.rglob("*.py")) if p.stat().st_size < STDLIB_MAX_BYTES][::STDLIB_STEP]
+    files = [Path(p) for p in stdlib_sample(step=STDLIB_STEP, max_bytes=STDLIB_MAX_BYTES)]
     outcome = _assert_same(p for p in files if _parses(p))
     assert set(outcome.counts) == {"drop-names", "to-expression", "drop-targets", "drop-handler-name",
                                    "drop-with-name", "rename"}

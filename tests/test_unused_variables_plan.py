@@ -6,16 +6,15 @@ analysis and from libcst's (tests/usage_bridge.py: the plan's own differences)."
 from __future__ import annotations
 
 import ast
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import stdlib_sample
 from tests.test_cases import CASES, _settings
 from tests.variables_plan_compare import compare, compare_both, plan_decisions
 
-STDLIB = Path("/tmp/stdlib")
 
 
 def _inputs():
@@ -43,13 +42,10 @@ def test_every_case_input_gets_the_rewriters_decisions(source: Path, bridged: bo
 
 
 def _stdlib_sample():
-    if not STDLIB.is_dir():
-        return []
-    files = sorted(p for p in STDLIB.rglob("*.py") if p.stat().st_size < 12_000)
-    return files[::40][:25]  # deterministic: every 40th small file
+    return [Path(p) for p in stdlib_sample(step=60, max_bytes=12_000, limit=15)]
 
 
-@pytest.mark.parametrize("path", _stdlib_sample(), ids=lambda p: str(p.relative_to(STDLIB)))
+@pytest.mark.parametrize("path", _stdlib_sample(), ids=lambda p: p.name)
 def test_a_stdlib_sample_gets_the_rewriters_decisions(path: Path) -> None:
     try:
         text = path.read_text(encoding="utf-8")

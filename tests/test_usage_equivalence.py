@@ -16,26 +16,18 @@ import textwrap
 import pytest
 
 from codemods.analysis.usage import analyse_usage
+from tests.helpers import stdlib_sample
 from tests.usage_comparison import compare_text
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = sorted(glob.glob(os.path.join(HERE, "cases", "*", "*.in.py")))
-#: the read-only standard library this machine keeps for such checks
-STDLIB = os.environ.get("CODEMODS_STDLIB", "/tmp/stdlib")
 SAMPLE_SIZE = 80
 SAMPLE_MAX_BYTES = 8_000  # keeps the libcst side of the test short
 
 
 def _stdlib_sample():
-    if not os.path.isdir(STDLIB):
-        return []
-    files = []
-    for folder, subfolders, names in os.walk(STDLIB):
-        subfolders.sort()
-        files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".py"))
-    small = [f for f in files if os.path.getsize(f) <= SAMPLE_MAX_BYTES]
-    step = max(1, len(small) // SAMPLE_SIZE)
-    return small[::step][:SAMPLE_SIZE]
+    small = stdlib_sample(step=1, max_bytes=SAMPLE_MAX_BYTES + 1)
+    return small[::max(1, len(small) // SAMPLE_SIZE)][:SAMPLE_SIZE]
 
 
 def _check(path: str) -> None:
@@ -50,7 +42,7 @@ def test_case_files(path):
     _check(path)
 
 
-@pytest.mark.parametrize("path", _stdlib_sample(), ids=lambda p: os.path.relpath(p, STDLIB))
+@pytest.mark.parametrize("path", _stdlib_sample(), ids=lambda p: os.path.basename(p))
 def test_stdlib_sample(path):
     _check(path)
 

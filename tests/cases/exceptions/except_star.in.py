@@ -1,7 +1,7 @@
 def run(g):
     try:
         g()
-    except* ValueError as group:
+    except* ValueError:
         raise RuntimeError("bad values")
     except* KeyError:
         raise LookupError("bad keys")

@@ -1,7 +1,3 @@
-import os
-import select
-import socket
-from socket import error as socket_error
 
 from .errors import AppError, OtherError
 

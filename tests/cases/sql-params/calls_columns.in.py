@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def columns_in_calls(conn, col, name):

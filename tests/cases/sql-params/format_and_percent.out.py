@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def positional(conn, name):

@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def _user_query(name):

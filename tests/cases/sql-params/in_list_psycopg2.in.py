@@ -1,4 +1,3 @@
-import psycopg2
 
 
 def by_ids(conn, ids):

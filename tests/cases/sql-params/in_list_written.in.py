@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def by_urls(cur, urls):

@@ -1,4 +1,3 @@
-import psycopg
 
 
 def padded(conn, uid):

@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def merge_tuple(conn, name, age):

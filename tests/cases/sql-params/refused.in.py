@@ -1,4 +1,3 @@
-import sqlite3
 
 from reports.filters import build_where
 

@@ -1,4 +1,3 @@
-import sqlite3
 
 
 def assigned_once(conn, name):

@@ -1,4 +1,3 @@
-from typing import Dict, List
 
 
 def lookup(table, key, default=None):

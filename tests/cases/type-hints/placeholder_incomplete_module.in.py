@@ -1,7 +1,7 @@
 import typing
 
 if typing.TYPE_CHECKING:
-    import os
+    pass
 
 
 def size(path):

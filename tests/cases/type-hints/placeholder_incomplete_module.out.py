@@ -1,7 +1,6 @@
 import typing
 
 if typing.TYPE_CHECKING:
-    import os
 
     from _typeshed import Incomplete
 

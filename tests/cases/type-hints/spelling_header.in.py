@@ -3,7 +3,6 @@
 """Module docstring."""
 from __future__ import annotations
 
-import sys
 
 
 def main(argv):

@@ -1,5 +1,4 @@
 import os
-import typing as t
 
 
 def build(size=None):

@@ -1,4 +1,4 @@
-from typing import Any as A, Iterator as It, Optional as Opt
+from typing import Any as A
 
 
 def identity(value):

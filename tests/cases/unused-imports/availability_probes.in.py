@@ -1,7 +1,7 @@
 try:
     import ujson as json
 except ImportError:
-    import json
+    pass
 
 try:
     import tomllib
@@ -14,13 +14,13 @@ except (ValueError, ImportError):
     etree = None
 
 try:
-    import readline
+    pass
 except:
     pass
 
 import contextlib
 with contextlib.suppress(ImportError):
-    import numpy
+    pass
 
 
 def probe():

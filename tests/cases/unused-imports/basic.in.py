@@ -1,4 +1,3 @@
-import os
 import sys
 
 print(sys.argv)

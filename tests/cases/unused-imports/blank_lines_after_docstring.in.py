@@ -1,7 +1,6 @@
 #!/usr/bin/env python
 """Tool."""
 
-import os
 
 # the one we need
 import sys

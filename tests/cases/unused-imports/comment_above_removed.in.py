@@ -1,7 +1,6 @@
 import sys
 
 # json is for the config
-import json
 
 
 def main():

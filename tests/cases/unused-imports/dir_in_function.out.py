@@ -1,5 +1,4 @@
 def names_here():
-    import json
     return dir()
 
 

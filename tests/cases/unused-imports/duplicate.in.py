@@ -1,7 +1,5 @@
 import os
 import sys
-import os
-from json import dumps
 from json import dumps
 
 print(os.sep, sys.argv, dumps)

@@ -1,15 +1,15 @@
 import sys
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:
-    import tomli
+    pass
 
-if sys.platform == "win32": import winreg
+if sys.platform == "win32": pass
 
 
 def setup():
     try:
-        import json
+        pass
     finally:
         done()

@@ -1,6 +1,5 @@
 def outer():
     import json
-    import os
     import re
 
     def inner():

@@ -1,5 +1,3 @@
 # like test_import's from_cycle1: which module initialises first is the point
-from .cycle_two import TWO
-from app.cycle_two import TWO as SECOND
 
 ONE = 1

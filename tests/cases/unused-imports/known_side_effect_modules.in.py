@@ -1,6 +1,2 @@
-import readline
-import rlcompleter
-import encodings.idna
-import json
 
 value = input()

@@ -1,5 +1,2 @@
-import readline
-import rlcompleter
-import encodings.idna
 
 value = input()

@@ -1,3 +1,2 @@
 def render(template):
-    import json
     return template.format(**locals())

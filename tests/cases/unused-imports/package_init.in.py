@@ -1,2 +1,0 @@
-from .core import run
-import os

@@ -1,5 +1,4 @@
 from .core import run
-import os
 
 __all__ = ["run"]
 

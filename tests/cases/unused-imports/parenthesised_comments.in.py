@@ -1,16 +1,12 @@
 from typing import (
     Any,  # anything
-    Dict,  # mappings
     List,  # sequences
-    Optional,  # maybe
-)
+    )
 from collections import (
     ChainMap,  # first
-    Counter,  # second
-    deque  # third
+      # third
 )
-from os.path import (join,
-                     split)
+from os.path import (join)
 
 x: List[Any] = []
 print(ChainMap, join)

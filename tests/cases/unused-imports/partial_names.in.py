@@ -1,4 +1,4 @@
-import json, os, re
-from collections import OrderedDict, deque, defaultdict
+import json, re
+from collections import deque
 
 print(json, re, deque)

@@ -1,4 +1,3 @@
-from fixtures import client, database, unused_helper
 
 
 def test_home(client):

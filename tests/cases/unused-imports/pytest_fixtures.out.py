@@ -1,4 +1,3 @@
-from fixtures import client, database
 
 
 def test_home(client):

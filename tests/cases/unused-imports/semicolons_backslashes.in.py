@@ -1,8 +1,6 @@
-import os; import sys
-import json; import re; x = 1
-import csv, \
-    glob
-import shutil, \
-    tempfile
+import sys
+import re; x = 1
+import glob
+import shutil
 
 print(sys, re, glob, shutil)

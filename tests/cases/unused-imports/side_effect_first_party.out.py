@@ -1,6 +1,3 @@
-import app.signals
-from app import signals
-from . import models
 
 
 def main():

@@ -1,5 +1,3 @@
-import app.signals
-from app import signals
 
 
 def main():

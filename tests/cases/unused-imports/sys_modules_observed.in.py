@@ -2,5 +2,4 @@ import sys
 
 
 def test_unload():
-    import sched
     assert "sched" in sys.modules

@@ -1,5 +1,4 @@
 import sys
-from json import dumps
 
 
 def get(name):

@@ -1,8 +1,7 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-    from fractions import Fraction
+    pass
 
 
 def total(values):

@@ -2,7 +2,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from decimal import Decimal
-    from fractions import Fraction
 
 
 def total(values: "list[Decimal]"):

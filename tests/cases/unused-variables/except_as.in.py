@@ -1,11 +1,11 @@
 def f():
     try:
         risky()
-    except (KeyError, ValueError) as error:
+    except (KeyError, ValueError):
         return None
     except OSError as used:
         return used
     try:
         risky()
-    except* TypeError as group:
+    except* TypeError:
         pass

@@ -1,4 +1,3 @@
-import os
 
 LIMIT = 10
 
