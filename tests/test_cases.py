@@ -9,6 +9,7 @@ finding at that line; when present, the list is complete).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 

@@ -4,6 +4,7 @@ leaves: the rewritten package still imports and runs."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap

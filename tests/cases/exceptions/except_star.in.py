@@ -1,7 +1,7 @@
 def run(g):
     try:
         g()
-    except* ValueError:
+    except* ValueError as group:
         raise RuntimeError("bad values")
     except* KeyError:
         raise LookupError("bad keys")

@@ -13,7 +13,7 @@ Wrapped = LoadError
 def named(path):
     try:
         return json.load(open(path))
-    except ValueError:
+    except ValueError as err:
         raise LoadError(path)
 
 
@@ -81,7 +81,7 @@ def bare_and_reraise(d, key):
 def nested_scopes(d, key):
     try:
         return d[key]
-    except KeyError:
+    except KeyError as err:
         def later():
             raise LookupError(key)
         handler = lambda: later()
@@ -183,7 +183,7 @@ def deleted_before_raise(d, key):
 def multiline(d, key):
     try:
         return d[key]
-    except KeyError:
+    except KeyError as err:
         raise LookupError(
             "missing",
             key,

@@ -81,7 +81,7 @@ def bare_and_reraise(d, key):
 def nested_scopes(d, key):
     try:
         return d[key]
-    except KeyError:
+    except KeyError as err:
         def later():
             raise LookupError(key)
         handler = lambda: later()

@@ -32,7 +32,7 @@ def parenthesised(g):
 def rebound(g, other):
     try:
         return g()
-    except OSError:
+    except OSError as err:
         err = other
         raise err
 
@@ -66,7 +66,7 @@ def rebound_by_inner_handler(g):
     except OSError as err:
         try:
             g()
-        except ValueError:
+        except ValueError as err:
             pass
         raise err
 
@@ -110,7 +110,7 @@ def declared_global(g):
 def another_name(g, saved):
     try:
         return g()
-    except OSError:
+    except OSError as err:
         raise saved
 
 
@@ -124,7 +124,7 @@ def noqa_kept(g):
 def nested_function(g):
     try:
         return g()
-    except OSError:
+    except OSError as err:
         def again():
             raise err
         return again

@@ -1,3 +1,7 @@
+import os
+import select
+import socket
+from socket import error as socket_error
 
 from .errors import AppError, OtherError
 

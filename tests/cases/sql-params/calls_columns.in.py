@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def columns_in_calls(conn, col, name):

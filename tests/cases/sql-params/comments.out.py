@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def plus(conn, name, nick):

@@ -1,3 +1,4 @@
+import sqlite3
 
 TABLE = "users"
 LIMIT = 10

@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def padded(conn, code: int):

@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def _user_query(name):

@@ -1,3 +1,4 @@
+import psycopg
 
 
 def padded(conn, uid):

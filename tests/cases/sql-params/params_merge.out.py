@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def merge_tuple(conn, name, age):

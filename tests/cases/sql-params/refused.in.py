@@ -1,3 +1,4 @@
+import sqlite3
 
 from reports.filters import build_where
 

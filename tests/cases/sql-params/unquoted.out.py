@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def by_id(conn, uid):

@@ -1,3 +1,4 @@
+import sqlite3
 
 from sqlalchemy import text
 

@@ -1,3 +1,4 @@
+import sqlite3
 
 
 def assigned_once(conn, name):

@@ -1,3 +1,4 @@
+from typing import Dict, List
 
 
 def lookup(table, key, default=None):

@@ -1,7 +1,7 @@
 import typing
 
 if typing.TYPE_CHECKING:
-    pass
+    import os
 
 
 def size(path):

@@ -1,6 +1,7 @@
 import typing
 
 if typing.TYPE_CHECKING:
+    import os
 
     from _typeshed import Incomplete
 

@@ -3,6 +3,7 @@
 """Module docstring."""
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 

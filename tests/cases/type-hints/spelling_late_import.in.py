@@ -3,6 +3,8 @@ def early(value):
 
 
 # bound only after `early` is defined: its annotations cannot use these
+from typing import Any as A, Optional
+import typing as t
 
 
 def late(value):

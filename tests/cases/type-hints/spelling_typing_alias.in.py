@@ -1,4 +1,5 @@
 import os
+import typing as t
 
 
 def build(size=None):

@@ -1,4 +1,4 @@
-from typing import Any as A
+from typing import Any as A, Iterator as It, Optional as Opt
 
 
 def identity(value):

@@ -1,3 +1,4 @@
+import os
 from json import dumps
 from . import helpers
 

@@ -1,5 +1,6 @@
-from os import sep, getcwd
-from json import loads
+from os import sep, getcwd, listdir, walk
+from json import dumps, loads
+from re import compile, escape
 
 __all__ = ["sep"]
 __all__ += ["getcwd"]

@@ -1,5 +1,5 @@
-from os import sep, getcwd
-from json import loads
+from os import sep, getcwd, listdir, walk
+from json import dumps, loads
 
 __all__ = ["sep"]
 __all__ += ["getcwd"]

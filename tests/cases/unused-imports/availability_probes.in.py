@@ -1,7 +1,7 @@
 try:
     import ujson as json
 except ImportError:
-    pass
+    import json
 
 try:
     import tomllib
@@ -14,13 +14,13 @@ except (ValueError, ImportError):
     etree = None
 
 try:
-    pass
+    import readline
 except:
     pass
 
 import contextlib
 with contextlib.suppress(ImportError):
-    pass
+    import numpy
 
 
 def probe():

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """Tool."""
 
+import os
 
 # the one we need
 import sys

@@ -1,6 +1,7 @@
 import sys
 
 # json is for the config
+import json
 
 
 def main():

@@ -1,4 +1,5 @@
 def names_here():
+    import json
     return dir()
 
 

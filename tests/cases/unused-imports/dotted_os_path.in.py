@@ -1,4 +1,6 @@
 import os
 import os.path
+import xml.dom
+import email.mime.text
 
 print(os.getcwd())

@@ -1,15 +1,15 @@
 import sys
 
 if sys.version_info >= (3, 11):
-    pass
+    import tomllib
 else:
-    pass
+    import tomli
 
-if sys.platform == "win32": pass
+if sys.platform == "win32": import winreg
 
 
 def setup():
     try:
-        pass
+        import json
     finally:
         done()

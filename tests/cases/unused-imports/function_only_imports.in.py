@@ -1,11 +1,14 @@
 # from test_importlib: the function is called for the ModuleNotFoundError its import raises
 def module_code():
-    pass
+    import i_do_not_exist
 
 
 def loads_plugins():
     """Import the plugins for their registrations."""
+    import plugin_a
+    from plugins import plugin_b
 
 
 def does_more():
+    import json
     return 1

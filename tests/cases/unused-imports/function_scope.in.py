@@ -1,5 +1,6 @@
 def outer():
     import json
+    import os
     import re
 
     def inner():

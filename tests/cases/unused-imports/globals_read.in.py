@@ -1,3 +1,5 @@
+import json
+import os
 
 
 def lookup(name):

@@ -1,4 +1,4 @@
-from _thread import allocate_lock
+from _thread import get_ident, allocate_lock
 
 __all__ = ["allocate_lock"]
 

@@ -1,2 +1,6 @@
+import readline
+import rlcompleter
+import encodings.idna
+import json
 
 value = input()

@@ -1,2 +1,5 @@
+import readline
+import rlcompleter
+import encodings.idna
 
 value = input()

@@ -1,2 +1,3 @@
 def render(template):
+    import json
     return template.format(**locals())

@@ -1,6 +1,8 @@
 import os  # noqa
 import sys  # noqa: F401
 import json  # NOQA:F401,E501
+import csv  # codemod: ignore
+import glob  # codemod: ignore[unused-imports]
 from typing import (
     Any,  # noqa: F401
 )

@@ -1,0 +1,2 @@
+from .core import run
+import os

@@ -1,4 +1,5 @@
 from .core import run
+import os
 
 __all__ = ["run"]
 

@@ -1,12 +1,16 @@
 from typing import (
     Any,  # anything
+    Dict,  # mappings
     List,  # sequences
-    )
+    Optional,  # maybe
+)
 from collections import (
     ChainMap,  # first
-      # third
+    Counter,  # second
+    deque  # third
 )
-from os.path import (join)
+from os.path import (join,
+                     split)
 
 x: List[Any] = []
 print(ChainMap, join)

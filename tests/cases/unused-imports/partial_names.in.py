@@ -1,4 +1,4 @@
-import json, re
-from collections import deque
+import json, os, re
+from collections import OrderedDict, deque, defaultdict
 
 print(json, re, deque)

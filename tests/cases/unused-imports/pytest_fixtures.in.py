@@ -1,3 +1,4 @@
+from fixtures import client, database, unused_helper
 
 
 def test_home(client):

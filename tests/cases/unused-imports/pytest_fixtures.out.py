@@ -1,3 +1,4 @@
+from fixtures import client, database
 
 
 def test_home(client):

@@ -8,12 +8,18 @@ import math
 import string
 import decimal
 import fractions
+import pathlib
 import datetime
 import ipaddress
 import uuid
+import numbers
+import enum
+import textwrap
 import typing
 import collections.abc
 from typing import List, Callable
+from doctest_helpers import from_doctest
+from typing_helpers import TypeFromComment
 from nested import Inner, Deeper, Deepest, ForBuiltin, ForAbc
 
 

@@ -1,5 +1,6 @@
 import functools
 import math
+import statistics
 
 
 @functools.wraps(print)

@@ -1,3 +1,6 @@
+import app.signals
+from app import signals
+from . import models
 
 
 def main():

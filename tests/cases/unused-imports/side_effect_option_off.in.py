@@ -1,3 +1,5 @@
+import app.signals
+from app import signals
 
 
 def main():

@@ -2,4 +2,5 @@ import sys
 
 
 def test_unload():
+    import sched
     assert "sched" in sys.modules

@@ -1,4 +1,5 @@
 import sys
+from json import dumps
 
 
 def get(name):

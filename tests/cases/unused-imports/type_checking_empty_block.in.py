@@ -1,7 +1,8 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from decimal import Decimal
+    from fractions import Fraction
 
 
 def total(values):

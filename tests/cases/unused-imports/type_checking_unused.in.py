@@ -2,6 +2,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from decimal import Decimal
+    from fractions import Fraction
 
 
 def total(values: "list[Decimal]"):

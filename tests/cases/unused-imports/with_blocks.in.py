@@ -5,10 +5,10 @@ import warnings
 class ImportTests(unittest.TestCase):
     def test_missing(self):
         with self.assertRaises(ImportError):
-            pass
+            import foo.two
         with self.assertRaises(ImportError):
-            pass
+            from pkg import i_do_not_exist
 
     def test_deprecated(self):
         with warnings.catch_warnings(record=True):
-            pass
+            import imp

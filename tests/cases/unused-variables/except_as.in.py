@@ -1,11 +1,11 @@
 def f():
     try:
         risky()
-    except (KeyError, ValueError):
+    except (KeyError, ValueError) as error:
         return None
     except OSError as used:
         return used
     try:
         risky()
-    except* TypeError:
+    except* TypeError as group:
         pass

@@ -1,3 +1,4 @@
+import os
 
 LIMIT = 10
 

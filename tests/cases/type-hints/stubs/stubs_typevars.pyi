@@ -1,4 +1,4 @@
-from typing import Callable, Generic, Hashable, Iterable, TypeVar
+from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
 import typing as t
 
 _T = TypeVar("_T")
