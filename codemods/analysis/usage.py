@@ -217,8 +217,9 @@ _LINE_END = re.compile(r"[\r\n]")
 _ONE_LITERAL = re.compile(
     r"[A-Za-z]{0,3}(?:'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^\\'\r\n]|\\.)*'|\"(?:[^\\\"\r\n]|\\.)*\")",
     re.DOTALL)
-#: implicit concatenations longer than this are left to libcst
-_MANY_PARTS = 200
+#: parts x characters of an implicit concatenation above which it is left to libcst
+#: (pydoc_data/topics.py: thousands of parts, 700 kB)
+_CONCATENATION_WORK = 20_000_000
 #: what a string annotation would have to hold for libcst's parse of it to bind names
 _DEFINING_WORDS = re.compile(r"\b(?:lambda|def|class|import|for)\b")
 
@@ -709,10 +710,10 @@ class _Walk:
         parts = self._literal_parts(node)
         if parts is None:
             return
-        if len(parts) > _MANY_PARTS:
+        if len(parts) > 1 and len(parts) * sum(len(v) for f, v in parts if not f) > _CONCATENATION_WORK:
             # libcst's nested concatenations make this quadratic (and libcst itself
             # overflows the recursion limit on such a string): leave it to libcst
-            self.unsure = self.unsure or f"a string concatenated from more than {_MANY_PARTS} literals"
+            self.unsure = self.unsure or "a very long implicit string concatenation"
             return
         everywhere = self.everywhere
         for formatted, value in parts:
