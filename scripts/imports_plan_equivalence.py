@@ -19,19 +19,10 @@ import sysconfig
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from scripts.trees import python_files  # noqa: E402
+
 from tests.imports_plan_comparison import compare_text  # noqa: E402
 
-
-def python_files(paths):
-    for path in paths:
-        if os.path.isfile(path):
-            yield path
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders.sort()
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    yield os.path.join(folder, name)
 
 
 def main(argv=None) -> int:

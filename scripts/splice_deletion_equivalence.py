@@ -22,19 +22,10 @@ from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from scripts.trees import python_files  # noqa: E402
+
 from tests.splice_deletion_oracle import PATTERNS, Outcome, compare, first_difference  # noqa: E402
 
-
-def python_files(paths):
-    for path in paths:
-        if os.path.isfile(path):
-            yield path
-            continue
-        for folder, folders, files in os.walk(path):
-            folders.sort()
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    yield os.path.join(folder, name)
 
 
 def main(argv=None) -> int:

@@ -25,22 +25,13 @@ from typing import Dict, List, Optional
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+from scripts.trees import python_files  # noqa: E402
+
 from codemods.engine import splicing  # noqa: E402
 from codemods.engine.pipeline import FileResult, process_source  # noqa: E402
 from codemods.engine.settings import RunSettings, SelectedCodemod  # noqa: E402
 from codemods.registry import find_codemod  # noqa: E402
 
-
-def python_files(paths: List[str]) -> List[str]:
-    found: List[str] = []
-    for path in paths:
-        if os.path.isfile(path):
-            found.append(path)
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = sorted(s for s in subfolders if s not in ("site-packages", "__pycache__"))
-            found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
-    return found
 
 
 def prepared_settings(ids: List[str], unsafe: bool, files: List[str], root: str) -> RunSettings:

@@ -20,22 +20,15 @@ import sys
 import sysconfig
 import time
 import warnings
-from typing import Iterator, List
+from typing import List
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
+from scripts.trees import python_files  # noqa: E402
+
 from tests.splice_oracle import Outcome, compare, statement_text  # noqa: E402
 
-
-def python_files(paths: List[str]) -> Iterator[str]:
-    for path in paths:
-        if os.path.isfile(path):
-            yield path
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders.sort()
-            yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
 
 
 def main(argv: List[str]) -> int:

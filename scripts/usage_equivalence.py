@@ -22,21 +22,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from codemods.analysis import scopes as cheap_scopes  # noqa: E402
+from scripts.trees import python_files  # noqa: E402
+
 from codemods.analysis.usage import analyse_usage  # noqa: E402
 from tests.usage_comparison import compare_text  # noqa: E402
 
-
-def python_files(paths):
-    for path in paths:
-        if os.path.isfile(path):
-            yield path
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders.sort()
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    yield os.path.join(folder, name)
 
 
 def main(argv=None) -> int:
@@ -67,9 +57,6 @@ def main(argv=None) -> int:
         start = time.perf_counter()
         analyse_usage(tree, text)
         timings["ast usage"] += time.perf_counter() - start
-        start = time.perf_counter()
-        cheap_scopes._analyse(tree)
-        timings["scopes.analyse"] += time.perf_counter() - start
         result = compare_text(text, check_unsure=options.unsure)
         counts[result.status] += 1
         if result.status in ("unsure", "refused"):

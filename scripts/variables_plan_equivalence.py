@@ -22,17 +22,10 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+from scripts.trees import python_files  # noqa: E402
+
 from tests.variables_plan_compare import compare_both  # noqa: E402
 
-
-def python_files(paths):
-    for path in paths:
-        if os.path.isfile(path):
-            yield path
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
-            yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
 
 
 def main() -> int:

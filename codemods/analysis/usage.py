@@ -40,6 +40,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from codemods.analysis.read_names import (CALLER_FRAME_NAMES, FRAME_ACCESS_NAMES, INSPECT_FRAME_LISTS, TYPE_CALLS,
                                           Suppression, names_in_code, names_in_type_string, normalized,
                                           note_comment, note_string)
+from codemods.analysis.walk import children
 from codemods.splice.positions import LineIndex
 
 
@@ -223,16 +224,6 @@ _CONCATENATION_WORK = 20_000_000
 #: what a string annotation would have to hold for libcst's parse of it to bind names
 _DEFINING_WORDS = re.compile(r"\b(?:lambda|def|class|import|for)\b")
 
-
-def _children(node: ast.AST) -> List[ast.AST]:
-    found: List[ast.AST] = []
-    for name in node._fields:
-        value = getattr(node, name, None)
-        if value.__class__ is list:
-            found.extend(item for item in value if isinstance(item, _AST))
-        elif isinstance(value, _AST):
-            found.append(value)
-    return found
 
 
 #: node class -> its fields that may hold nodes, last first (the walk pushes them)
@@ -666,7 +657,7 @@ class _Walk:
 
     def _capture(self, node, scope: Scope, typed: bool, push) -> None:
         name = node.rest if isinstance(node, ast.MatchMapping) else node.name
-        for child in reversed(_children(node)):
+        for child in reversed(children(node)):
             push((child, scope, typed))
         if name:
             self.reads.append((scope, name))
