@@ -51,7 +51,7 @@ def test_plan_matches_the_rewriter_on_cases(folder: str, source: Path, monkeypat
 
 
 def _stdlib_sample():
-    return stdlib_sample(step=50, max_bytes=60_000)
+    return stdlib_sample(step=100, max_bytes=60_000)
 
 
 @pytest.mark.skipif(sys.version_info < (3, 10), reason="import names have positions from Python 3.10")
