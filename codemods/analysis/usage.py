@@ -121,6 +121,9 @@ class ModuleUsage:
         #: why these answers may differ from libcst's (None: they do not); callers
         #: take the libcst path when it is set
         self.unsure: Optional[str] = None
+        #: the only doubt is a string left unread (``LONG_CONCATENATION``): the reads
+        #: are then a subset of libcst's, so a detector may still trust an "unread"
+        self.only_strings_skipped = False
         self._scope_of: Dict[ast.AST, Scope] = {}
 
     def scope_of(self, node: ast.AST) -> Optional[Scope]:
@@ -218,6 +221,7 @@ _LINE_END = re.compile(r"[\r\n]")
 _ONE_LITERAL = re.compile(
     r"[A-Za-z]{0,3}(?:'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^\\'\r\n]|\\.)*'|\"(?:[^\\\"\r\n]|\\.)*\")",
     re.DOTALL)
+LONG_CONCATENATION = "a very long implicit string concatenation"
 #: parts x characters of an implicit concatenation above which it is left to libcst
 #: (pydoc_data/topics.py: thousands of parts, 700 kB)
 _CONCATENATION_WORK = 20_000_000
@@ -314,6 +318,7 @@ class _Walk:
         self.walrus: List[Tuple[Scope, str]] = []
         self.caller_frames = False
         self.unsure: Optional[str] = None
+        self.strings_skipped = False
         #: string node -> offsets of the comments between its parts
         self.comment_offsets: Dict[ast.AST, Set[int]] = {}
 
@@ -349,6 +354,9 @@ class _Walk:
             usage.normalized_reads = {normalized(n) for names in usage.reads.values() for n in names}
             usage.normalized_reads |= {normalized(n) for n in usage.everywhere}
         usage.unsure = usage.unsure or self.unsure
+        if self.strings_skipped:
+            usage.only_strings_skipped = usage.unsure is None
+            usage.unsure = usage.unsure or LONG_CONCATENATION
         return usage
 
     def _bind(self, scope: Scope, name: str, binding: Binding) -> None:
@@ -704,7 +712,7 @@ class _Walk:
         if len(parts) > 1 and len(parts) * sum(len(v) for f, v in parts if not f) > _CONCATENATION_WORK:
             # libcst's nested concatenations make this quadratic (and libcst itself
             # overflows the recursion limit on such a string): leave it to libcst
-            self.unsure = self.unsure or "a very long implicit string concatenation"
+            self.strings_skipped = True
             return
         everywhere = self.everywhere
         for formatted, value in parts:

@@ -162,8 +162,8 @@ class UnusedImportsTransform(Codemod):
         if "import" not in source:
             return False
         usage = analyse_usage(tree, source)
-        if usage.unsure:
-            return True  # the libcst path decides
+        if usage.unsure and not usage.only_strings_skipped:
+            return True  # the libcst path decides (a skipped string only hides reads: an unread name stays unread)
         candidates = []
         scopes = _imports_by_scope(usage)
         for scope, imports in scopes:

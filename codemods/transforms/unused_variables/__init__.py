@@ -135,8 +135,8 @@ class UnusedVariablesTransform(Codemod):
         except (re.error, TypeError):
             return True  # the rewriter reports the bad option
         usage = analyse_usage(tree, source)
-        if usage.unsure:
-            return True  # the libcst path decides
+        if usage.unsure and not usage.only_strings_skipped:
+            return True  # the libcst path decides (a skipped string only hides reads: an unread name stays unread)
         for scope in usage.scopes:
             if scope.kind != "function" or isinstance(scope.node, ast.Lambda):
                 continue
