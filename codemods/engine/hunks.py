@@ -5,7 +5,7 @@ fixes read from a diff). No libcst."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Tuple
 
 from codemods.contract import Finding, Fix
 from codemods.engine.source import SourceError, parse_python, python_lines
@@ -32,6 +32,16 @@ def moved_findings(findings: List[Finding], old: str, new: str) -> List[Finding]
         for offset, line in enumerate(range(i1, i2)):
             line_map[line + 1] = (j1 + offset if line_for_line else j1) + 1
     return [Finding(f.codemod, line_map.get(f.line, f.line), f.column, f.message, f.hint) for f in findings]
+
+
+def final_findings(findings_by_step: Dict[str, Tuple[List[Finding], str]], final: str) -> List[Finding]:
+    """Each step's latest findings (with the text their lines refer to), at their lines
+    in the final text."""
+    found: List[Finding] = []
+    for findings, seen in findings_by_step.values():
+        if findings:
+            found.extend(findings if seen is final else moved_findings(findings, seen, final))
+    return found
 
 
 def fixes_from_hunks(codemod_id: str, old: str, new: str) -> List[Fix]:

@@ -20,7 +20,7 @@ from codemods.engine.hunks import (
     EngineResult,
     drop_suppressed_hunks,
     fixes_from_hunks,
-    moved_findings,
+    final_findings,
     suppressed_lines,
 )
 from codemods.engine.source import SourceError, compile_error, parse_python
@@ -186,9 +186,7 @@ def _run_steps(text: str, path: str, steps: Sequence[Step], target_version: Opti
     if unchecked and isinstance(_verify(current, path, target_version, positions=False), SourceError):
         return None
     result.text = current
-    for findings, seen in findings_by_step.values():
-        if findings:
-            result.findings.extend(findings if seen is current else moved_findings(findings, seen, current))
+    result.findings.extend(final_findings(findings_by_step, current))
     return result
 
 

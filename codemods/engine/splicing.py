@@ -18,7 +18,7 @@ import ast
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from codemods.contract import Finding, RewriteContext
-from codemods.engine.hunks import EngineResult, moved_findings, suppressed_lines
+from codemods.engine.hunks import EngineResult, final_findings, suppressed_lines
 from codemods.engine.settings import RunSettings, SelectedCodemod, detector_for
 from codemods.engine.source import SourceError
 from codemods.splice.plan import SpliceSource
@@ -122,9 +122,7 @@ def _run(text: str, tree, path: str, settings: RunSettings, entries: List[Tuple[
     else:
         return _fallback("still changing after the last round")  # the libcst path reports it
     result.text = current
-    for findings, seen in findings_by_step.values():
-        if findings:
-            result.findings.extend(findings if seen is current else moved_findings(findings, seen, current))
+    result.findings.extend(final_findings(findings_by_step, current))
     return result
 
 

@@ -21,8 +21,9 @@ from codemods.transforms.unused_imports.rebinding import Blocks, Line, shadowing
 from codemods.transforms.unused_imports.rules import (EXPLAINED_HINT, EXPLAINED_MESSAGE, KEPT_HINT, LOCALS_REASON,
                                                       bound_name, catches_import_errors, comment_explains,
                                                       duplicate_message, import_key, kept_message, looked_up_by_name,
-                                                      read_elsewhere_hint, read_elsewhere_message, redefined_message,
-                                                      reexport_spelling, unused_message)
+                                                      read_elsewhere, read_elsewhere_hint, read_elsewhere_message,
+                                                      redefined_message, reexport_spelling, star_facade,
+                                                      unused_message)
 from codemods.transforms.unused_imports.side_effects import kept_for_loading
 from codemods.transforms.unused_imports.statement_lines import (Undecidable, group_lines, is_compound, is_suite,
                                                                leading_comments, trailing_comment)
@@ -173,7 +174,7 @@ class _Planner:
                 self._fix(alias, duplicate_message(bound))
                 return False
             return True
-        if module_level and (bound in facts.exported or facts.exports_unknown or self._star_facade()
+        if module_level and (bound in facts.exported or facts.exports_unknown or star_facade(self.context.project, self.context.path, self.facts.star_reexport)
                              or facts.only_imports):
             return True
         reason = None
@@ -191,7 +192,7 @@ class _Planner:
         if self._explained(line, name, bound):
             self._finding(alias, EXPLAINED_MESSAGE.format(bound=bound), EXPLAINED_HINT)
             return True
-        where = self._read_elsewhere(bound) if module_level else None
+        where = read_elsewhere(self.context.project, self.context.path, bound) if module_level else None
         if where is not None:
             self._finding(alias, read_elsewhere_message(bound, where), read_elsewhere_hint(reexport_spelling(*what)))
             return True
@@ -215,16 +216,6 @@ class _Planner:
             return False  # imported for what importing does: the unused-import rules keep it
         self._fix(alias, redefined_message(alias.name, bound, redefinition[0].lineno))
         return True
-
-    def _star_facade(self) -> bool:
-        project = self.context.project
-        if not self.facts.star_reexport:
-            return False
-        return project is None or not hasattr(project, "star_facade") or project.star_facade(self.context.path)
-
-    def _read_elsewhere(self, bound: str) -> Optional[str]:
-        project = self.context.project
-        return project.reexport(self.context.path, bound) if hasattr(project, "reexport") else None
 
     def _explained(self, line: Optional[Line], name: str, bound: str) -> bool:
         if line is None:

@@ -13,8 +13,9 @@ from codemods.cst.statement_removal import StatementRemovingRewriter
 from codemods.transforms.unused_imports.rules import (EXPLAINED_HINT, EXPLAINED_MESSAGE, KEPT_HINT, LOCALS_REASON,
                                                       bound_name, catches_import_errors, comment_explains,
                                                       duplicate_message, import_key, kept_message, looked_up_by_name,
-                                                      read_elsewhere_hint, read_elsewhere_message, redefined_message,
-                                                      reexport_spelling, unused_message)
+                                                      read_elsewhere, read_elsewhere_hint, read_elsewhere_message,
+                                                      redefined_message, reexport_spelling, star_facade,
+                                                      unused_message)
 from codemods.transforms.unused_imports.side_effects import kept_for_loading
 
 _ImportNode = Union[cst.Import, cst.ImportFrom]
@@ -318,7 +319,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
                 return False
             return True
         if isinstance(target, GlobalScope) and (bound in self.facts.exported or self.facts.exports_unknown
-                                                or self._star_facade() or self.facts.only_imports):
+                                                or star_facade(self.context.project, self.context.path, self.facts.star_reexport) or self.facts.only_imports):
             return True  # exported; or a facade module (``from x import *``) re-exporting more
         reason = None
         if not isinstance(target, GlobalScope) and self.usage.reads_locals_dynamically(target):
@@ -337,7 +338,7 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
         if self._explained(statement, alias, bound):
             self.record_finding(alias, EXPLAINED_MESSAGE.format(bound=bound), hint=EXPLAINED_HINT)
             return True
-        where = self._read_elsewhere(bound) if isinstance(target, GlobalScope) else None
+        where = read_elsewhere(self.context.project, self.context.path, bound) if isinstance(target, GlobalScope) else None
         if where is not None:
             self.record_finding(alias, read_elsewhere_message(bound, where),
                                 hint=read_elsewhere_hint(reexport_spelling(*described)))
@@ -367,20 +368,6 @@ class UnusedImportsRewriter(StatementRemovingRewriter):
             return False  # imported for what importing does: the unused-import rules below keep it
         self.record_fix(alias, redefined_message(dotted(alias.name), bound, self.position(redefinition)[0]))
         return True
-
-    def _star_facade(self) -> bool:
-        """``from m import *`` here makes a facade, unless the project model says that
-        no module imports from this one."""
-        assert self.facts is not None
-        project = self.context.project
-        if not self.facts.star_reexport:
-            return False
-        return project is None or not hasattr(project, "star_facade") or project.star_facade(self.context.path)
-
-    def _read_elsewhere(self, bound: str) -> Optional[str]:
-        """``path:line`` of another project module that reads ``bound`` from this one."""
-        project = self.context.project
-        return project.reexport(self.context.path, bound) if hasattr(project, "reexport") else None
 
     def _explained(self, statement: _ImportNode, alias: cst.ImportAlias, bound: str) -> bool:
         """A comment right above the import (or on its line) names what it imports and

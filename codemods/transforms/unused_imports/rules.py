@@ -61,6 +61,19 @@ def reexport_spelling(kind: str, dots: int, module: str, name: str, asname: Opti
     return f"from {'.' * dots}{module} import {name} as {bound}"
 
 
+def star_facade(project, path: str, star_reexport: bool) -> bool:
+    """``from m import *`` here makes a facade, unless the project model says that
+    no module imports from this one."""
+    if not star_reexport:
+        return False
+    return project is None or not hasattr(project, "star_facade") or project.star_facade(path)
+
+
+def read_elsewhere(project, path: str, bound: str) -> Optional[str]:
+    """``path:line`` of another project module that reads ``bound`` from this one."""
+    return project.reexport(path, bound) if hasattr(project, "reexport") else None
+
+
 def unused_message(name: str, asname: Optional[str]) -> str:
     return f"removed unused import `{name}`" + (f" as `{bound_name(name, asname)}`" if asname is not None else "")
 
